@@ -1,0 +1,24 @@
+namespace ProjectTracker.Domain.GitHub;
+
+/// <summary>One repository's statistics (table <c>project</c>; the first ten columns are the old app's).</summary>
+public sealed class Project
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public double? TimeSpentMin { get; set; }
+    public int? Loc { get; set; }
+    public int? CommitCount { get; set; }
+    public int? ActiveDays { get; set; }
+    public DateTime? LastCommitDate { get; set; }
+    public int? CodeChurn { get; set; }
+    public string? PrimaryLanguage { get; set; }
+    public double? RepositorySizeKb { get; set; }
+
+    /// <summary>True when <see cref="Loc"/> was estimated from the repository size (GitHub gave no statistics).</summary>
+    public bool LocEstimated { get; set; }
+    public DateTime? FirstCommitDate { get; set; }
+    public string? HtmlUrl { get; set; }
+    public string? Description { get; set; }
+    public DateTime? PushedAt { get; set; }
+    public DateTime? RefreshedAt { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace ProjectTracker.Domain.GitHub;
+
+/// <summary>A GitHub refresh run and its progress (table <c>refresh_job</c>, the old app's columns).</summary>
+public sealed class RefreshJob
+{
+    public required string Id { get; set; }
+    public string Status { get; set; } = RefreshJobStatus.Queued;
+    public DateTime? StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string? ErrorMessage { get; set; }
+    public int RepositoriesProcessed { get; set; }
+    public int TotalRepositories { get; set; }
+
+    /// <summary>Percent done with one decimal, 0 while the total is unknown (the old app's rule).</summary>
+    public double Progress =>
+        TotalRepositories > 0 ? Math.Round(RepositoriesProcessed * 100.0 / TotalRepositories, 1) : 0;
+}
+
+public static class RefreshJobStatus
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}
