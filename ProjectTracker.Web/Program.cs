@@ -1,6 +1,42 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using ProjectTracker.Domain.Configuration;
+using ProjectTracker.Web.Api;
+//TMP using ProjectTracker.Web.Components;
+using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Persistence;
+using ProjectTracker.Web.Whoop;
 
-app.MapGet("/", () => "Hello World!");
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(HostingExtensions.TranslateSwitches(args));
+    builder.UsePortVariable();
+    builder.AddPersistence();
+    builder.AddCorsOrigins();
+    builder.AddApi();
+    builder.AddGitHub();
+    builder.AddWhoop();
+    //TMP builder.AddDashboard();
+    app = builder.Build();
+}
+catch (SettingException e)
+{
+    // One line naming the setting, no stack trace: the fix is in the environment, not the code.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
-app.Run();
+await app.MigrateDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseCors();
+//TMP app.UseAntiforgery();
+
+app.MapApi();
+app.MapGitHubApi();
+app.MapWhoopApi();
+//TMP app.MapDashboard();
+
+await app.RunAsync();
+return 0;

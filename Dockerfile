@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+
+# ---- build ----
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the files that decide it only, so the layer is cached across code changes.
+# global.json pins SDK 10.0.401 with rollForward latestFeature: the sdk:10.0 image must carry
+# a 10.0.4xx (or later) SDK.
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY ProjectTracker.Domain/ProjectTracker.Domain.csproj ProjectTracker.Domain/
+COPY ProjectTracker.Web/ProjectTracker.Web.csproj ProjectTracker.Web/
+RUN dotnet restore ProjectTracker.Web/ProjectTracker.Web.csproj
+
+COPY . .
+RUN dotnet publish ProjectTracker.Web/ProjectTracker.Web.csproj -c Release -o /app/publish --no-restore
+
+# ---- runtime ----
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+# SQLite data lives in /app/App_Data; mount a volume there to keep it.
+# APP_UID is the non-root `app` user the aspnet image defines.
+RUN mkdir -p /app/App_Data && chown "$APP_UID:$APP_UID" /app/App_Data
+COPY --from=build /app/publish .
+
+USER $APP_UID
+# The app listens on 0.0.0.0:$PORT.
+ENV PORT=8080 \
+    ASPNETCORE_ENVIRONMENT=Production
+EXPOSE 8080
+
+# No HEALTHCHECK: the aspnet image has no curl/wget to probe the app with. Use the
+# orchestrator's HTTP probe against the app instead.
+ENTRYPOINT ["dotnet", "ProjectTracker.Web.dll"]

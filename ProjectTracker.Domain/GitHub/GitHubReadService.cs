@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
+
+namespace ProjectTracker.Domain.GitHub;
+
+/// <summary>Reads stored projects and refresh jobs for the dashboards and the API.</summary>
+public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts)
+{
+    public const int MaxJobs = 100;
+
+    /// <summary>All projects; by default the most recently active first (never-committed last), then by name.</summary>
+    public async Task<List<Project>> ListProjectsAsync(
+        ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
+        return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+    }
+
+    /// <summary>The project named <paramref name="name"/>, matched exactly first, then ignoring case.</summary>
+    public async Task<Project?> FindProjectAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lowered = name.ToLowerInvariant();
+        var candidates = await db.Projects.AsNoTracking()
+            .Where(p => p.Name == name || p.Name.ToLower() == lowered)
+            .ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(p => p.Name == name)
+            ?? candidates.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var lastJob = await db.RefreshJobs.AsNoTracking()
+            .Where(j => j.Status == RefreshJobStatus.Completed && j.CompletedAt != null)
+            .MaxAsync(j => j.CompletedAt, cancellationToken);
+        var lastProject = projects.Max(p => p.RefreshedAt);
+        return GitHubMetrics.Compute(projects, lastJob > lastProject || lastProject is null ? lastJob : lastProject);
+    }
+
+    public async Task<RefreshJob?> FindJobAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RefreshJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+    }
+
+    /// <summary>The newest <paramref name="limit"/> jobs by start time (jobs not started yet first).</summary>
+    public async Task<List<RefreshJob>> ListJobsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RefreshJobs.AsNoTracking()
+            .OrderBy(j => j.StartedAt == null ? 0 : 1)
+            .ThenByDescending(j => j.StartedAt)
+            .ThenBy(j => j.Id)
+            .Take(Math.Clamp(limit, 1, MaxJobs))
+            .ToListAsync(cancellationToken);
+    }
+
+    // Sorted in memory: a personal account has hundreds of repositories at most, and nulls must sort last either way.
+    private static IEnumerable<Project> Sort(IEnumerable<Project> projects, ProjectSort sort, bool descending)
+    {
+        Func<Project, object?> key = sort switch
+        {
+            ProjectSort.Name => p => p.Name.ToLowerInvariant(),
+            ProjectSort.Loc => p => p.Loc,
+            ProjectSort.Commits => p => p.CommitCount,
+            ProjectSort.TimeSpent => p => p.TimeSpentMin,
+            ProjectSort.ActiveDays => p => p.ActiveDays,
+            ProjectSort.CodeChurn => p => p.CodeChurn,
+            ProjectSort.Size => p => p.RepositorySizeKb,
+            _ => p => p.LastCommitDate,
+        };
+        var withValue = projects.OrderBy(p => key(p) is null);
+        var ordered = descending ? withValue.ThenByDescending(key) : withValue.ThenBy(key);
+        return ordered.ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
+
+namespace ProjectTracker.Domain.Whoop;
+
+/// <summary>Reads stored WHOOP records by the athlete's local days, newest first.</summary>
+public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time)
+{
+    /// <summary>
+    /// The athlete's today: now at the time-zone offset of their newest sleep (UTC when none is known), so that
+    /// "the last 7 days" means their days, not the server's.
+    /// </summary>
+    public async Task<DateOnly> GetTodayAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var offset = await db.WhoopSleeps.AsNoTracking()
+            .Where(s => s.TimezoneOffset != null)
+            .OrderByDescending(s => s.EndTime)
+            .Select(s => s.TimezoneOffset)
+            .FirstOrDefaultAsync(cancellationToken);
+        return WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, WhoopDays.ParseOffset(offset) ?? TimeSpan.Zero);
+    }
+
+    public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopRecoveries.AsNoTracking()
+            .Where(r => r.Date >= range.From && r.Date < range.Until)
+            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<WhoopRecovery?> LatestRecoveryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopRecoveries.AsNoTracking()
+            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<List<WhoopSleep>> ListSleepsAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopSleeps.AsNoTracking()
+            .Where(s => s.Date >= range.From && s.Date < range.Until)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The newest night's sleep; a nap only when no night is stored.</summary>
+    public async Task<WhoopSleep?> LatestSleepAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopSleeps.AsNoTracking()
+            .OrderBy(s => s.IsNap).ThenByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Workouts by the local day they started (rows from the old app, without a day, by their UTC start).</summary>
+    public async Task<List<WhoopWorkout>> ListWorkoutsAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopWorkouts.AsNoTracking()
+            .Where(w => (w.Date ?? w.StartTime) >= range.From && (w.Date ?? w.StartTime) < range.Until)
+            .OrderByDescending(w => w.StartTime).ThenByDescending(w => w.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Cycles by the day they describe (rows from the old app, without a day, by their UTC start).</summary>
+    public async Task<List<WhoopCycle>> ListCyclesAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopCycles.AsNoTracking()
+            .Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
+            .OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<WhoopMetrics> GetMetricsAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        WhoopMetrics.Compute(
+            range,
+            await ListRecoveriesAsync(range, cancellationToken),
+            await ListSleepsAsync(range, cancellationToken),
+            await ListWorkoutsAsync(range, cancellationToken),
+            await ListCyclesAsync(range, cancellationToken));
+}

@@ -1,0 +1,60 @@
+using ProjectTracker.Domain.Configuration;
+
+namespace ProjectTracker.Web.Configuration;
+
+public static class HostingExtensions
+{
+    /// <summary>The old app's <c>--demo</c> style switches become configuration keys.</summary>
+    public static string[] TranslateSwitches(string[] args) =>
+        args.Select(arg => arg == "--demo" ? "--Demo:Enabled=true" : arg).ToArray();
+
+    /// <summary><c>PORT</c> (Railway, Docker): listen on every interface at that port.</summary>
+    public static WebApplicationBuilder UsePortVariable(this WebApplicationBuilder builder)
+    {
+        var port = builder.Configuration.Read("PORT");
+        if (port is null)
+        {
+            return builder;
+        }
+
+        if (!int.TryParse(port, out var number) || number is < 1 or > 65535)
+        {
+            throw new SettingException("PORT", $"must be a port number from 1 to 65535; got '{port}'.");
+        }
+
+        builder.WebHost.UseUrls($"http://0.0.0.0:{number}");
+        return builder;
+    }
+
+    /// <summary><c>CORS_ORIGINS</c> (or <c>Cors:Origins</c>): comma-separated origins allowed to call <c>/api</c>.</summary>
+    public static WebApplicationBuilder AddCorsOrigins(this WebApplicationBuilder builder)
+    {
+        var origins = (builder.Configuration.Read("Cors:Origins", "CORS_ORIGINS") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(origin => origin.TrimEnd('/'))
+            .ToArray();
+
+        foreach (var origin in origins)
+        {
+            if (origin != "*" && !Uri.TryCreate(origin, UriKind.Absolute, out _))
+            {
+                throw new SettingException("CORS_ORIGINS", $"must be comma-separated origins such as https://example.com; '{origin}' is not one.");
+            }
+        }
+
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins(origins);
+            }
+
+            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location");
+        }));
+        return builder;
+    }
+}

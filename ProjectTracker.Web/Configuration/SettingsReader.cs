@@ -1,0 +1,61 @@
+using ProjectTracker.Domain.Configuration;
+
+namespace ProjectTracker.Web.Configuration;
+
+/// <summary>
+/// Reads a setting from its section key (<c>GitHub:AccessToken</c>, also <c>GitHub__AccessToken</c> in the environment)
+/// or, failing that, from the old app's flat variable (<c>GITHUB_ACCESS_TOKEN</c>).
+/// </summary>
+public static class SettingsReader
+{
+    public static string? Read(this IConfiguration configuration, string sectionKey, string? legacyName = null)
+    {
+        var value = configuration[sectionKey];
+        if (string.IsNullOrWhiteSpace(value) && legacyName is not null)
+        {
+            value = configuration[legacyName];
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    public static Uri ReadAbsoluteUrl(this IConfiguration configuration, string key, Uri fallback)
+    {
+        var value = configuration.Read(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        throw new SettingException(key, $"must be an absolute http:// or https:// URL; got '{value}'.");
+    }
+
+    public static int ReadInt(this IConfiguration configuration, string key, int fallback, int min, int max)
+    {
+        var value = configuration.Read(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, out var number) && number >= min && number <= max
+            ? number
+            : throw new SettingException(key, $"must be a whole number from {min} to {max}; got '{value}'.");
+    }
+
+    public static bool ReadBool(this IConfiguration configuration, string key, bool fallback = false)
+    {
+        var value = configuration.Read(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var flag) ? flag : throw new SettingException(key, $"must be true or false; got '{value}'.");
+    }
+}

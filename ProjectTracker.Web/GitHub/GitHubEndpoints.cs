@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Web.Api;
+
+namespace ProjectTracker.Web.GitHub;
+
+public static class GitHubEndpoints
+{
+    public const int DefaultJobLimit = 10;
+
+    public static IEndpointRouteBuilder MapGitHubApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/github").WithTags("GitHub");
+        api.MapGet("/projects", ListProjects)
+            .WithName("ListProjects")
+            .WithSummary("All projects, most recently committed first")
+            .WithDescription("Optional `sort` (last_commit_date, name, loc, commits, time_spent, active_days, code_churn, repository_size_kb) and `order` (asc, desc).");
+        api.MapGet("/project/{name}", GetProject)
+            .WithName("GetProject")
+            .WithSummary("One project, its name matched ignoring case");
+        api.MapGet("/metrics", GetMetrics)
+            .WithName("GetGitHubMetrics")
+            .WithSummary("Totals, leaders, language breakdown and averages across all projects");
+        api.MapGet("/refresh/status/{job_id}", GetJob)
+            .WithName("GetRefreshJob")
+            .WithSummary("One refresh job with its progress");
+        api.MapGet("/refresh/jobs", ListJobs)
+            .WithName("ListRefreshJobs")
+            .WithSummary("Recent refresh jobs, newest first")
+            .WithDescription($"Optional `limit`: 1 to {GitHubReadService.MaxJobs}, default {DefaultJobLimit}.");
+        return routes;
+    }
+
+    private static async Task<Ok<ProjectJson[]>> ListProjects(HttpRequest request, GitHubReadService github, CancellationToken ct)
+    {
+        var sortName = request.Query.Single("sort");
+        var sort = ProjectSort.LastCommit;
+        if (sortName is not null && !ProjectSortNames.ByName.TryGetValue(sortName, out sort))
+        {
+            throw new InvalidQueryParameterException("sort",
+                $"sort must be one of {string.Join(", ", ProjectSortNames.ByName.Keys)}; got '{sortName}'.");
+        }
+
+        bool? descending = request.Query.Single("order")?.ToLowerInvariant() switch
+        {
+            null => null,
+            "asc" => false,
+            "desc" => true,
+            var other => throw new InvalidQueryParameterException("order", $"order must be asc or desc; got '{other}'."),
+        };
+
+        var projects = await github.ListProjectsAsync(sort, descending, ct);
+        return TypedResults.Ok(projects.Select(ProjectJson.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<ProjectJson>, ProblemHttpResult>> GetProject(string name, GitHubReadService github, CancellationToken ct) =>
+        await github.FindProjectAsync(name, ct) is { } project
+            ? TypedResults.Ok(ProjectJson.From(project))
+            : Problems.NotFound("Project not found", $"No project named '{name}' is stored. GET /api/github/projects lists them.");
+
+    private static async Task<Ok<GitHubMetrics>> GetMetrics(GitHubReadService github, CancellationToken ct) =>
+        TypedResults.Ok(await github.GetMetricsAsync(ct));
+
+    private static async Task<Results<Ok<RefreshJobJson>, ProblemHttpResult>> GetJob(string job_id, GitHubReadService github, CancellationToken ct) =>
+        await github.FindJobAsync(job_id, ct) is { } job
+            ? TypedResults.Ok(RefreshJobJson.From(job))
+            : Problems.NotFound("Job not found", $"No refresh job '{job_id}'. GET /api/github/refresh/jobs lists recent ones.");
+
+    private static async Task<Ok<RefreshJobJson[]>> ListJobs(HttpRequest request, GitHubReadService github, CancellationToken ct)
+    {
+        var limitValue = request.Query.Single("limit");
+        var limit = DefaultJobLimit;
+        if (limitValue is not null && (!int.TryParse(limitValue, System.Globalization.NumberStyles.None, null, out limit)
+                                       || limit is < 1 or > GitHubReadService.MaxJobs))
+        {
+            throw new InvalidQueryParameterException("limit",
+                $"limit must be a whole number from 1 to {GitHubReadService.MaxJobs}; got '{limitValue}'.");
+        }
+
+        var jobs = await github.ListJobsAsync(limit, ct);
+        return TypedResults.Ok(jobs.Select(RefreshJobJson.From).ToArray());
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using ProjectTracker.Domain.GitHub;
+
+namespace ProjectTracker.Web.GitHub;
+
+/// <summary>
+/// A project as <c>/api/github</c> answers it: the old app's nine fields in their old formats (strings included),
+/// then the added ones in plain types.
+/// </summary>
+public sealed record ProjectJson(
+    string Name,
+    string TimeSpent,
+    int Loc,
+    int Commits,
+    int ActiveDays,
+    string LastFinished,
+    int CodeChurn,
+    string PrimaryLanguage,
+    string RepositorySizeKb,
+    int Id,
+    double TimeSpentMin,
+    int CommitCount,
+    DateTime? LastCommitDate,
+    DateTime? FirstCommitDate,
+    bool LocEstimated,
+    string? HtmlUrl,
+    string? Description,
+    DateTime? PushedAt,
+    DateTime? RefreshedAt)
+{
+    public static ProjectJson From(Project p) => new(
+        p.Name,
+        // Python's f"{x:.0f}m": halves round to even.
+        $"{Math.Round(p.TimeSpentMin ?? 0, MidpointRounding.ToEven).ToString("0", CultureInfo.InvariantCulture)}m",
+        p.Loc ?? 0,
+        p.CommitCount ?? 0,
+        p.ActiveDays ?? 0,
+        p.LastCommitDate?.ToString("MM/dd/yyyy, hh:mm:ss tt", CultureInfo.InvariantCulture) ?? "Never",
+        p.CodeChurn ?? 0,
+        p.PrimaryLanguage ?? GitHubMetrics.UnknownLanguage,
+        Math.Round(p.RepositorySizeKb ?? 0, 1, MidpointRounding.ToEven).ToString("0.0", CultureInfo.InvariantCulture),
+        p.Id,
+        p.TimeSpentMin ?? 0,
+        p.CommitCount ?? 0,
+        p.LastCommitDate,
+        p.FirstCommitDate,
+        p.LocEstimated,
+        p.HtmlUrl,
+        p.Description,
+        p.PushedAt,
+        p.RefreshedAt);
+}
+
+/// <summary>A refresh job in the old app's shape, <c>progress</c> in percent with one decimal.</summary>
+public sealed record RefreshJobJson(
+    string Id,
+    string Status,
+    DateTime? StartedAt,
+    DateTime? CompletedAt,
+    string? ErrorMessage,
+    int RepositoriesProcessed,
+    int TotalRepositories,
+    double Progress)
+{
+    public static RefreshJobJson From(RefreshJob job) => new(
+        job.Id,
+        job.Status,
+        job.StartedAt,
+        job.CompletedAt,
+        job.ErrorMessage,
+        job.RepositoriesProcessed,
+        job.TotalRepositories,
+        job.Progress);
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Web.Api;
+
+namespace ProjectTracker.Web.Whoop;
+
+public static class WhoopEndpoints
+{
+    public const string ConnectPath = "/login/whoop";
+
+    public static IEndpointRouteBuilder MapWhoopApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
+        api.MapGet("/recovery", ListRecoveries).WithRange(RangeDefaults.Lists)
+            .WithName("ListRecoveries").WithSummary("Recoveries by the athlete's local day, newest first");
+        api.MapGet("/recovery/latest", LatestRecovery)
+            .WithName("LatestRecovery").WithSummary("The newest recovery");
+        api.MapGet("/sleep", ListSleeps).WithRange(RangeDefaults.Lists)
+            .WithName("ListSleeps").WithSummary("Sleeps and naps (is_nap) by the local day of waking up, newest first");
+        api.MapGet("/sleep/latest", LatestSleep)
+            .WithName("LatestSleep").WithSummary("The newest night's sleep (a nap only when no night is stored)");
+        api.MapGet("/workouts", ListWorkouts).WithRange(RangeDefaults.Lists)
+            .WithName("ListWorkouts").WithSummary("Workouts by the local day they started, newest first");
+        api.MapGet("/cycles", ListCycles).WithRange(RangeDefaults.Lists)
+            .WithName("ListCycles").WithSummary("Daily strain cycles by the day they describe, newest first");
+        api.MapGet("/metrics", GetMetrics).WithRange(RangeDefaults.Metrics)
+            .WithName("GetWhoopMetrics").WithSummary("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days)");
+        api.MapPost("/refresh", Refresh).WithRange(RangeDefaults.Lists)
+            .WithName("RefreshWhoop").WithSummary("Syncs the range from WHOOP; 409 while WHOOP is not connected");
+        api.MapGet("/status", GetStatus)
+            .WithName("GetWhoopStatus").WithSummary("Configuration and connection state (never a token)");
+        return routes;
+    }
+
+    private static async Task<Ok<RecoveryJson[]>> ListRecoveries(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+        TypedResults.Ok((await whoop.ListRecoveriesAsync(range.Value, ct)).Select(RecoveryJson.From).ToArray());
+
+    private static async Task<Results<Ok<RecoveryJson>, ProblemHttpResult>> LatestRecovery(WhoopReadService whoop, CancellationToken ct) =>
+        await whoop.LatestRecoveryAsync(ct) is { } recovery
+            ? TypedResults.Ok(RecoveryJson.From(recovery))
+            : NoData("No recovery data found");
+
+    private static async Task<Ok<SleepJson[]>> ListSleeps(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+        TypedResults.Ok((await whoop.ListSleepsAsync(range.Value, ct)).Select(SleepJson.From).ToArray());
+
+    private static async Task<Results<Ok<SleepJson>, ProblemHttpResult>> LatestSleep(WhoopReadService whoop, CancellationToken ct) =>
+        await whoop.LatestSleepAsync(ct) is { } sleep
+            ? TypedResults.Ok(SleepJson.From(sleep))
+            : NoData("No sleep data found");
+
+    private static async Task<Ok<WorkoutJson[]>> ListWorkouts(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+        TypedResults.Ok((await whoop.ListWorkoutsAsync(range.Value, ct)).Select(WorkoutJson.From).ToArray());
+
+    private static async Task<Ok<CycleJson[]>> ListCycles(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+        TypedResults.Ok((await whoop.ListCyclesAsync(range.Value, ct)).Select(CycleJson.From).ToArray());
+
+    private static async Task<Ok<WhoopMetrics>> GetMetrics(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+        TypedResults.Ok(await whoop.GetMetricsAsync(range.Value, ct));
+
+    // The range is bound (and so validated) before WHOOP's connection is looked at: a bad request is a 400 either way.
+    private static ProblemHttpResult Refresh(WhoopRange range, WhoopOptions options) => NotConnected(options);
+
+    private static async Task<Ok<WhoopStatusJson>> GetStatus(WhoopOptions options, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lastSync = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt, ct);
+        var hasAccessToken = options.AccessToken is not null;
+        return TypedResults.Ok(new WhoopStatusJson(
+            Configured: options.HasClientCredentials || hasAccessToken,
+            HasAccessToken: hasAccessToken,
+            HasRefreshToken: options.RefreshToken is not null,
+            HasClientCredentials: options.HasClientCredentials,
+            Authenticated: false,
+            Message: NotConnectedDetail(options),
+            Connected: false,
+            WhoopUserId: null,
+            TokenExpiresAt: null,
+            LastSyncAt: lastSync,
+            Scopes: [],
+            ReconnectRequired: false,
+            ConnectUrl: options.HasClientCredentials ? ConnectPath : null));
+    }
+
+    private static ProblemHttpResult NoData(string error) =>
+        Problems.NotFound(error, $"{error}. Connect WHOOP and refresh (POST /api/whoop/refresh) to sync your data.");
+
+    private static ProblemHttpResult NotConnected(WhoopOptions options) =>
+        Problems.Create(StatusCodes.Status409Conflict, "Whoop API not connected", NotConnectedDetail(options),
+            new Dictionary<string, object?>
+            {
+                ["details"] = NotConnectedDetail(options),
+                ["setup_url"] = ConnectPath,
+            });
+
+    private static string NotConnectedDetail(WhoopOptions options) => options.HasClientCredentials
+        ? $"WHOOP is not connected. Open {ConnectPath} in a browser and sign in with your WHOOP account."
+        : $"WHOOP is not configured. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET (from developer.whoop.com), restart, then open {ConnectPath}.";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using ProjectTracker.Domain.Whoop;
+
+namespace ProjectTracker.Web.Whoop;
+
+// The old app's shapes (API_COMPAT.md) first, then the added fields. Days are "YYYY-MM-DD", timestamps ISO 8601 UTC.
+internal static class Day
+{
+    public static string Format(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string? Format(DateTime? date) => date is { } d ? Format(d) : null;
+
+    public static double Whole(double? value) => Math.Round(value ?? 0, MidpointRounding.ToEven);
+
+    public static double OneDecimal(double? value) => Math.Round(value ?? 0, 1, MidpointRounding.ToEven);
+}
+
+public sealed record RecoveryJson(
+    int Id,
+    string? CycleId,
+    string Date,
+    double? RecoveryScore,
+    double? RestingHeartRate,
+    double? HrvRmssd,
+    double? Spo2Percentage,
+    double? SkinTempCelsius,
+    string RecoveryStatus,
+    string? SleepId,
+    string? ScoreState,
+    bool? UserCalibrating,
+    string? TimezoneOffset)
+{
+    public static RecoveryJson From(WhoopRecovery r) => new(
+        r.Id, r.CycleId, Day.Format(r.Date), r.RecoveryScore, r.RestingHeartRate, r.HrvRmssd, r.Spo2Percentage,
+        r.SkinTempCelsius, Domain.Whoop.RecoveryStatus.Of(r.RecoveryScore), r.SleepId, r.ScoreState, r.UserCalibrating,
+        r.TimezoneOffset);
+}
+
+public sealed record SleepStagesJson(double RemMin, double DeepMin, double LightMin, double AwakeMin);
+
+public sealed record SleepJson(
+    int Id,
+    string? SleepId,
+    string Date,
+    DateTime? StartTime,
+    DateTime? EndTime,
+    double TotalSleepHours,
+    double? SleepPerformance,
+    double? SleepEfficiency,
+    double? SleepConsistency,
+    SleepStagesJson Stages,
+    double? RespiratoryRate,
+    bool IsNap,
+    double? SleepNeedHours,
+    string? CycleId,
+    string? ScoreState,
+    string? TimezoneOffset)
+{
+    public static SleepJson From(WhoopSleep s) => new(
+        s.Id, s.SleepId, Day.Format(s.Date), s.StartTime, s.EndTime, Day.OneDecimal(s.TotalSleepHours),
+        s.SleepPerformance, s.SleepEfficiency, s.SleepConsistency,
+        new SleepStagesJson(Day.Whole(s.RemSleepMin), Day.Whole(s.DeepSleepMin), Day.Whole(s.LightSleepMin), Day.Whole(s.AwakeMin)),
+        s.RespiratoryRate, s.IsNap, s.SleepNeedMin is { } need ? Day.OneDecimal(need / 60) : null,
+        s.CycleId, s.ScoreState, s.TimezoneOffset);
+}
+
+public sealed record WorkoutJson(
+    int Id,
+    string? WorkoutId,
+    DateTime? StartTime,
+    DateTime? EndTime,
+    int? SportId,
+    string? SportName,
+    double Strain,
+    double? AverageHeartRate,
+    double? MaxHeartRate,
+    double Calories,
+    double? DistanceMeters,
+    double DurationMin,
+    double? Kilojoules,
+    string? Date,
+    string? ScoreState,
+    string? TimezoneOffset)
+{
+    public static WorkoutJson From(WhoopWorkout w) => new(
+        w.Id, w.WorkoutId, w.StartTime, w.EndTime, w.SportId, w.SportName, Day.OneDecimal(w.Strain), w.AverageHeartRate,
+        w.MaxHeartRate, Day.Whole(w.Calories), w.DistanceMeters, Day.Whole(w.DurationMin), w.Kilojoules,
+        Day.Format(w.Date ?? w.StartTime), w.ScoreState, w.TimezoneOffset);
+}
+
+public sealed record CycleJson(
+    int Id,
+    string? CycleId,
+    string? Date,
+    DateTime? StartTime,
+    DateTime? EndTime,
+    double Strain,
+    double Kilojoules,
+    double? AverageHeartRate,
+    double? MaxHeartRate,
+    string? ScoreState,
+    string? TimezoneOffset)
+{
+    public static CycleJson From(WhoopCycle c) => new(
+        c.Id, c.CycleId, Day.Format(c.Date ?? c.StartTime), c.StartTime, c.EndTime, Day.OneDecimal(c.Strain),
+        Day.Whole(c.Kilojoules), c.AverageHeartRate, c.MaxHeartRate, c.ScoreState, c.TimezoneOffset);
+}
+
+/// <summary><c>/api/whoop/status</c>: configuration and connection state. Never a token.</summary>
+public sealed record WhoopStatusJson(
+    bool Configured,
+    bool HasAccessToken,
+    bool HasRefreshToken,
+    bool HasClientCredentials,
+    bool Authenticated,
+    string Message,
+    bool Connected,
+    string? WhoopUserId,
+    DateTime? TokenExpiresAt,
+    DateTime? LastSyncAt,
+    string[] Scopes,
+    bool ReconnectRequired,
+    string? ConnectUrl);
