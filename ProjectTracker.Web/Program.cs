@@ -1,6 +1,6 @@
 using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Web.Api;
-//TMP using ProjectTracker.Web.Components;
+using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Persistence;
@@ -16,7 +16,7 @@ try
     builder.AddApi();
     builder.AddGitHub();
     builder.AddWhoop();
-    //TMP builder.AddDashboard();
+    builder.AddDashboard();
     app = builder.Build();
 }
 catch (SettingException e)
@@ -31,12 +31,12 @@ await app.MigrateDatabaseAsync();
 app.UseExceptionHandler();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseCors();
-//TMP app.UseAntiforgery();
+app.UseAntiforgery();
 
 app.MapApi();
 app.MapGitHubApi();
 app.MapWhoopApi();
-//TMP app.MapDashboard();
+app.MapDashboard();
 
 await app.RunAsync();
 return 0;

@@ -19,6 +19,10 @@ public static class DateRangeParser
     public const string StartDateParameter = "start_date";
     public const string EndDateParameter = "end_date";
 
+    // Far beyond any WHOOP or GitHub data, and far enough from DateOnly's limits that range arithmetic cannot overflow.
+    private static readonly DateOnly EarliestDate = new(1970, 1, 1);
+    private static readonly DateOnly LatestDate = new(2999, 12, 31);
+
     /// <param name="values">The query string's values for a parameter name (empty when absent).</param>
     /// <exception cref="InvalidRangeParameterException">A value is malformed, repeated or out of range.</exception>
     public static DateRange Parse(Func<string, IReadOnlyList<string?>> values, int defaultDays, DateOnly today)
@@ -90,7 +94,10 @@ public static class DateRangeParser
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            return date >= EarliestDate && date <= LatestDate
+                ? date
+                : throw new InvalidRangeParameterException(name,
+                    $"{name} must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}; got '{value}'.");
         }
 
         throw new InvalidRangeParameterException(name, $"{name} must be a date in the form YYYY-MM-DD; got '{Shorten(value)}'.");
