@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace ProjectTracker.Web.Tests.Integration;
+
+/// <summary>The parts around the API: the OpenAPI document, its reference page, the dashboard shell.</summary>
+public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<SqliteFilledApp>
+{
+    private HttpClient Client => fixture.Client;
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryEndpoint()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject();
+
+        string[] expected =
+        [
+            "/api/github/projects", "/api/github/project/{name}", "/api/github/metrics", "/api/github/refresh/status/{job_id}",
+            "/api/github/refresh/jobs", "/api/whoop/recovery", "/api/whoop/recovery/latest", "/api/whoop/sleep",
+            "/api/whoop/sleep/latest", "/api/whoop/workouts", "/api/whoop/cycles", "/api/whoop/metrics", "/api/whoop/refresh",
+            "/api/whoop/status", "/api/projects", "/api/metrics", "/api/refresh",
+        ];
+        Assert.Empty(expected.Except(paths.Select(p => p.Key)));
+    }
+
+    [Theory]
+    [InlineData("/api/whoop/recovery", "get")]
+    [InlineData("/api/whoop/metrics", "get")]
+    [InlineData("/api/whoop/refresh", "post")]
+    public async Task OpenApiDocument_RangeEndpoints_ListTheRangeParameters(string path, string method)
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+
+        var names = document["paths"]![path]![method]!["parameters"]!.AsArray().Select(p => (string?)p!["name"]);
+
+        Assert.Equal(["days", "start_date", "end_date"], names);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_UsesTheOldSnakeCaseFieldNames()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+
+        var project = document["components"]!["schemas"]!["ProjectJson"]!["properties"]!.AsObject();
+
+        Assert.Contains("repository_size_kb", project.Select(p => p.Key));
+        Assert.Contains("last_finished", project.Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task ReferencePage_IsServed()
+    {
+        var response = await Client.GetAsync("/scalar/v1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/", "Overview")]
+    [InlineData("/github", "GitHub")]
+    [InlineData("/whoop", "WHOOP")]
+    public async Task Dashboard_Page_RendersWithNavigation(string path, string heading)
+    {
+        var html = await Client.GetStringAsync(path);
+
+        Assert.Contains($">{heading}</h1>", html);
+        Assert.Contains("href=\"/github\"", html);
+        Assert.Contains("href=\"/whoop\"", html);
+    }
+
+    [Fact]
+    public async Task GitHubDashboard_Filled_ListsStoredProjects()
+    {
+        var html = await Client.GetStringAsync("/github");
+
+        Assert.Contains("Beta-Tool", html);
+        Assert.Contains("alpha", html);
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsNotFoundPageWith404()
+    {
+        var response = await Client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1", await response.Content.ReadAsStringAsync());
+    }
+}
