@@ -3,10 +3,10 @@ using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
 using ProjectTracker.Web.Whoop;
 
-WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(HostingExtensions.TranslateSwitches(args));
@@ -14,10 +14,32 @@ try
     builder.AddPersistence();
     builder.AddCorsOrigins();
     builder.AddApi();
+    builder.AddJobs();
     builder.AddGitHub();
     builder.AddWhoop();
     builder.AddDashboard();
-    app = builder.Build();
+    var app = builder.Build();
+
+    await app.MigrateDatabaseAsync();
+    await app.StartGitHubJobsAsync();
+
+    app.UseExceptionHandler();
+    // Unknown /api routes answer problem+json; unknown pages show the dashboard's "not found" page.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+        pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+    app.UseRouting(); // after the re-execute above, so a re-executed request is routed again
+    app.UseCors();
+    app.UseAntiforgery();
+
+    app.MapApi();
+    app.MapJobs();
+    app.MapGitHubApi();
+    app.MapWhoopApi();
+    app.MapDashboard();
+
+    await app.RunAsync();
+    return 0;
 }
 catch (SettingException e)
 {
@@ -25,22 +47,3 @@ catch (SettingException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
-
-await app.MigrateDatabaseAsync();
-
-app.UseExceptionHandler();
-// Unknown /api routes answer problem+json; unknown pages show the dashboard's "not found" page.
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-app.UseRouting(); // after the re-execute above, so a re-executed request is routed again
-app.UseCors();
-app.UseAntiforgery();
-
-app.MapApi();
-app.MapGitHubApi();
-app.MapWhoopApi();
-app.MapDashboard();
-
-await app.RunAsync();
-return 0;

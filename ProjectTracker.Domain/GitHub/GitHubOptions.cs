@@ -13,5 +13,22 @@ public sealed class GitHubOptions
     public bool IncludeArchived { get; set; }
     public string[] Exclude { get; set; } = [];
 
+    /// <summary>Repositories refreshed at once. GitHub asks for few concurrent requests; a handful hides latency well.</summary>
+    public int MaxParallelRepositories { get; set; } = 4;
+
+    /// <summary>First wait before asking again for statistics GitHub is still computing (202); doubles each time.</summary>
+    public TimeSpan StatisticsRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+    public int StatisticsAttempts { get; set; } = 6;
+
+    /// <summary>First wait before retrying a failed request (5xx, timeout); doubles each time.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public int RequestAttempts { get; set; } = 3;
+
+    /// <summary>The longest a job waits for GitHub's rate limit to reset before it fails, keeping what it has.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Cron expression of the recurring refresh (daily at 04:00 UTC, as the old app refreshed daily).</summary>
+    public string RefreshSchedule { get; set; } = "0 4 * * *";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken);
 }

@@ -21,4 +21,11 @@ public sealed class Project
     public string? Description { get; set; }
     public DateTime? PushedAt { get; set; }
     public DateTime? RefreshedAt { get; set; }
+
+    /// <summary>GitHub's repository id: the project keeps its history when the repository is renamed.</summary>
+    public long? GitHubId { get; set; }
+    public string? DefaultBranch { get; set; }
+
+    /// <summary>The repository's <c>pushed_at</c> when its statistics were last computed; unchanged means nothing to fetch.</summary>
+    public DateTime? SyncedPushedAt { get; set; }
 }

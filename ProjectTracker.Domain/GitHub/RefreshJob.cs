@@ -11,6 +11,16 @@ public sealed class RefreshJob
     public int RepositoriesProcessed { get; set; }
     public int TotalRepositories { get; set; }
 
+    /// <summary>What the job is doing now, for people (e.g. waiting for GitHub's rate limit to reset).</summary>
+    public string? StatusMessage { get; set; }
+
+    /// <summary><c>manual</c> or <c>scheduled</c>.</summary>
+    public string? Trigger { get; set; }
+    public DateTime? UpdatedAt { get; set; }
+
+    /// <summary>The background job system's id for the run, so start-up can tell a lost run from a live one.</summary>
+    public string? BackgroundJobId { get; set; }
+
     /// <summary>Percent done with one decimal, 0 while the total is unknown (the old app's rule).</summary>
     public double Progress =>
         TotalRepositories > 0 ? Math.Round(RepositoriesProcessed * 100.0 / TotalRepositories, 1) : 0;

@@ -12,6 +12,9 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<RefreshJob> RefreshJobs => Set<RefreshJob>();
+    public DbSet<ProjectCommit> ProjectCommits => Set<ProjectCommit>();
+    public DbSet<ProjectDailyCommits> ProjectDailyCommits => Set<ProjectDailyCommits>();
+    public DbSet<GitHubHttpCacheEntry> GitHubHttpCache => Set<GitHubHttpCacheEntry>();
     public DbSet<WhoopRecovery> WhoopRecoveries => Set<WhoopRecovery>();
     public DbSet<WhoopSleep> WhoopSleeps => Set<WhoopSleep>();
     public DbSet<WhoopWorkout> WhoopWorkouts => Set<WhoopWorkout>();

@@ -48,6 +48,19 @@ public static class SettingsReader
             : throw new SettingException(key, $"must be a whole number from {min} to {max}; got '{value}'.");
     }
 
+    public static TimeSpan ReadTimeSpan(this IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var value = configuration.Read(key);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero
+            ? span
+            : throw new SettingException(key, $"must be a duration such as 00:00:02; got '{value}'.");
+    }
+
     public static bool ReadBool(this IConfiguration configuration, string key, bool fallback = false)
     {
         var value = configuration.Read(key);

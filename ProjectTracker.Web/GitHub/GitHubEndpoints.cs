@@ -21,6 +21,9 @@ public static class GitHubEndpoints
         api.MapGet("/metrics", GetMetrics)
             .WithName("GetGitHubMetrics")
             .WithSummary("Totals, leaders, language breakdown and averages across all projects");
+        api.MapPost("/refresh", StartRefresh)
+            .WithName("StartGitHubRefresh")
+            .WithSummary("Starts a refresh job (202); while one is queued or running, answers that same job");
         api.MapGet("/refresh/status/{job_id}", GetJob)
             .WithName("GetRefreshJob")
             .WithSummary("One refresh job with its progress");
@@ -60,6 +63,21 @@ public static class GitHubEndpoints
 
     private static async Task<Ok<GitHubMetrics>> GetMetrics(GitHubReadService github, CancellationToken ct) =>
         TypedResults.Ok(await github.GetMetricsAsync(ct));
+
+    private static async Task<Results<Accepted<RefreshStartedJson>, ProblemHttpResult>> StartRefresh(
+        GitHubRefreshJobs jobs, GitHubOptions options, CancellationToken ct)
+    {
+        if (!options.IsConfigured)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, "GitHub not configured",
+                "No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
+        }
+
+        var (job, created) = await jobs.StartAsync(GitHubRefreshJobs.ManualTrigger, ct);
+        var statusUrl = $"/api/github/refresh/status/{job.Id}";
+        var message = created ? "Refresh job started" : "A refresh is already queued or running; this is that job";
+        return TypedResults.Accepted(statusUrl, new RefreshStartedJson(message, job.Id, job.Status, statusUrl, created));
+    }
 
     private static async Task<Results<Ok<RefreshJobJson>, ProblemHttpResult>> GetJob(string job_id, GitHubReadService github, CancellationToken ct) =>
         await github.FindJobAsync(job_id, ct) is { } job

@@ -51,6 +51,9 @@ public sealed record ProjectJson(
         p.RefreshedAt);
 }
 
+/// <summary>The answer to <c>POST /refresh</c>: the old app's four fields, plus whether this request created the job.</summary>
+public sealed record RefreshStartedJson(string Message, string JobId, string Status, string CheckStatusUrl, bool Created);
+
 /// <summary>A refresh job in the old app's shape, <c>progress</c> in percent with one decimal.</summary>
 public sealed record RefreshJobJson(
     string Id,
@@ -60,7 +63,9 @@ public sealed record RefreshJobJson(
     string? ErrorMessage,
     int RepositoriesProcessed,
     int TotalRepositories,
-    double Progress)
+    double Progress,
+    string? StatusMessage,
+    string? Trigger)
 {
     public static RefreshJobJson From(RefreshJob job) => new(
         job.Id,
@@ -70,5 +75,7 @@ public sealed record RefreshJobJson(
         job.ErrorMessage,
         job.RepositoriesProcessed,
         job.TotalRepositories,
-        job.Progress);
+        job.Progress,
+        job.StatusMessage,
+        job.Trigger);
 }

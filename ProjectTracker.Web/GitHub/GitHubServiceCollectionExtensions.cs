@@ -1,13 +1,46 @@
+using Hangfire;
+using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Sync;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.GitHub;
 
 public static class GitHubServiceCollectionExtensions
 {
+    public const string RecurringJobId = "github-refresh";
+
     public static WebApplicationBuilder AddGitHub(this WebApplicationBuilder builder)
     {
-        var config = builder.Configuration;
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<GitHubReadService>();
+        builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
+        builder.Services.AddSingleton<GitHubRefreshService>();
+        builder.Services.AddSingleton<GitHubRefreshJobs>();
+        builder.Services.AddTransient<GitHubRefreshJobRunner>();
+        builder.Services.AddTransient<GitHubScheduledRefresh>();
+        return builder;
+    }
+
+    /// <summary>Resumes refreshes a restart interrupted and schedules the recurring refresh.</summary>
+    public static async Task StartGitHubJobsAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<GitHubRefreshJobs>().ResumeUnfinishedAsync(app.Lifetime.ApplicationStopping);
+        var options = app.Services.GetRequiredService<GitHubOptions>();
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<GitHubScheduledRefresh>(RecurringJobId, job => job.RunAsync(), options.RefreshSchedule);
+        }
+        catch (ArgumentException)
+        {
+            throw new SettingException("GitHub:RefreshSchedule", $"must be a cron expression such as '0 4 * * *'; got '{options.RefreshSchedule}'.");
+        }
+    }
+
+    private static GitHubOptions ReadOptions(IConfiguration config)
+    {
         var defaults = new GitHubOptions();
         var options = new GitHubOptions
         {
@@ -19,9 +52,15 @@ public static class GitHubServiceCollectionExtensions
             IncludeArchived = config.ReadBool("GitHub:IncludeArchived"),
             Exclude = config.GetSection("GitHub:Exclude").Get<string[]>()
                 ?? (config.Read("GitHub:Exclude") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            MaxParallelRepositories = config.ReadInt("GitHub:MaxParallelRepositories", defaults.MaxParallelRepositories, 1, 32),
+            StatisticsRetryDelay = config.ReadTimeSpan("GitHub:StatisticsRetryDelay", defaults.StatisticsRetryDelay),
+            StatisticsAttempts = config.ReadInt("GitHub:StatisticsAttempts", defaults.StatisticsAttempts, 1, 20),
+            RetryDelay = config.ReadTimeSpan("GitHub:RetryDelay", defaults.RetryDelay),
+            RequestAttempts = config.ReadInt("GitHub:RequestAttempts", defaults.RequestAttempts, 1, 10),
+            MaxRateLimitWait = config.ReadTimeSpan("GitHub:MaxRateLimitWait", defaults.MaxRateLimitWait),
+            RefreshSchedule = config.Read("GitHub:RefreshSchedule") ?? defaults.RefreshSchedule,
         };
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<GitHubReadService>();
-        return builder;
+
+        return options;
     }
 }

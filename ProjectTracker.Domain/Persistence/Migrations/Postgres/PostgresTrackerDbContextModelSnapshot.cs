@@ -22,6 +22,33 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.GitHubHttpCacheEntry", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("github_http_cache", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -43,6 +70,11 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("commit_count");
 
+                    b.Property<string>("DefaultBranch")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("default_branch");
+
                     b.Property<string>("Description")
                         .HasColumnType("text")
                         .HasColumnName("description");
@@ -50,6 +82,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("FirstCommitDate")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("first_commit_date");
+
+                    b.Property<long?>("GitHubId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("git_hub_id");
 
                     b.Property<string>("HtmlUrl")
                         .HasMaxLength(500)
@@ -91,16 +127,79 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("repository_size_kb");
 
+                    b.Property<DateTime?>("SyncedPushedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("synced_pushed_at");
+
                     b.Property<double?>("TimeSpentMin")
                         .HasColumnType("double precision")
                         .HasColumnName("time_spent_min");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GitHubId")
+                        .IsUnique();
+
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("project", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectCommit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AuthoredAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("authored_at");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Sha")
+                        .IsUnique();
+
+                    b.ToTable("project_commit", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectDailyCommits", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("integer")
+                        .HasColumnName("commits");
+
+                    b.HasKey("ProjectId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("project_daily_commits", (string)null);
                 });
 
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.RefreshJob", b =>
@@ -109,6 +208,11 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(36)
                         .HasColumnType("character varying(36)")
                         .HasColumnName("id");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("background_job_id");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp without time zone")
@@ -132,13 +236,28 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("status_message");
+
                     b.Property<int>("TotalRepositories")
                         .HasColumnType("integer")
                         .HasColumnName("total_repositories");
 
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("refresh_job", (string)null);
                 });
@@ -561,6 +680,24 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("whoop_workout", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectCommit", b =>
+                {
+                    b.HasOne("ProjectTracker.Domain.GitHub.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectDailyCommits", b =>
+                {
+                    b.HasOne("ProjectTracker.Domain.GitHub.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,33 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.GitHubHttpCacheEntry", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("ETag")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("e_tag");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("github_http_cache", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -36,6 +63,11 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("commit_count");
 
+                    b.Property<string>("DefaultBranch")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default_branch");
+
                     b.Property<string>("Description")
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
@@ -43,6 +75,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("FirstCommitDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_commit_date");
+
+                    b.Property<long?>("GitHubId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("git_hub_id");
 
                     b.Property<string>("HtmlUrl")
                         .HasMaxLength(500)
@@ -84,16 +120,77 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("repository_size_kb");
 
+                    b.Property<DateTime?>("SyncedPushedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("synced_pushed_at");
+
                     b.Property<double?>("TimeSpentMin")
                         .HasColumnType("REAL")
                         .HasColumnName("time_spent_min");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GitHubId")
+                        .IsUnique();
+
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("project", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectCommit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AuthoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authored_at");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("committed_at");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Sha")
+                        .IsUnique();
+
+                    b.ToTable("project_commit", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectDailyCommits", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Commits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commits");
+
+                    b.HasKey("ProjectId", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("project_daily_commits", (string)null);
                 });
 
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.RefreshJob", b =>
@@ -102,6 +199,11 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(36)
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("background_job_id");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT")
@@ -125,13 +227,28 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_message");
+
                     b.Property<int>("TotalRepositories")
                         .HasColumnType("INTEGER")
                         .HasColumnName("total_repositories");
 
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("Status");
 
                     b.ToTable("refresh_job", (string)null);
                 });
@@ -542,6 +659,24 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("whoop_workout", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectCommit", b =>
+                {
+                    b.HasOne("ProjectTracker.Domain.GitHub.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.ProjectDailyCommits", b =>
+                {
+                    b.HasOne("ProjectTracker.Domain.GitHub.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,77 @@
+using System.Net;
+using Octokit;
+using Octokit.Internal;
+
+namespace ProjectTracker.Domain.GitHub.Sync;
+
+/// <summary>
+/// Sits under Octokit's connection and makes every GET conditional: the ETag of the last answer goes out as
+/// <c>If-None-Match</c>, and a 304 (free under GitHub's rate limit) is handed to Octokit as the cached 200.
+/// </summary>
+public sealed class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time) : IHttpClient
+{
+    private const string BinaryPrefix = "base64:";
+
+    public async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
+    {
+        if (request.Method != HttpMethod.Get)
+        {
+            return await inner.Send(request, cancellationToken, preprocessResponseBody);
+        }
+
+        var url = CacheKey(request);
+        var cached = await cache.FindAsync(url, cancellationToken);
+        if (cached is not null)
+        {
+            request.Headers["If-None-Match"] = cached.ETag;
+        }
+
+        var response = await inner.Send(request, cancellationToken, preprocessResponseBody);
+        if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
+        {
+            return new CachedResponse(Decode(cached.Body), response.Headers, response.ApiInfo, response.ContentType);
+        }
+
+        if (response.StatusCode == HttpStatusCode.OK && response.ApiInfo?.Etag is { Length: > 0 } etag && Encode(response.Body) is { } body)
+        {
+            await cache.StoreAsync(
+                new GitHubHttpCacheEntry { Url = url, ETag = etag, Body = body, StoredAt = time.GetUtcNow().UtcDateTime },
+                cancellationToken);
+        }
+
+        return response;
+    }
+
+    public void SetRequestTimeout(TimeSpan timeout) => inner.SetRequestTimeout(timeout);
+
+    public void Dispose() => inner.Dispose();
+
+    private static string CacheKey(IRequest request)
+    {
+        var url = new Uri(request.BaseAddress, request.Endpoint).AbsoluteUri;
+        if (request.Parameters is not { Count: > 0 } parameters)
+        {
+            return url;
+        }
+
+        var query = string.Join('&', parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        return url + (url.Contains('?') ? "&" : "?") + query;
+    }
+
+    private static string? Encode(object? body) => body switch
+    {
+        string text => text,
+        byte[] bytes => BinaryPrefix + Convert.ToBase64String(bytes),
+        _ => null,
+    };
+
+    private static object Decode(string body) =>
+        body.StartsWith(BinaryPrefix, StringComparison.Ordinal) ? Convert.FromBase64String(body[BinaryPrefix.Length..]) : body;
+
+    /// <summary>The stored body with the 304's headers, whose rate-limit figures are the current ones.</summary>
+    private sealed record CachedResponse(object Body, IReadOnlyDictionary<string, string> Headers, ApiInfo ApiInfo, string ContentType)
+        : IResponse
+    {
+        public HttpStatusCode StatusCode => HttpStatusCode.OK;
+    }
+}

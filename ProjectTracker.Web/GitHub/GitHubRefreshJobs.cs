@@ -1,0 +1,108 @@
+using Hangfire;
+using Hangfire.States;
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Sync;
+using ProjectTracker.Domain.Persistence;
+
+namespace ProjectTracker.Web.GitHub;
+
+/// <summary>
+/// Starts GitHub refresh jobs, one at a time: while one is queued or running, asking again returns that same job.
+/// </summary>
+public sealed class GitHubRefreshJobs(
+    IDbContextFactory<TrackerDbContext> contexts, IBackgroundJobClient backgroundJobs, JobStorage storage, TimeProvider time,
+    IRefreshProgressNotifier notifier, ILogger<GitHubRefreshJobs> logger)
+{
+    public const string ManualTrigger = "manual";
+    public const string ScheduledTrigger = "scheduled";
+
+    private static readonly string[] FinalStates = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
+
+    // One start at a time in this process; across instances the queued/running check is repeated inside the transaction.
+    private readonly SemaphoreSlim _starting = new(1, 1);
+
+    /// <summary>The queued or running job, or a new one enqueued now (<c>Created</c> true).</summary>
+    public async Task<(RefreshJob Job, bool Created)> StartAsync(string trigger, CancellationToken cancellationToken)
+    {
+        await _starting.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await FindActiveAsync(db, cancellationToken) is { } active)
+            {
+                return (active, false);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var job = new RefreshJob
+            {
+                Id = Guid.NewGuid().ToString(), Status = RefreshJobStatus.Queued, StartedAt = now, UpdatedAt = now, Trigger = trigger,
+            };
+            db.RefreshJobs.Add(job);
+            await db.SaveChangesAsync(cancellationToken);
+            job.BackgroundJobId = Enqueue(job.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            notifier.JobChanged(job);
+            return (job, true);
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>
+    /// At start-up: a job left queued or running whose background run is gone (in-memory storage lost it, or it ended
+    /// without finishing the row) is enqueued again; it resumes, skipping repositories already refreshed.
+    /// </summary>
+    public async Task ResumeUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unfinished = await db.RefreshJobs
+            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
+            .ToListAsync(cancellationToken);
+        using var connection = storage.GetConnection();
+        foreach (var job in unfinished)
+        {
+            var state = job.BackgroundJobId is { } id ? connection.GetStateData(id)?.Name : null;
+            if (state is null || FinalStates.Contains(state))
+            {
+                job.BackgroundJobId = Enqueue(job.Id);
+                logger.LogInformation("Resuming GitHub refresh {JobId} left {Status} by a restart", job.Id, job.Status);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private string Enqueue(string jobId) =>
+        backgroundJobs.Enqueue<GitHubRefreshJobRunner>(runner => runner.RunAsync(jobId, CancellationToken.None));
+
+    private static Task<RefreshJob?> FindActiveAsync(TrackerDbContext db, CancellationToken cancellationToken) =>
+        db.RefreshJobs
+            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
+            .OrderByDescending(j => j.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>The Hangfire job: takes the job's id, not the entity; safe to run again (it resumes).</summary>
+public sealed class GitHubRefreshJobRunner(GitHubRefreshService refresh)
+{
+    // The service ends the row failed with a message itself; Hangfire's retries would only repeat a failure.
+    [AutomaticRetry(Attempts = 0)]
+    public Task RunAsync(string jobId, CancellationToken cancellationToken) => refresh.RunAsync(jobId, cancellationToken);
+}
+
+/// <summary>The recurring refresh: starts (or joins) a job like the refresh button does; nothing without a token.</summary>
+public sealed class GitHubScheduledRefresh(GitHubRefreshJobs jobs, GitHubOptions options)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync()
+    {
+        if (options.IsConfigured)
+        {
+            await jobs.StartAsync(GitHubRefreshJobs.ScheduledTrigger, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using ProjectTracker.Domain.Persistence;
+
+namespace ProjectTracker.Web.Jobs;
+
+public static class JobsExtensions
+{
+    /// <summary>
+    /// Hangfire: in-memory storage on SQLite (then <c>refresh_job</c> is the durable record and start-up resumes what was
+    /// left), PostgreSQL storage in the app's own database when that is PostgreSQL, so several instances share one queue.
+    /// </summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHangfire((services, config) =>
+        {
+            config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            var database = services.GetRequiredService<DatabaseSettings>();
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(
+                    storage => storage.UseNpgsqlConnection(database.ConnectionString),
+                    new PostgreSqlStorageOptions
+                    {
+                        SchemaName = "hangfire",
+                        PrepareSchemaIfNecessary = true,
+                        // Without it a job running longer than the invisibility timeout (30 min) is started twice.
+                        UseSlidingInvisibilityTimeout = true,
+                        EnableLongPolling = true,
+                        QueuePollInterval = TimeSpan.FromSeconds(1),
+                    });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
+        builder.Services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = 2;
+            server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddSingleton<RefreshProgressHub>();
+        builder.Services.AddSingleton<Domain.GitHub.Sync.IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
+        return builder;
+    }
+
+    /// <summary><c>/hangfire</c>, reachable from the local machine only (Hangfire's default) until login exists.</summary>
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false });
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Sync;
+
+namespace ProjectTracker.Web.Jobs;
+
+/// <summary>
+/// Publishes every change of a refresh job to subscribers in this process (open dashboards), and lets a caller await
+/// a job's end without polling.
+/// </summary>
+public sealed class RefreshProgressHub : IRefreshProgressNotifier
+{
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<RefreshJob>> _finished = new();
+
+    public event Action<RefreshJob>? Changed;
+
+    public void JobChanged(RefreshJob job)
+    {
+        Changed?.Invoke(job);
+        if (job.Status is RefreshJobStatus.Completed or RefreshJobStatus.Failed)
+        {
+            Finished(job.Id).TrySetResult(job);
+        }
+    }
+
+    /// <summary>Completes when job <paramref name="jobId"/> ends (completed or failed) in this process.</summary>
+    public Task<RefreshJob> WhenFinishedAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Finished(jobId).Task.WaitAsync(cancellationToken);
+
+    private TaskCompletionSource<RefreshJob> Finished(string jobId) =>
+        _finished.GetOrAdd(jobId, _ => new TaskCompletionSource<RefreshJob>(TaskCreationOptions.RunContinuationsAsynchronously));
+}
