@@ -9,5 +9,8 @@ public sealed class GitHubHttpCacheEntry
     public required string Url { get; set; }
     public required string ETag { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>The answer's <c>Link</c> header: pagination must go on after a 304, which may come without one.</summary>
+    public string? Links { get; set; }
     public DateTime StoredAt { get; set; }
 }

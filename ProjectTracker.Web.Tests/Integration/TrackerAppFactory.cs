@@ -9,13 +9,14 @@ using ProjectTracker.Domain.Persistence;
 namespace ProjectTracker.Web.Tests.Integration;
 
 /// <summary>The real app over a real database, with a fixed clock and any extra settings.</summary>
-public sealed class TrackerAppFactory(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class TrackerAppFactory(
+    ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>"Now" in every integration test: the seeded athlete lives at UTC−5, where it is 07:00 on 2026-03-15.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 15, 12, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; } = clock ?? new(Now);
 
     public ITestDatabase Database => database;
 

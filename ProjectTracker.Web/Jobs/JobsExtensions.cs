@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Web.Jobs;
@@ -12,29 +14,11 @@ public static class JobsExtensions
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire((services, config) =>
-        {
-            config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            var database = services.GetRequiredService<DatabaseSettings>();
-            if (database.Provider == DatabaseProvider.Postgres)
-            {
-                config.UsePostgreSqlStorage(
-                    storage => storage.UseNpgsqlConnection(database.ConnectionString),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
-                        // Without it a job running longer than the invisibility timeout (30 min) is started twice.
-                        UseSlidingInvisibilityTimeout = true,
-                        EnableLongPolling = true,
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                    });
-            }
-            else
-            {
-                config.UseInMemoryStorage();
-            }
-        });
+        // The storage is this app's own service, not Hangfire's static JobStorage.Current: two apps in one process (tests)
+        // must not enqueue into each other's queues.
+        builder.Services.AddSingleton<JobStorage>(services => CreateStorage(services.GetRequiredService<DatabaseSettings>()));
+        builder.Services.AddSingleton<Hangfire.Logging.ILogProvider>(services => new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHangfire(config => config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         builder.Services.AddHangfireServer(server =>
         {
             server.WorkerCount = 2;
@@ -43,6 +27,25 @@ public static class JobsExtensions
         builder.Services.AddSingleton<RefreshProgressHub>();
         builder.Services.AddSingleton<Domain.GitHub.Sync.IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         return builder;
+    }
+
+    private static JobStorage CreateStorage(DatabaseSettings database)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            return new InMemoryStorage();
+        }
+
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // Without it a job running longer than the invisibility timeout (30 min) is started twice.
+            UseSlidingInvisibilityTimeout = true,
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 
     /// <summary><c>/hangfire</c>, reachable from the local machine only (Hangfire's default) until login exists.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Octokit;
 using Octokit.Internal;
 
@@ -8,9 +9,10 @@ namespace ProjectTracker.Domain.GitHub.Sync;
 /// Sits under Octokit's connection and makes every GET conditional: the ETag of the last answer goes out as
 /// <c>If-None-Match</c>, and a 304 (free under GitHub's rate limit) is handed to Octokit as the cached 200.
 /// </summary>
-public sealed class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time) : IHttpClient
+public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time) : IHttpClient
 {
     private const string BinaryPrefix = "base64:";
+    private const string JsonContentType = "application/json"; // the media type alone, as Octokit compares it
 
     public async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
     {
@@ -29,13 +31,16 @@ public sealed class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache ca
         var response = await inner.Send(request, cancellationToken, preprocessResponseBody);
         if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
         {
-            return new CachedResponse(Decode(cached.Body), response.Headers, response.ApiInfo, response.ContentType);
+            return Replay(cached, response);
         }
 
         if (response.StatusCode == HttpStatusCode.OK && response.ApiInfo?.Etag is { Length: > 0 } etag && Encode(response.Body) is { } body)
         {
             await cache.StoreAsync(
-                new GitHubHttpCacheEntry { Url = url, ETag = etag, Body = body, StoredAt = time.GetUtcNow().UtcDateTime },
+                new GitHubHttpCacheEntry
+                {
+                    Url = url, ETag = etag, Body = body, Links = Header(response, "Link"), StoredAt = time.GetUtcNow().UtcDateTime,
+                },
                 cancellationToken);
         }
 
@@ -57,6 +62,32 @@ public sealed class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache ca
         var query = string.Join('&', parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
         return url + (url.Contains('?') ? "&" : "?") + query;
     }
+
+    /// <summary>The stored answer, with the 304's current rate-limit figures and the stored pagination links.</summary>
+    private static CachedResponse Replay(GitHubHttpCacheEntry cached, IResponse notModified)
+    {
+        var headers = notModified.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        var links = new Dictionary<string, Uri>();
+        if (cached.Links is { } link)
+        {
+            headers["Link"] = link;
+            foreach (Match match in LinkPattern().Matches(link))
+            {
+                links[match.Groups["rel"].Value] = new Uri(match.Groups["url"].Value);
+            }
+        }
+
+        var info = notModified.ApiInfo;
+        var apiInfo = new ApiInfo(links, [.. info?.OauthScopes ?? []], [.. info?.AcceptedOauthScopes ?? []], cached.ETag,
+            info?.RateLimit ?? new RateLimit(), info?.ServerTimeDifference ?? TimeSpan.Zero);
+        return new CachedResponse(Decode(cached.Body), headers, apiInfo, JsonContentType);
+    }
+
+    private static string? Header(IResponse response, string name) =>
+        response.Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    [GeneratedRegex("<(?<url>[^>]+)>;\\s*rel=\"(?<rel>[^\"]+)\"")]
+    private static partial Regex LinkPattern();
 
     private static string? Encode(object? body) => body switch
     {

@@ -24,6 +24,7 @@ public sealed class DatabaseGitHubHttpCache(IDbContextFactory<TrackerDbContext> 
         {
             existing.ETag = entry.ETag;
             existing.Body = entry.Body;
+            existing.Links = entry.Links;
             existing.StoredAt = entry.StoredAt;
         }
 

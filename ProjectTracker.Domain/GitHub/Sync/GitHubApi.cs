@@ -81,8 +81,15 @@ public sealed class GitHubApi : IDisposable
             {
                 try
                 {
+                    // Octokit hands JSON bodies over as text, other bodies as bytes.
                     var response = await _client.Connection.GetRaw(uri, null);
-                    return (response.HttpResponse.StatusCode, response.Body);
+                    var body = response.HttpResponse.Body switch
+                    {
+                        string text => System.Text.Encoding.UTF8.GetBytes(text),
+                        byte[] bytes => bytes,
+                        _ => response.Body,
+                    };
+                    return (response.HttpResponse.StatusCode, Body: body);
                 }
                 catch (ApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity)
                 {

@@ -40,6 +40,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("e_tag");
 
+                    b.Property<string>("Links")
+                        .HasColumnType("text")
+                        .HasColumnName("links");
+
                     b.Property<DateTime>("StoredAt")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("stored_at");

@@ -35,6 +35,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("e_tag");
 
+                    b.Property<string>("Links")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("links");
+
                     b.Property<DateTime>("StoredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("stored_at");

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
+namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class GitHubSync : Migration
@@ -15,56 +14,57 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "background_job_id",
                 table: "refresh_job",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "status_message",
                 table: "refresh_job",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "trigger",
                 table: "refresh_job",
-                type: "character varying(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "updated_at",
                 table: "refresh_job",
-                type: "timestamp without time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "default_branch",
                 table: "project",
-                type: "character varying(255)",
+                type: "TEXT",
                 maxLength: 255,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "git_hub_id",
                 table: "project",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "synced_pushed_at",
                 table: "project",
-                type: "timestamp without time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "github_http_cache",
                 columns: table => new
                 {
-                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    e_tag = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "text", nullable: false),
-                    stored_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    e_tag = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    links = table.Column<string>(type: "TEXT", nullable: true),
+                    stored_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,12 +75,12 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                 name: "project_commit",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    project_id = table.Column<int>(type: "integer", nullable: false),
-                    sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    authored_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    committed_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    project_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    authored_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    committed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,9 +97,9 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                 name: "project_daily_commits",
                 columns: table => new
                 {
-                    project_id = table.Column<int>(type: "integer", nullable: false),
-                    day = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    commits = table.Column<int>(type: "integer", nullable: false)
+                    project_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    commits = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

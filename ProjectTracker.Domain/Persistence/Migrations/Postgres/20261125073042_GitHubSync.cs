@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
+namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class GitHubSync : Migration
@@ -14,56 +15,57 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "background_job_id",
                 table: "refresh_job",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "status_message",
                 table: "refresh_job",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "trigger",
                 table: "refresh_job",
-                type: "TEXT",
+                type: "character varying(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "updated_at",
                 table: "refresh_job",
-                type: "TEXT",
+                type: "timestamp without time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "default_branch",
                 table: "project",
-                type: "TEXT",
+                type: "character varying(255)",
                 maxLength: 255,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "git_hub_id",
                 table: "project",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "synced_pushed_at",
                 table: "project",
-                type: "TEXT",
+                type: "timestamp without time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "github_http_cache",
                 columns: table => new
                 {
-                    url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    e_tag = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "TEXT", nullable: false),
-                    stored_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    e_tag = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    links = table.Column<string>(type: "text", nullable: true),
+                    stored_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,12 +76,12 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                 name: "project_commit",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    project_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    authored_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    committed_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    project_id = table.Column<int>(type: "integer", nullable: false),
+                    sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    authored_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    committed_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,9 +98,9 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                 name: "project_daily_commits",
                 columns: table => new
                 {
-                    project_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    day = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    commits = table.Column<int>(type: "INTEGER", nullable: false)
+                    project_id = table.Column<int>(type: "integer", nullable: false),
+                    day = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    commits = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

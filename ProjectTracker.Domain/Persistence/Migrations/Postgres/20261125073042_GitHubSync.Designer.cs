@@ -12,7 +12,7 @@ using ProjectTracker.Domain.Persistence;
 namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTrackerDbContext))]
-    [Migration("20261125070652_GitHubSync")]
+    [Migration("20261125073042_GitHubSync")]
     partial class GitHubSync
     {
         /// <inheritdoc />
@@ -42,6 +42,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("e_tag");
+
+                    b.Property<string>("Links")
+                        .HasColumnType("text")
+                        .HasColumnName("links");
 
                     b.Property<DateTime>("StoredAt")
                         .HasColumnType("timestamp without time zone")

@@ -11,7 +11,7 @@ using ProjectTracker.Domain.Persistence;
 namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTrackerDbContext))]
-    [Migration("20261125070641_GitHubSync")]
+    [Migration("20261125073030_GitHubSync")]
     partial class GitHubSync
     {
         /// <inheritdoc />
@@ -37,6 +37,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("e_tag");
+
+                    b.Property<string>("Links")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("links");
 
                     b.Property<DateTime>("StoredAt")
                         .HasColumnType("TEXT")

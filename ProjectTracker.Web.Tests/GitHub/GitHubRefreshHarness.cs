@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Simulators.GitHub;
+using ProjectTracker.Web.Jobs;
+using ProjectTracker.Web.Tests.Integration;
+
+namespace ProjectTracker.Web.Tests.GitHub;
+
+/// <summary>The app on SQLite, its GitHub client pointed at a simulator on loopback, both on one fake clock.</summary>
+public sealed class GitHubRefreshHarness : IAsyncDisposable
+{
+    private readonly ITestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    private GitHubRefreshHarness(ITestDatabase database, GitHubSimulatorServer github, Dictionary<string, string?> settings, FakeTimeProvider clock)
+    {
+        _database = database;
+        _settings = settings;
+        GitHub = github;
+        App = new TrackerAppFactory(database, settings, clock);
+        Client = App.CreateClient();
+    }
+
+    public GitHubSimulatorServer GitHub { get; }
+    public TrackerAppFactory App { get; private set; }
+    public HttpClient Client { get; private set; }
+    public FakeTimeProvider Clock => App.Clock;
+    public GitHubSimulatorState Simulator => GitHub.State;
+
+    public static async Task<GitHubRefreshHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, string token = "test-token", Func<ITestDatabase>? database = null)
+    {
+        var clock = new FakeTimeProvider(TrackerAppFactory.Now);
+        var github = await GitHubSimulatorServer.StartAsync(clock);
+        var all = new Dictionary<string, string?>
+        {
+            ["GitHub:ApiBaseUrl"] = github.BaseAddress.ToString(),
+            ["GITHUB_ACCESS_TOKEN"] = token,
+            ["GitHub:StatisticsRetryDelay"] = "00:00:00",
+            ["GitHub:RetryDelay"] = "00:00:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new GitHubRefreshHarness(database?.Invoke() ?? new SqliteTestDatabase(), github, all, clock);
+    }
+
+    /// <summary>Stops the app and starts a new one on the same database and simulator, as a restart would.</summary>
+    public async Task RestartAsync(Func<TrackerAppFactory, Task>? beforeStart = null)
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        App = new TrackerAppFactory(_database, _settings, Clock);
+        if (beforeStart is not null)
+        {
+            await beforeStart(App);
+        }
+
+        Client = App.CreateClient();
+    }
+
+    /// <summary>POSTs a refresh and waits (event-driven, bounded) for the job to end; answers the finished job.</summary>
+    public async Task<RefreshJob> RefreshAsync()
+    {
+        var started = await StartRefreshAsync();
+        return await WhenFinishedAsync((string)started["job_id"]!);
+    }
+
+    public async Task<JsonNode> StartRefreshAsync()
+    {
+        var response = await Client.PostAsync("/api/github/refresh", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
+    }
+
+    public Task<RefreshJob> WhenFinishedAsync(string jobId) =>
+        App.Services.GetRequiredService<RefreshProgressHub>().WhenFinishedAsync(jobId).WaitAsync(TimeSpan.FromSeconds(60));
+
+    public async Task<JsonArray> ProjectsAsync() => (await Client.GetJsonAsync("/api/github/projects?sort=name&order=asc")).AsArray();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await GitHub.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
