@@ -13,8 +13,11 @@ public sealed class GitHubOptions
     public bool IncludeArchived { get; set; }
     public string[] Exclude { get; set; } = [];
 
-    /// <summary>Repositories refreshed at once. GitHub asks for few concurrent requests; a handful hides latency well.</summary>
-    public int MaxParallelRepositories { get; set; } = 4;
+    /// <summary>
+    /// Repositories refreshed at once, each with up to three requests in flight: at most 24 concurrent requests by default,
+    /// well inside GitHub's guidance (no more than 100 concurrent requests).
+    /// </summary>
+    public int MaxParallelRepositories { get; set; } = 8;
 
     /// <summary>First wait before asking again for statistics GitHub is still computing (202); doubles each time.</summary>
     public TimeSpan StatisticsRetryDelay { get; set; } = TimeSpan.FromSeconds(2);

@@ -79,8 +79,22 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
-    public Task<RefreshJob> WhenFinishedAsync(string jobId) =>
-        App.Services.GetRequiredService<RefreshProgressHub>().WhenFinishedAsync(jobId).WaitAsync(TimeSpan.FromSeconds(60));
+    public async Task<RefreshJob> WhenFinishedAsync(string jobId)
+    {
+        try
+        {
+            return await App.Services.GetRequiredService<RefreshProgressHub>().WhenFinishedAsync(jobId).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            // Say where the job got stuck: our row, and the background job system's view of it.
+            var row = await Client.GetStringAsync($"/api/github/refresh/status/{jobId}");
+            using var connection = App.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+            var backgroundId = System.Text.Json.Nodes.JsonNode.Parse(row)?["background_job_id"]?.ToString();
+            var requests = string.Join(", ", Simulator.Requests.Select(r => $"{r.PathAndQuery}={r.StatusCode}"));
+            throw new TimeoutException($"Job {jobId} did not finish in 60 s. Row: {row}. Simulator saw: [{requests}]. Hangfire: {backgroundId}");
+        }
+    }
 
     public async Task<JsonArray> ProjectsAsync() => (await Client.GetJsonAsync("/api/github/projects?sort=name&order=asc")).AsArray();
 

@@ -5,6 +5,7 @@ using ProjectTracker.Web.Tests.Integration;
 namespace ProjectTracker.Web.Tests.GitHub;
 
 /// <summary>Refreshes through the real Octokit client, Hangfire job and database, against the GitHub simulator.</summary>
+[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubRefreshTests
 {
     private static DateTime At(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);

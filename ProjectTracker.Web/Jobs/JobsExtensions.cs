@@ -17,8 +17,10 @@ public static class JobsExtensions
         // The storage is this app's own service, not Hangfire's static JobStorage.Current: two apps in one process (tests)
         // must not enqueue into each other's queues.
         builder.Services.AddSingleton<JobStorage>(services => CreateStorage(services.GetRequiredService<DatabaseSettings>()));
-        builder.Services.AddSingleton<Hangfire.Logging.ILogProvider>(services => new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddHangfire(config => config.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        builder.Services.AddHangfire((services, config) => config
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostSafeLogProvider(services.GetRequiredService<ILoggerFactory>())));
         builder.Services.AddHangfireServer(server =>
         {
             server.WorkerCount = 2;

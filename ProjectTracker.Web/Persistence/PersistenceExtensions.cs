@@ -24,7 +24,7 @@ public static class PersistenceExtensions
         }
         else
         {
-            builder.Services.AddTrackerDbContext<SqliteTrackerDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            builder.Services.AddTrackerDbContext<SqliteTrackerDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteWriteAheadLog()));
         }
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

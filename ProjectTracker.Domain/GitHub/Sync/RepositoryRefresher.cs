@@ -21,9 +21,12 @@ internal sealed class RepositoryRefresher(
         }
 
         var since = lastCommittedAt is { } last ? new DateTimeOffset(last - SinceOverlap, TimeSpan.Zero) : (DateTimeOffset?)null;
-        var commits = await api.ListCommitsAsync(repository, ownerLogin, since, ct);
-        var languages = await api.GetLanguagesAsync(repository, ct);
-        var statistics = await api.GetCodeFrequencyAsync(repository, ct);
+        // The three reads are independent: asked together, a repository costs one round trip of latency, not three.
+        var commitsTask = api.ListCommitsAsync(repository, ownerLogin, since, ct);
+        var languagesTask = api.GetLanguagesAsync(repository, ct);
+        var statisticsTask = api.GetCodeFrequencyAsync(repository, ct);
+        await Task.WhenAll(commitsTask, languagesTask, statisticsTask);
+        var (commits, languages, statistics) = (await commitsTask, await languagesTask, await statisticsTask);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Sync;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Simulators.GitHub;
+
+namespace ProjectTracker.Bench;
+
+/// <summary>
+/// A full refresh of N repositories against the GitHub simulator with added latency per request, then an unchanged
+/// refresh, beside a one-repository-at-a-time baseline measured in the same run (each on a fresh database).
+/// </summary>
+public static class GitHubRefreshBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var repositories = args.Length > 0 ? int.Parse(args[0]) : 100;
+        var latency = TimeSpan.FromMilliseconds(args.Length > 1 ? int.Parse(args[1]) : 50);
+        await using var github = await GitHubSimulatorServer.StartAsync();
+        GitHubDataGenerator.Populate(github.State, repositories);
+        github.State.AddedLatency = latency;
+        var included = github.State.Repositories.Count(r => !r.Fork && !r.Archived);
+
+        Console.WriteLine($"GitHub refresh benchmark: {repositories} repositories ({included} counted), {latency.TotalMilliseconds:0} ms added per request, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        var baseline = await MeasureAsync(github, parallel: 1);
+        var parallel = await MeasureAsync(github, parallel: new GitHubOptions().MaxParallelRepositories);
+
+        Console.WriteLine();
+        Console.WriteLine("| run | full refresh | requests | unchanged refresh | requests | per repository | 304s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        Report("one repository at a time (baseline)", baseline, included);
+        Report($"{parallel.Parallel} repositories at a time (default)", parallel, included);
+        Console.WriteLine();
+        Console.WriteLine($"full refresh speed-up over the baseline: {baseline.Full.TotalSeconds / parallel.Full.TotalSeconds:0.0}x; " +
+                          $"unchanged refresh: {(double)parallel.UnchangedRequests / included:0.00} requests per repository");
+        return 0;
+    }
+
+    private static void Report(string label, Result r, int repositories) =>
+        Console.WriteLine($"| {label} | {r.Full.TotalSeconds:0.00} s | {r.FullRequests} | {r.Unchanged.TotalSeconds:0.00} s | {r.UnchangedRequests} | {(double)r.UnchangedRequests / repositories:0.00} | {r.Unchanged304} |");
+
+    private static async Task<Result> MeasureAsync(GitHubSimulatorServer github, int parallel)
+    {
+        var folder = Directory.CreateTempSubdirectory("pt-bench-");
+        try
+        {
+            var contexts = new Contexts(new DbContextOptionsBuilder<SqliteTrackerDbContext>()
+                .UseSqlite($"Data Source={folder.FullName}/bench.db").AddInterceptors(new SqliteWriteAheadLog()).Options);
+            await using (var db = contexts.CreateDbContext())
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            var options = new GitHubOptions { ApiBaseUrl = github.BaseAddress, AccessToken = "test-token", MaxParallelRepositories = parallel };
+            var service = new GitHubRefreshService(contexts, new DatabaseGitHubHttpCache(contexts), options, TimeProvider.System,
+                new NoRefreshProgressNotifier(), NullLogger<GitHubRefreshService>.Instance);
+
+            var (full, fullRequests, _) = await RunJobAsync(github, contexts, service);
+            var (unchanged, unchangedRequests, unchanged304) = await RunJobAsync(github, contexts, service);
+            return new Result(parallel, full, fullRequests, unchanged, unchangedRequests, unchanged304);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(TimeSpan Elapsed, int Requests, int NotModified)> RunJobAsync(
+        GitHubSimulatorServer github, Contexts contexts, GitHubRefreshService service)
+    {
+        var jobId = Guid.NewGuid().ToString();
+        await using (var db = contexts.CreateDbContext())
+        {
+            db.RefreshJobs.Add(new RefreshJob { Id = jobId, StartedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        github.State.ResetRequestLog();
+        var watch = Stopwatch.StartNew();
+        await service.RunAsync(jobId, CancellationToken.None);
+        watch.Stop();
+        await using (var db = contexts.CreateDbContext())
+        {
+            var job = await db.RefreshJobs.SingleAsync(j => j.Id == jobId);
+            if (job.Status != RefreshJobStatus.Completed)
+            {
+                throw new InvalidOperationException($"The benchmark's refresh failed: {job.ErrorMessage}");
+            }
+        }
+
+        var requests = github.State.Requests.ToList();
+        return (watch.Elapsed, requests.Count, requests.Count(r => r.StatusCode == 304));
+    }
+
+    private sealed record Result(int Parallel, TimeSpan Full, int FullRequests, TimeSpan Unchanged, int UnchangedRequests, int Unchanged304);
+
+    private sealed class Contexts(DbContextOptions<SqliteTrackerDbContext> options) : IDbContextFactory<TrackerDbContext>
+    {
+        public TrackerDbContext CreateDbContext() => new SqliteTrackerDbContext(options);
+    }
+}

@@ -1,0 +1,14 @@
+using ProjectTracker.Bench;
+
+var name = args.FirstOrDefault() ?? "github-refresh";
+return name switch
+{
+    "github-refresh" => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ProjectTracker.Bench -- github-refresh [repositories] [latency-ms]");
+    return 2;
+}
