@@ -77,6 +77,17 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>How many records of each kind are stored.</summary>
+    public async Task<WhoopRecordCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new WhoopRecordCounts(
+            await db.WhoopRecoveries.CountAsync(cancellationToken),
+            await db.WhoopSleeps.CountAsync(cancellationToken),
+            await db.WhoopWorkouts.CountAsync(cancellationToken),
+            await db.WhoopCycles.CountAsync(cancellationToken));
+    }
+
     public async Task<WhoopMetrics> GetMetricsAsync(DateRange range, CancellationToken cancellationToken = default) =>
         WhoopMetrics.Compute(
             range,
@@ -84,4 +95,9 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             await ListSleepsAsync(range, cancellationToken),
             await ListWorkoutsAsync(range, cancellationToken),
             await ListCyclesAsync(range, cancellationToken));
+}
+
+public sealed record WhoopRecordCounts(int Recovery, int Sleep, int Workouts, int Cycles)
+{
+    public int Total => Recovery + Sleep + Workouts + Cycles;
 }
