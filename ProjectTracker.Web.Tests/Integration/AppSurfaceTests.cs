@@ -87,4 +87,15 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("<h1", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task HangfireDashboard_FromAnotherMachine_IsRefused()
+    {
+        var remote = fixture.App.Server.CreateRequest("/hangfire");
+
+        // The test server's requests come from no local address, as a request from another machine would.
+        var response = await remote.GetAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
