@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ProjectTracker.Domain.Whoop.Api;
+
+namespace ProjectTracker.Domain.Whoop.Sync;
+
+/// <summary>WHOOP's API could not give an answer; the message says what happened.</summary>
+public class WhoopApiException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>WHOOP refused the access token (401): refresh it, or the connection needs the user again.</summary>
+public sealed class WhoopUnauthorizedException(string message) : WhoopApiException(message);
+
+/// <summary>
+/// The WHOOP v2 REST calls, over <see cref="HttpClient"/>: every page of a collection (<c>nextToken</c>, 25 a page, the same
+/// <c>start</c>/<c>end</c> on each), the app-wide <see cref="WhoopRateLimiter"/>, and back-off on 429.
+/// </summary>
+public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopRateLimiter limiter)
+{
+    public const int PageSize = 25;
+    private const int Attempts = 5;
+    private static readonly TimeSpan DefaultBackOff = TimeSpan.FromSeconds(60);
+
+    public Task<List<WhoopCycleRecord>> GetCyclesAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
+        GetAllAsync<WhoopCycleRecord>("cycle", start, end, token, ct);
+
+    public Task<List<WhoopSleepRecord>> GetSleepsAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
+        GetAllAsync<WhoopSleepRecord>("activity/sleep", start, end, token, ct);
+
+    public Task<List<WhoopRecoveryRecord>> GetRecoveriesAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
+        GetAllAsync<WhoopRecoveryRecord>("recovery", start, end, token, ct);
+
+    public Task<List<WhoopWorkoutRecord>> GetWorkoutsAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
+        GetAllAsync<WhoopWorkoutRecord>("activity/workout", start, end, token, ct);
+
+    public Task<WhoopUserProfile> GetProfileAsync(string token, CancellationToken ct) =>
+        GetAsync<WhoopUserProfile>("user/profile/basic", token, ct);
+
+    /// <summary>Every record of a collection whose own window overlaps [start, end), all pages.</summary>
+    public async Task<List<T>> GetAllAsync<T>(string collection, DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
+    {
+        var records = new List<T>();
+        string? nextToken = null;
+        do
+        {
+            var query = $"limit={PageSize}&start={Stamp(start)}&end={Stamp(end)}"
+                        + (nextToken is null ? "" : $"&nextToken={Uri.EscapeDataString(nextToken)}");
+            var page = await GetAsync<WhoopPage<T>>($"{collection}?{query}", token, ct);
+            records.AddRange(page.Records ?? throw new WhoopApiException($"WHOOP answered {collection} without records."));
+            nextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (nextToken is not null);
+
+        return records;
+    }
+
+    private async Task<T> GetAsync<T>(string pathAndQuery, string token, CancellationToken ct)
+    {
+        var uri = new Uri($"{options.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/{pathAndQuery}");
+        var what = pathAndQuery.Split('?')[0];
+        for (var attempt = 1; ; attempt++)
+        {
+            await limiter.WaitAsync(ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.UserAgent.ParseAdd("ProjectTracker/1.0");
+            using var response = await SendAsync(request, what, ct);
+            limiter.Observe(Header(response, "X-RateLimit-Remaining"), Seconds(Header(response, "X-RateLimit-Reset")));
+
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < Attempts)
+            {
+                limiter.BlockFor(Seconds(RetryAfter(response)) ?? Seconds(Header(response, "X-RateLimit-Reset")) ?? DefaultBackOff);
+                continue;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw new WhoopUnauthorizedException("WHOOP refused the access token (401).");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new WhoopApiException($"WHOOP answered {(int)response.StatusCode} {response.StatusCode} for {what}.");
+            }
+
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(ct);
+                return await JsonSerializer.DeserializeAsync<T>(body, WhoopJson.Options, ct)
+                       ?? throw new WhoopApiException($"WHOOP answered {what} with an empty body.");
+            }
+            catch (JsonException e)
+            {
+                throw new WhoopApiException($"WHOOP answered {what} with malformed JSON.", e);
+            }
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new WhoopApiException($"WHOOP could not be reached for {what}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new WhoopApiException($"WHOOP did not answer {what} in time.", e);
+        }
+    }
+
+    private static string Stamp(DateTimeOffset instant) =>
+        Uri.EscapeDataString(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+    private static int? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values)
+        && int.TryParse(values.FirstOrDefault()?.Split(',')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    private static int? RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta is { } delta ? (int)delta.TotalSeconds : null;
+
+    private static TimeSpan? Seconds(int? seconds) => seconds is { } s ? TimeSpan.FromSeconds(Math.Max(0, s)) : null;
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ProjectTracker.Domain.Whoop.Api;
+
+namespace ProjectTracker.Simulators.Whoop;
+
+/// <summary>WHOOP's v2 collections under <c>/developer</c>: bearer tokens, 25-record pages with <c>nextToken</c>, rate limits.</summary>
+public static class WhoopSimulatorEndpoints
+{
+    public const int MaxPageSize = 25;
+
+    public static IEndpointRouteBuilder MapWhoopSimulator(this IEndpointRouteBuilder routes, WhoopSimulatorState state)
+    {
+        var api = routes.MapGroup("/developer/v2");
+        api.MapGet("/cycle", (HttpContext http) => Collection(http, state,
+            () => state.Cycles.Values.Select(c => (c.Start, c.End ?? state.Time.GetUtcNow(), (object)c))));
+        api.MapGet("/activity/sleep", (HttpContext http) => Collection(http, state,
+            () => state.Sleeps.Values.Select(s => (s.Start, s.End, (object)s))));
+        api.MapGet("/activity/workout", (HttpContext http) => Collection(http, state,
+            () => state.Workouts.Values.Select(w => (w.Start, w.End, (object)w))));
+        api.MapGet("/recovery", (HttpContext http) => Collection(http, state, () => state.Recoveries.Values.Select(r =>
+        {
+            // Recoveries are ordered and filtered by their sleep.
+            var sleep = state.Sleeps.GetValueOrDefault(r.SleepId);
+            return (sleep?.Start ?? r.CreatedAt, sleep?.End ?? r.CreatedAt, (object)r);
+        })));
+        api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
+        return routes;
+    }
+
+    private static Task Collection(HttpContext http, WhoopSimulatorState state, Func<IEnumerable<(DateTimeOffset Start, DateTimeOffset End, object Record)>> all) =>
+        Answer(http, state, () =>
+        {
+            var query = http.Request.Query;
+            var limit = int.TryParse(query["limit"], out var l) ? l : 10;
+            if (limit is < 1 or > MaxPageSize)
+            {
+                return (400, new { message = $"limit must be between 1 and {MaxPageSize}" });
+            }
+
+            var start = Parse(query["start"]) ?? DateTimeOffset.MinValue;
+            var end = Parse(query["end"]) ?? state.Time.GetUtcNow();
+            var offset = query["nextToken"] is { Count: > 0 } token
+                ? int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(token!)), CultureInfo.InvariantCulture)
+                : 0;
+            var matching = all().Where(r => r.Start < end && r.End > start).OrderByDescending(r => r.Start).ToList();
+            var page = matching.Skip(offset).Take(limit).Select(r => r.Record).ToList();
+            var next = offset + limit < matching.Count
+                ? Convert.ToBase64String(Encoding.UTF8.GetBytes((offset + limit).ToString(CultureInfo.InvariantCulture)))
+                : null;
+            return (200, new { records = page, next_token = next });
+        });
+
+    private static async Task Answer(HttpContext http, WhoopSimulatorState state, Func<(int Status, object Body)> handle)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        var status = await AnswerCoreAsync(http, state, path, handle);
+        state.Requests.Enqueue((path + http.Request.QueryString, status));
+    }
+
+    private static async Task<int> AnswerCoreAsync(HttpContext http, WhoopSimulatorState state, string path, Func<(int Status, object Body)> handle)
+    {
+        var authorization = (string?)http.Request.Headers.Authorization;
+        if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !state.AccessTokens.Contains(authorization[7..]))
+        {
+            return await WriteAsync(http, 401, new { message = "Unauthorized" });
+        }
+
+        var (allowed, remaining, reset) = state.Consume();
+        http.Response.Headers["X-RateLimit-Limit"] = $"{state.RequestsPerMinute}, {state.RequestsPerMinute};window=60, 10000;window=86400";
+        http.Response.Headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        if (!allowed)
+        {
+            return await WriteAsync(http, 429, new { message = "Too Many Requests" });
+        }
+
+        if (state.TakeFault(path) is { } fault)
+        {
+            if (fault.RetryAfter is { } seconds)
+            {
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return await WriteAsync(http, fault.Status, new { message = "Simulated failure" });
+        }
+
+        var (status, body) = handle();
+        return await WriteAsync(http, status, body);
+    }
+
+    private static async Task<int> WriteAsync(HttpContext http, int status, object body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(JsonSerializer.Serialize(body, WhoopJson.Options));
+        return status;
+    }
+
+    private static DateTimeOffset? Parse(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+}

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Simulators.Whoop;
+using ProjectTracker.Web.Tests.Integration;
+
+namespace ProjectTracker.Web.Tests.Whoop;
+
+/// <summary>The WHOOP sync over real HTTP against the WHOOP simulator, into a real (SQLite) database.</summary>
+public sealed class WhoopSyncTests : IAsyncLifetime
+{
+    private const string Token = "whoop-access-token";
+    private static readonly DateTimeOffset Now = TrackerAppFactory.Now;
+
+    private readonly SqliteTestDatabase _database = new();
+    private readonly FakeTimeProvider _clock = new(Now);
+    private WhoopSimulatorServer _whoop = null!;
+    private TrackerAppFactory _app = null!;
+    private WhoopSyncService _sync = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _whoop = await WhoopSimulatorServer.StartAsync(_clock);
+        _app = new TrackerAppFactory(_database, clock: _clock);
+        _http = new HttpClient();
+        var options = new WhoopOptions { ApiBaseUrl = _whoop.ApiBaseUrl };
+        _sync = new WhoopSyncService(Contexts, new WhoopApiClient(_http, options, new WhoopRateLimiter(_clock)), _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        await _whoop.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private IDbContextFactory<TrackerDbContext> Contexts => _app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
+
+    private void AddNight(long cycleId, DateTimeOffset sleepStart, string offset, double? recoveryScore = 70, string state = WhoopScoreState.Scored)
+    {
+        var sleepId = $"00000000-0000-0000-0000-{cycleId:D12}";
+        var scored = state == WhoopScoreState.Scored;
+        _whoop.State.Cycles[cycleId] = new WhoopCycleRecord(cycleId, 10129, sleepStart, sleepStart, sleepStart, sleepStart.AddHours(24), offset,
+            state, scored ? new WhoopCycleScore(10.5, 8368, 60, 150) : null);
+        _whoop.State.Sleeps[sleepId] = new WhoopSleepRecord(sleepId, cycleId, 10129, sleepStart, sleepStart, sleepStart, sleepStart.AddHours(8),
+            offset, false, state, scored ? new WhoopSleepScore(new WhoopSleepStageSummary(28_800_000, 1_800_000, 0, 14_400_000, 5_400_000, 7_200_000, 4, 10),
+                new WhoopSleepNeeded(28_000_000, 0, 0, 0), 15.5, 90, 85, 93) : null);
+        _whoop.State.Recoveries[cycleId] = new WhoopRecoveryRecord(cycleId, sleepId, 10129, sleepStart.AddHours(8), sleepStart.AddHours(8), state,
+            scored && recoveryScore is { } score ? new WhoopRecoveryScore(false, score, 55, 62.5, 97, 33.4) : null);
+    }
+
+    [Fact]
+    public async Task Sync_SixtyNights_ReadsEveryPageAndStoresEveryRecord()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            AddNight(1000 + i, Now.AddDays(-i - 1).AddHours(-8), "-05:00");
+        }
+
+        var result = await _sync.SyncDaysAsync(DateRange.LastDays(90, DateOnly.FromDateTime(Now.UtcDateTime)), Token, "manual", CancellationToken.None);
+
+        Assert.Equal(new WhoopSyncResult(60, 60, 0, 60), result);
+        Assert.Equal(3, _whoop.State.Requests.Count(r => r.PathAndQuery.StartsWith("/developer/v2/cycle")));
+        Assert.All(_whoop.State.Requests, r => Assert.Contains("limit=25", r.PathAndQuery));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(60, await db.WhoopCycles.CountAsync());
+        Assert.Equal(60, await db.WhoopRecoveries.CountAsync());
+        var status = await db.WhoopSyncStatuses.SingleAsync();
+        Assert.Equal("completed", status.Status);
+        Assert.Equal(180, status.RecordsSynced);
+    }
+
+    [Fact]
+    public async Task Sync_Twice_NeverDuplicates()
+    {
+        AddNight(1, Now.AddDays(-1), "Z");
+        var days = DateRange.LastDays(7, DateOnly.FromDateTime(Now.UtcDateTime));
+
+        await _sync.SyncDaysAsync(days, Token, "manual", CancellationToken.None);
+        await _sync.SyncDaysAsync(days, Token, "manual", CancellationToken.None);
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(1, await db.WhoopSleeps.CountAsync());
+        Assert.Equal(1, await db.WhoopRecoveries.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("-08:00", "2026-03-10T06:00:00Z", "2026-03-10")] // 22:00 local on the 9th → wakes 06:00 local on the 10th
+    [InlineData("+09:00", "2026-03-09T13:00:00Z", "2026-03-10")] // 22:00 local on the 9th → wakes 06:00 local on the 10th
+    public async Task Sync_AtNegativeAndPositiveOffsets_FilesRecordsOnTheLocalDay(string offset, string sleepStartUtc, string expectedDay)
+    {
+        AddNight(7, DateTimeOffset.Parse(sleepStartUtc), offset);
+
+        await _sync.SyncAsync(Now.AddDays(-10), Now, Token, "manual", CancellationToken.None);
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(expectedDay, (await db.WhoopSleeps.SingleAsync()).Date.ToString("yyyy-MM-dd"));
+        Assert.Equal(expectedDay, (await db.WhoopRecoveries.SingleAsync()).Date.ToString("yyyy-MM-dd"));
+        Assert.Equal(expectedDay, (await db.WhoopCycles.SingleAsync()).Date!.Value.ToString("yyyy-MM-dd"));
+    }
+
+    [Fact]
+    public async Task Sync_PendingThenScored_FillsTheRecordInLater()
+    {
+        AddNight(5, Now.AddDays(-1), "Z", state: WhoopScoreState.Pending);
+        await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+        AddNight(5, Now.AddDays(-1), "Z", recoveryScore: 81);
+
+        await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        var recovery = await db.WhoopRecoveries.SingleAsync();
+        Assert.Equal(WhoopScoreState.Scored, recovery.ScoreState);
+        Assert.Equal(81, recovery.RecoveryScore);
+    }
+
+    [Fact]
+    public async Task Sync_TooManyRequestsMidSync_BacksOffAndCompletes()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            AddNight(2000 + i, Now.AddDays(-i - 1), "Z");
+        }
+
+        _whoop.State.AddFault("/developer/v2/activity/sleep", 429, retryAfterSeconds: 0);
+
+        var result = await _sync.SyncAsync(Now.AddDays(-40), Now, Token, "manual", CancellationToken.None);
+
+        Assert.Equal(30, result.Sleep);
+        Assert.Contains(_whoop.State.Requests, r => r.StatusCode == 429);
+    }
+
+    [Fact]
+    public async Task Sync_ServerErrorOnOneCollection_WritesNothingAndRecordsTheFailure()
+    {
+        AddNight(9, Now.AddDays(-1), "Z");
+        _whoop.State.AddFault("/developer/v2/recovery", 500);
+
+        var error = await Assert.ThrowsAsync<WhoopApiException>(() =>
+            _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None));
+
+        Assert.Contains("500", error.Message);
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.WhoopCycles.CountAsync());
+        Assert.Equal(0, await db.WhoopSleeps.CountAsync());
+        var status = await db.WhoopSyncStatuses.SingleAsync();
+        Assert.Equal("failed", status.Status);
+        Assert.Contains("500", status.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Sync_TokenRefused_Throws401WithoutWriting()
+    {
+        AddNight(3, Now.AddDays(-1), "Z");
+
+        await Assert.ThrowsAsync<WhoopUnauthorizedException>(() =>
+            _sync.SyncAsync(Now.AddDays(-3), Now, "expired-token", "manual", CancellationToken.None));
+
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.WhoopSleeps.CountAsync());
+    }
+}
