@@ -22,6 +22,7 @@ try
 
     await app.MigrateDatabaseAsync();
     await app.StartGitHubJobsAsync();
+    await app.StartWhoopAsync();
 
     app.UseExceptionHandler();
     // Unknown /api routes answer problem+json; unknown pages show the dashboard's "not found" page.

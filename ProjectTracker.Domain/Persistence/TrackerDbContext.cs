@@ -21,6 +21,8 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WhoopCycle> WhoopCycles => Set<WhoopCycle>();
     public DbSet<WhoopProfile> WhoopProfiles => Set<WhoopProfile>();
     public DbSet<WhoopSyncStatus> WhoopSyncStatuses => Set<WhoopSyncStatus>();
+    public DbSet<WhoopConnection> WhoopConnections => Set<WhoopConnection>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -29,6 +29,7 @@ public static class WhoopSimulatorEndpoints
             return (sleep?.Start ?? r.CreatedAt, sleep?.End ?? r.CreatedAt, (object)r);
         })));
         api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
+        routes.MapPost("/oauth/oauth2/token", async (HttpContext http) => await TokenAsync(http, state));
         return routes;
     }
 
@@ -54,6 +55,29 @@ public static class WhoopSimulatorEndpoints
                 : null;
             return (200, new { records = page, next_token = next });
         });
+
+    // Client credentials in the form body, as WHOOP wants them; refresh tokens rotate and are refused when reused.
+    private static async Task TokenAsync(HttpContext http, WhoopSimulatorState state)
+    {
+        var form = await http.Request.ReadFormAsync();
+        if (form["client_id"] != state.ClientId || form["client_secret"] != state.ClientSecret)
+        {
+            await WriteAsync(http, 401, new { error = "invalid_client" });
+            return;
+        }
+
+        if (form["grant_type"] != "refresh_token" || state.Rotate(form["refresh_token"].ToString()) is not { } tokens)
+        {
+            await WriteAsync(http, 400, new { error = "invalid_grant", error_description = "The refresh token is invalid or was used already." });
+            return;
+        }
+
+        await WriteAsync(http, 200, new Dictionary<string, object>
+        {
+            ["access_token"] = tokens.Access, ["refresh_token"] = tokens.Refresh, ["expires_in"] = state.AccessTokenLifetimeSeconds,
+            ["scope"] = "offline read:recovery read:cycles read:sleep read:workout read:profile", ["token_type"] = "bearer",
+        });
+    }
 
     private static async Task Answer(HttpContext http, WhoopSimulatorState state, Func<(int Status, object Body)> handle)
     {

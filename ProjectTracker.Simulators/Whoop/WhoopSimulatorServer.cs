@@ -17,10 +17,12 @@ public sealed class WhoopSimulatorServer : IAsyncDisposable
         _app = app;
         State = state;
         ApiBaseUrl = new Uri(root, "developer");
+        TokenEndpoint = new Uri(root, "oauth/oauth2/token");
     }
 
     public WhoopSimulatorState State { get; }
     public Uri ApiBaseUrl { get; }
+    public Uri TokenEndpoint { get; }
 
     public static async Task<WhoopSimulatorServer> StartAsync(TimeProvider? time = null)
     {

@@ -13,6 +13,33 @@ public sealed class WhoopSimulatorState(TimeProvider time)
 
     public TimeProvider Time { get; } = time;
     public HashSet<string> AccessTokens { get; } = ["whoop-access-token"];
+    public HashSet<string> RefreshTokens { get; } = ["whoop-refresh-token"];
+    public string ClientId { get; set; } = "whoop-client";
+    public string ClientSecret { get; set; } = "whoop-secret";
+    public int AccessTokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Refresh-token grants answered with new tokens.</summary>
+    public int TokenRefreshes => _tokenRefreshes;
+    private int _tokenRefreshes;
+
+    /// <summary>WHOOP's rotation: a refresh token works once; the old access tokens stop working.</summary>
+    internal (string Access, string Refresh)? Rotate(string refreshToken)
+    {
+        lock (_lock)
+        {
+            if (!RefreshTokens.Remove(refreshToken))
+            {
+                return null;
+            }
+
+            AccessTokens.Clear();
+            var n = Interlocked.Increment(ref _tokenRefreshes);
+            var pair = ($"whoop-access-{n}", $"whoop-refresh-{n}");
+            AccessTokens.Add(pair.Item1);
+            RefreshTokens.Add(pair.Item2);
+            return pair;
+        }
+    }
     public WhoopUserProfile Profile { get; set; } = new(10129, "athlete@example.com", "Alex", "Rivera");
     public int RequestsPerMinute { get; set; } = 100;
 

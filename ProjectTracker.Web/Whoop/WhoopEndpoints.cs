@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Api;
 
 namespace ProjectTracker.Web.Whoop;
@@ -60,26 +61,56 @@ public static class WhoopEndpoints
         TypedResults.Ok(await whoop.GetMetricsAsync(range.Value, ct));
 
     // The range is bound (and so validated) before WHOOP's connection is looked at: a bad request is a 400 either way.
-    private static ProblemHttpResult Refresh(WhoopRange range, WhoopOptions options) => NotConnected(options);
+    private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> Refresh(
+        WhoopRange range, WhoopRefreshService refresh, WhoopOptions options, CancellationToken ct)
+    {
+        try
+        {
+            var synced = await refresh.SyncDaysAsync(range.Value, "manual", ct);
+            return TypedResults.Ok(new WhoopRefreshJson(
+                "Whoop data refreshed successfully",
+                new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles),
+                range.Value.Days));
+        }
+        catch (WhoopNotConnectedException)
+        {
+            return NotConnected(options);
+        }
+        catch (WhoopReconnectRequiredException e)
+        {
+            return Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
+                $"{e.Message} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
+                new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true });
+        }
+        catch (WhoopApiException e)
+        {
+            return Problems.Create(StatusCodes.Status502BadGateway, "Whoop sync failed",
+                $"{e.Message} Nothing was changed; try again in a few minutes.");
+        }
+    }
 
-    private static async Task<Ok<WhoopStatusJson>> GetStatus(WhoopOptions options, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+    private static async Task<Ok<WhoopStatusJson>> GetStatus(
+        WhoopOptions options, WhoopTokenService tokens, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lastSync = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt, ct);
-        var hasAccessToken = options.AccessToken is not null;
+        var state = await tokens.GetStateAsync(ct);
+        var message = state.ReconnectRequired
+            ? $"WHOOP refused to renew the connection. Open {ConnectPath} to connect again."
+            : state.Connected ? "WHOOP is connected." : NotConnectedDetail(options);
         return TypedResults.Ok(new WhoopStatusJson(
-            Configured: options.HasClientCredentials || hasAccessToken,
-            HasAccessToken: hasAccessToken,
-            HasRefreshToken: options.RefreshToken is not null,
+            Configured: options.HasClientCredentials || state.HasAccessToken,
+            HasAccessToken: state.HasAccessToken,
+            HasRefreshToken: state.HasRefreshToken,
             HasClientCredentials: options.HasClientCredentials,
-            Authenticated: false,
-            Message: NotConnectedDetail(options),
-            Connected: false,
-            WhoopUserId: null,
-            TokenExpiresAt: null,
+            Authenticated: state.Connected,
+            Message: message,
+            Connected: state.Connected,
+            WhoopUserId: state.WhoopUserId,
+            TokenExpiresAt: state.ExpiresAt,
             LastSyncAt: lastSync,
-            Scopes: [],
-            ReconnectRequired: false,
+            Scopes: state.Scopes,
+            ReconnectRequired: state.ReconnectRequired,
             ConnectUrl: options.HasClientCredentials ? ConnectPath : null));
     }
 

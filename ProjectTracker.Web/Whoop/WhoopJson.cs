@@ -121,3 +121,8 @@ public sealed record WhoopStatusJson(
     string[] Scopes,
     bool ReconnectRequired,
     string? ConnectUrl);
+
+/// <summary><c>POST /api/whoop/refresh</c>'s answer, as the old app gave it.</summary>
+public sealed record WhoopRefreshJson(string Message, WhoopSyncedJson Synced, int PeriodDays);
+
+public sealed record WhoopSyncedJson(int Recovery, int Sleep, int Workouts, int Cycles);

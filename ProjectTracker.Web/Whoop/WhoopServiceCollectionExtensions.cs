@@ -1,10 +1,17 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Whoop;
 
 public static class WhoopServiceCollectionExtensions
 {
+    public const string HttpClientName = "whoop";
+
     public static WebApplicationBuilder AddWhoop(this WebApplicationBuilder builder)
     {
         var config = builder.Configuration;
@@ -21,6 +28,28 @@ public static class WhoopServiceCollectionExtensions
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<WhoopReadService>();
+
+        // Keys in the database, so a restart or a second instance can still decrypt the stored tokens.
+        builder.Services.AddDataProtection().SetApplicationName("ProjectTracker");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<TrackerDbContext>>(
+            (keys, contexts) => keys.XmlRepository = new DatabaseXmlRepository(contexts));
+        builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+
+        builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<WhoopRateLimiter>();
+        builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), options, sp.GetRequiredService<WhoopRateLimiter>()));
+        builder.Services.AddSingleton<WhoopSyncService>();
+        builder.Services.AddSingleton(sp => new WhoopTokenService(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), options,
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WhoopRefreshService>();
         return builder;
     }
+
+    /// <summary>Imports the old <c>WHOOP_ACCESS_TOKEN</c>/<c>WHOOP_REFRESH_TOKEN</c> once into the encrypted store.</summary>
+    public static Task StartWhoopAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<WhoopTokenService>().ImportBootstrapTokensAsync(app.Lifetime.ApplicationStopping);
+
+    private static HttpClient Http(IServiceProvider services) =>
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
 }

@@ -81,3 +81,23 @@ internal sealed class WhoopSyncStatusConfiguration : IEntityTypeConfiguration<Wh
         builder.Property(s => s.Status).HasMaxLength(20);
     }
 }
+
+internal sealed class WhoopConnectionConfiguration : IEntityTypeConfiguration<WhoopConnection>
+{
+    public void Configure(EntityTypeBuilder<WhoopConnection> builder)
+    {
+        builder.ToTable("whoop_connection");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.WhoopUserId).HasMaxLength(50);
+        builder.Property(c => c.Scopes).HasMaxLength(500);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    {
+        builder.ToTable("data_protection_key");
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -257,6 +257,77 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("refresh_job", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Persistence.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_key", (string)null);
+                });
+
+            modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("BootstrapImported")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bootstrap_imported");
+
+                    b.Property<DateTime?>("ConnectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("connected_at");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("ProtectedAccessToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_access_token");
+
+                    b.Property<string>("ProtectedRefreshToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_refresh_token");
+
+                    b.Property<bool>("ReconnectRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reconnect_required");
+
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scopes");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WhoopUserId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("whoop_user_id");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("whoop_connection", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopCycle", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
+
+namespace ProjectTracker.Domain.Whoop.Sync;
+
+/// <summary>Encrypts tokens at rest (ASP.NET Core Data Protection in the web app).</summary>
+public interface ITokenProtector
+{
+    string Protect(string token);
+
+    string Unprotect(string protectedToken);
+}
+
+/// <summary>WHOOP refused the refresh token: the owner must connect again; stored data is untouched.</summary>
+public sealed class WhoopReconnectRequiredException(string message) : WhoopApiException(message);
+
+/// <summary>What <c>/api/whoop/status</c> and the dashboard show of the connection — never a token.</summary>
+public sealed record WhoopConnectionState(
+    bool Connected, bool HasAccessToken, bool HasRefreshToken, string? WhoopUserId, DateTime? ExpiresAt, string[] Scopes,
+    bool ReconnectRequired);
+
+/// <summary>
+/// The owner's WHOOP tokens: stored encrypted, refreshed shortly before they expire, one refresh at a time (WHOOP rotates
+/// refresh tokens: a second concurrent refresh would lose the connection), the new pair saved in one write before use.
+/// A refused refresh marks the connection "reconnect needed" and is not retried.
+/// </summary>
+public sealed class WhoopTokenService(
+    IDbContextFactory<TrackerDbContext> contexts, ITokenProtector protector, HttpClient http, WhoopOptions options, TimeProvider time)
+{
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+
+    public async Task<WhoopConnectionState> GetStateAsync(CancellationToken ct)
+    {
+        var row = await LoadAsync(ct);
+        var hasAccess = row?.ProtectedAccessToken is not null;
+        return new WhoopConnectionState(
+            hasAccess && row!.ReconnectRequired is false, hasAccess, row?.ProtectedRefreshToken is not null, row?.WhoopUserId,
+            row?.ExpiresAt, row?.Scopes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [], row?.ReconnectRequired ?? false);
+    }
+
+    /// <summary>A usable access token, refreshed first when it expires within five minutes; null when not connected.</summary>
+    public async Task<string?> GetAccessTokenAsync(CancellationToken ct)
+    {
+        var row = await LoadAsync(ct);
+        if (row?.ProtectedAccessToken is not { } access || row.ReconnectRequired)
+        {
+            return null;
+        }
+
+        return row.ExpiresAt is { } expires && expires - RefreshAhead <= time.GetUtcNow().UtcDateTime
+            ? await RefreshAsync(protector.Unprotect(access), ct)
+            : protector.Unprotect(access);
+    }
+
+    /// <summary>
+    /// Refreshes unless another caller already replaced <paramref name="staleAccessToken"/> (then answers that caller's
+    /// token): concurrent callers that found the same expired token cause one refresh.
+    /// </summary>
+    public async Task<string> RefreshAsync(string? staleAccessToken, CancellationToken ct)
+    {
+        await _refreshing.WaitAsync(ct);
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var row = await db.WhoopConnections.SingleOrDefaultAsync(ct)
+                ?? throw new WhoopReconnectRequiredException("WHOOP is not connected.");
+            if (row.ReconnectRequired)
+            {
+                throw new WhoopReconnectRequiredException("WHOOP needs to be connected again.");
+            }
+
+            if (row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken)
+            {
+                return token;
+            }
+
+            if (row.ProtectedRefreshToken is not { } refresh || !options.HasClientCredentials)
+            {
+                return await RequireReconnectAsync(db, row, "WHOOP's access token expired and there is no refresh token (or client credentials) to renew it.", ct);
+            }
+
+            using var response = await http.PostAsync(options.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = protector.Unprotect(refresh),
+                ["client_id"] = options.ClientId!,
+                ["client_secret"] = options.ClientSecret!,
+                ["scope"] = "offline",
+            }), ct);
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
+            {
+                return await RequireReconnectAsync(db, row, "WHOOP refused to renew the connection (the refresh token is no longer valid).", ct);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new WhoopApiException($"WHOOP's token endpoint answered {(int)response.StatusCode} {response.StatusCode}; try again later.");
+            }
+
+            var tokens = await JsonSerializer.DeserializeAsync<TokenResponse>(await response.Content.ReadAsStreamAsync(ct), Api.WhoopJson.Options, ct)
+                ?? throw new WhoopApiException("WHOOP's token endpoint answered without tokens.");
+            Apply(row, tokens.AccessToken, tokens.RefreshToken ?? protector.Unprotect(refresh), tokens.ExpiresIn, tokens.Scope);
+            await db.SaveChangesAsync(ct);
+            return tokens.AccessToken;
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    /// <summary>Stores a new connection's tokens (after sign-in, or from the old variables).</summary>
+    public async Task SaveAsync(string? whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, bool bootstrap, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.WhoopConnections.SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            row = new WhoopConnection { ConnectedAt = time.GetUtcNow().UtcDateTime };
+            db.WhoopConnections.Add(row);
+        }
+
+        row.WhoopUserId = whoopUserId ?? row.WhoopUserId;
+        row.ReconnectRequired = false;
+        row.BootstrapImported |= bootstrap;
+        Apply(row, accessToken, refreshToken, expiresInSeconds, scopes);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary><c>WHOOP_ACCESS_TOKEN</c> / <c>WHOOP_REFRESH_TOKEN</c>, imported once into the encrypted store.</summary>
+    public async Task ImportBootstrapTokensAsync(CancellationToken ct)
+    {
+        if (options.AccessToken is not { } access)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.WhoopConnections.AnyAsync(c => c.BootstrapImported || c.ProtectedAccessToken != null, ct))
+        {
+            return;
+        }
+
+        await SaveAsync(null, access, options.RefreshToken, expiresInSeconds: null, scopes: null, bootstrap: true, ct);
+    }
+
+    private void Apply(WhoopConnection row, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        row.ProtectedAccessToken = protector.Protect(accessToken);
+        row.ProtectedRefreshToken = refreshToken is null ? null : protector.Protect(refreshToken);
+        row.ExpiresAt = expiresInSeconds is { } seconds ? now.AddSeconds(seconds) : null;
+        row.Scopes = scopes ?? row.Scopes;
+        row.UpdatedAt = now;
+    }
+
+    private async Task<string> RequireReconnectAsync(TrackerDbContext db, WhoopConnection row, string message, CancellationToken ct)
+    {
+        row.ReconnectRequired = true;
+        row.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        throw new WhoopReconnectRequiredException(message);
+    }
+
+    private async Task<WhoopConnection?> LoadAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.WhoopConnections.AsNoTracking().SingleOrDefaultAsync(ct);
+    }
+
+    private sealed record TokenResponse(string AccessToken, string? RefreshToken, int? ExpiresIn, string? Scope, string? TokenType);
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Simulators.Whoop;
+using ProjectTracker.Web.Tests.Integration;
+using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
+
+namespace ProjectTracker.Web.Tests.Whoop;
+
+/// <summary>
+/// <c>/api/whoop</c> connected through the old bootstrap variables, against the WHOOP simulator: sync, token refresh
+/// (single-flight, rotation, refusal), and tokens that never leave the encrypted store.
+/// </summary>
+public sealed class WhoopApiTests : IAsyncLifetime
+{
+    private const string AccessToken = "whoop-access-token";
+    private const string RefreshToken = "whoop-refresh-token";
+    private static readonly DateTimeOffset Now = TrackerAppFactory.Now;
+
+    private readonly SqliteTestDatabase _database = new();
+    private WhoopSimulatorServer _whoop = null!;
+    private TrackerAppFactory _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _whoop = await WhoopSimulatorServer.StartAsync();
+        var night = Now.AddHours(-8);
+        _whoop.State.Sleeps["s-1"] = new WhoopSleepRecord("s-1", 1, 10129, night, night, night, night.AddHours(7.5), "-05:00", false,
+            WhoopScoreState.Scored, new WhoopSleepScore(new WhoopSleepStageSummary(27_000_000, 900_000, 0, 14_400_000, 5_400_000, 6_300_000, 4, 8),
+                new WhoopSleepNeeded(27_000_000, 0, 0, 0), 15.1, 95, 88, 96));
+        _whoop.State.Recoveries[1] = new WhoopRecoveryRecord(1, "s-1", 10129, night.AddHours(8), night.AddHours(8), WhoopScoreState.Scored,
+            new WhoopRecoveryScore(false, 72, 51, 70.2, 97, 33.5));
+        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Whoop:ApiBaseUrl"] = _whoop.ApiBaseUrl.ToString(),
+            ["Whoop:TokenEndpoint"] = _whoop.TokenEndpoint.ToString(),
+            ["WHOOP_CLIENT_ID"] = _whoop.State.ClientId,
+            ["WHOOP_CLIENT_SECRET"] = _whoop.State.ClientSecret,
+            ["WHOOP_ACCESS_TOKEN"] = AccessToken,
+            ["WHOOP_REFRESH_TOKEN"] = RefreshToken,
+        });
+        _client = _app.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _whoop.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Refresh_BootstrapTokens_SyncsAndAnswersTheOldShape()
+    {
+        var answer = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=7", null), HttpStatusCode.OK);
+        var recoveries = (await _client.GetJsonAsync("/api/whoop/recovery")).AsArray();
+
+        Assert.Equal("Whoop data refreshed successfully", (string?)answer["message"]);
+        Assert.Equal(1, (int?)answer["synced"]!["recovery"]);
+        Assert.Equal(1, (int?)answer["synced"]!["sleep"]);
+        Assert.Equal(0, (int?)answer["synced"]!["workouts"]);
+        Assert.Equal(7, (int?)answer["period_days"]);
+        var recovery = Assert.Single(recoveries)!;
+        Assert.Equal("2026-03-15", (string?)recovery["date"]);
+        Assert.Equal("green", (string?)recovery["recovery_status"]);
+    }
+
+    [Fact]
+    public async Task Status_Connected_ShowsTheConnectionButNoToken()
+    {
+        var response = await _client.GetAsync("/api/whoop/status");
+        var body = await response.Content.ReadAsStringAsync();
+        var status = await ReadAsync(response, HttpStatusCode.OK);
+
+        Assert.True((bool?)status["connected"]);
+        Assert.True((bool?)status["has_refresh_token"]);
+        Assert.False((bool?)status["reconnect_required"]);
+        Assert.DoesNotContain(AccessToken, body);
+        Assert.DoesNotContain(RefreshToken, body);
+    }
+
+    [Fact]
+    public async Task Tokens_AtRest_AreEncrypted()
+    {
+        await _client.GetAsync("/api/whoop/status");
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+
+        var row = await db.WhoopConnections.SingleAsync();
+
+        Assert.True(row.BootstrapImported);
+        Assert.DoesNotContain(AccessToken, row.ProtectedAccessToken);
+        Assert.DoesNotContain(RefreshToken, row.ProtectedRefreshToken);
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Refresh_ConcurrentRequestsWithARefusedAccessToken_RenewTheTokenOnce()
+    {
+        _whoop.State.AccessTokens.Clear(); // the stored access token has expired
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _client.PostAsync("/api/whoop/refresh?days=2", null)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, _whoop.State.TokenRefreshes);
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+        Assert.True((bool?)status["connected"]);
+        Assert.NotNull(status["token_expires_at"]);
+    }
+
+    [Fact]
+    public async Task Refresh_RefreshTokenRefused_MarksReconnectNeededAndKeepsTheData()
+    {
+        await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        _whoop.State.AccessTokens.Clear();
+        _whoop.State.RefreshTokens.Clear(); // revoked
+
+        var problem = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.Conflict);
+        var again = await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.True((bool?)problem["reconnect_required"]);
+        Assert.Contains("/login/whoop", (string?)problem["detail"]);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.True((bool?)status["reconnect_required"]);
+        Assert.False((bool?)status["connected"]);
+        Assert.Single((await _client.GetJsonAsync("/api/whoop/recovery")).AsArray());
+        Assert.Equal(0, _whoop.State.TokenRefreshes);
+    }
+
+    [Fact]
+    public async Task Refresh_WhoopFailing_AnswersBadGatewayAndChangesNothing()
+    {
+        _whoop.State.AddFault("/developer/v2/cycle", 503);
+
+        var problem = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.BadGateway);
+
+        Assert.Contains("503", (string?)problem["detail"]);
+        Assert.Empty((await _client.GetJsonAsync("/api/whoop/recovery")).AsArray());
+    }
+}
