@@ -31,12 +31,15 @@ try
         pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseRouting(); // after the re-execute above, so a re-executed request is routed again
     app.UseCors();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseAntiforgery();
 
     app.MapApi();
     app.MapJobs();
     app.MapGitHubApi();
     app.MapWhoopApi();
+    app.MapWhoopLogin();
     app.MapDashboard();
 
     await app.RunAsync();

@@ -15,6 +15,7 @@ public static class WhoopSimulatorEndpoints
 
     public static IEndpointRouteBuilder MapWhoopSimulator(this IEndpointRouteBuilder routes, WhoopSimulatorState state)
     {
+        var stateOf = state;
         var api = routes.MapGroup("/developer/v2");
         api.MapGet("/cycle", (HttpContext http) => Collection(http, state,
             () => state.Cycles.Values.Select(c => (c.Start, c.End ?? state.Time.GetUtcNow(), (object)c))));
@@ -30,6 +31,21 @@ public static class WhoopSimulatorEndpoints
         })));
         api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
         routes.MapPost("/oauth/oauth2/token", async (HttpContext http) => await TokenAsync(http, state));
+        routes.MapGet("/oauth/oauth2/auth", (HttpContext http) =>
+        {
+            // Auto-approves, as if the member signed in and agreed; refuses what WHOOP would refuse.
+            var query = http.Request.Query;
+            var state = (string?)query["state"];
+            if (query["client_id"] != stateOf.ClientId || query["response_type"] != "code" || string.IsNullOrEmpty(query["redirect_uri"])
+                || state is not { Length: >= 8 } || !((string?)query["scope"] ?? "").Split(' ').Contains("offline"))
+            {
+                return Results.BadRequest(new { error = "invalid_request" });
+            }
+
+            var redirect = (string)query["redirect_uri"]!;
+            var code = stateOf.IssueCode(redirect);
+            return Results.Redirect($"{redirect}{(redirect.Contains('?') ? '&' : '?')}code={code}&state={Uri.EscapeDataString(state)}&scope={Uri.EscapeDataString(query["scope"]!)}");
+        });
         return routes;
     }
 
@@ -66,7 +82,13 @@ public static class WhoopSimulatorEndpoints
             return;
         }
 
-        if (form["grant_type"] != "refresh_token" || state.Rotate(form["refresh_token"].ToString()) is not { } tokens)
+        var tokens = (string?)form["grant_type"] switch
+        {
+            "refresh_token" => state.Rotate(form["refresh_token"].ToString()),
+            "authorization_code" => state.Redeem(form["code"].ToString(), form["redirect_uri"].ToString()),
+            _ => null,
+        };
+        if (tokens is null)
         {
             await WriteAsync(http, 400, new { error = "invalid_grant", error_description = "The refresh token is invalid or was used already." });
             return;
@@ -74,7 +96,7 @@ public static class WhoopSimulatorEndpoints
 
         await WriteAsync(http, 200, new Dictionary<string, object>
         {
-            ["access_token"] = tokens.Access, ["refresh_token"] = tokens.Refresh, ["expires_in"] = state.AccessTokenLifetimeSeconds,
+            ["access_token"] = tokens.Value.Access, ["refresh_token"] = tokens.Value.Refresh, ["expires_in"] = state.AccessTokenLifetimeSeconds,
             ["scope"] = "offline read:recovery read:cycles read:sleep read:workout read:profile", ["token_type"] = "bearer",
         });
     }

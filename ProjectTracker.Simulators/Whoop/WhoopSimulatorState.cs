@@ -22,6 +22,39 @@ public sealed class WhoopSimulatorState(TimeProvider time)
     public int TokenRefreshes => _tokenRefreshes;
     private int _tokenRefreshes;
 
+    private readonly Dictionary<string, string> _codes = [];
+
+    /// <summary>The authorization endpoint approves at once: a one-time code for this redirect URI.</summary>
+    internal string IssueCode(string redirectUri)
+    {
+        lock (_lock)
+        {
+            var code = Guid.NewGuid().ToString("N");
+            _codes[code] = redirectUri;
+            return code;
+        }
+    }
+
+    /// <summary>Exchanges a code once (for the redirect URI it was issued to) for a fresh token pair.</summary>
+    internal (string Access, string Refresh)? Redeem(string code, string redirectUri)
+    {
+        lock (_lock)
+        {
+            if (!_codes.Remove(code, out var issuedFor) || issuedFor != redirectUri)
+            {
+                return null;
+            }
+
+            var n = Interlocked.Increment(ref _codesRedeemed);
+            var pair = ($"whoop-access-code-{n}", $"whoop-refresh-code-{n}");
+            AccessTokens.Add(pair.Item1);
+            RefreshTokens.Add(pair.Item2);
+            return pair;
+        }
+    }
+
+    private int _codesRedeemed;
+
     /// <summary>WHOOP's rotation: a refresh token works once; the old access tokens stop working.</summary>
     internal (string Access, string Refresh)? Rotate(string refreshToken)
     {

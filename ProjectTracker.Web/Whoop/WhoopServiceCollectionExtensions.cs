@@ -43,7 +43,8 @@ public static class WhoopServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), options,
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRefreshService>();
-        return builder;
+        builder.Services.AddSingleton<WhoopProfileStore>();
+        return builder.AddWhoopLogin();
     }
 
     /// <summary>Imports the old <c>WHOOP_ACCESS_TOKEN</c>/<c>WHOOP_REFRESH_TOKEN</c> once into the encrypted store.</summary>

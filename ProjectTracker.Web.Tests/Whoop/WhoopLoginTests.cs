@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Time.Testing;
+using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Simulators.Whoop;
+using ProjectTracker.Web.Tests.Integration;
+
+namespace ProjectTracker.Web.Tests.Whoop;
+
+/// <summary>"Connect WHOOP" through the app and the WHOOP simulator's authorization and token endpoints.</summary>
+public sealed class WhoopLoginTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private WhoopSimulatorServer _whoop = null!;
+    private TrackerAppFactory _app = null!;
+    private HttpClient _client = null!;
+    private HttpClient _browserAtWhoop = null!;
+
+    public async Task InitializeAsync()
+    {
+        _whoop = await WhoopSimulatorServer.StartAsync();
+        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Whoop:ApiBaseUrl"] = _whoop.ApiBaseUrl.ToString(),
+            ["Whoop:TokenEndpoint"] = _whoop.TokenEndpoint.ToString(),
+            ["Whoop:AuthorizationEndpoint"] = new Uri(_whoop.ApiBaseUrl, "/oauth/oauth2/auth").ToString(),
+            ["WHOOP_CLIENT_ID"] = _whoop.State.ClientId,
+            ["WHOOP_CLIENT_SECRET"] = _whoop.State.ClientSecret,
+        }, clock: new FakeTimeProvider(DateTimeOffset.UtcNow)); // cookies expire by the app's clock; the browser's is real
+
+        _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        _browserAtWhoop = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        _browserAtWhoop.Dispose();
+        await _app.DisposeAsync();
+        await _whoop.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>Follows the flow like a browser: app → WHOOP (approves) → app's callback. Answers the callback's response.</summary>
+    private async Task<HttpResponseMessage> ConnectAsync(string returnUrl = "/whoop")
+    {
+        var challenge = await _client.GetAsync($"/login/whoop?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        var authorize = challenge.Headers.Location!;
+        Assert.StartsWith(_whoop.ApiBaseUrl.GetLeftPart(UriPartial.Authority), authorize.AbsoluteUri);
+        var approved = await _browserAtWhoop.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        return await _client.GetAsync(approved.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Connect_FullRoundTrip_StoresTheConnectionAndReturnsToTheDashboard()
+    {
+        var callback = await ConnectAsync("/whoop");
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
+        Assert.True((bool?)status["connected"]);
+        Assert.Equal("10129", (string?)status["whoop_user_id"]);
+        Assert.Contains("offline", status["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.NotNull(status["token_expires_at"]);
+        var refresh = await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Connect_StateSentToWhoop_IsShortAndRandom()
+    {
+        var challenge = await _client.GetAsync("/login/whoop");
+        var query = System.Web.HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+
+        Assert.Equal(32, query["state"]!.Length);
+        Assert.Contains("offline", query["scope"]!.Split(' '));
+        Assert.EndsWith("/signin-whoop", query["redirect_uri"]);
+    }
+
+    [Fact]
+    public async Task Connect_AnotherAccountAfterTheOwner_IsRefusedAndChangesNothing()
+    {
+        await ConnectAsync();
+        _whoop.State.Profile = new WhoopUserProfile(99999, "intruder@example.com", "Other", "Person");
+
+        var callback = await ConnectAsync();
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Contains("error=", callback.Headers.Location!.OriginalString);
+        Assert.Equal("10129", (string?)status["whoop_user_id"]);
+        Assert.True((bool?)status["connected"]);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/steal")]
+    [InlineData("//evil.example/steal")]
+    [InlineData("/\\evil.example")]
+    public async Task Connect_ReturnUrlToAnotherSite_IsIgnored(string returnUrl)
+    {
+        var callback = await ConnectAsync(returnUrl);
+
+        Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.Extensions.Caching.Memory;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Configuration;
+
+namespace ProjectTracker.Web.Whoop;
+
+/// <summary>
+/// "Connect WHOOP": the OAuth 2.0 authorization-code flow (<c>/login/whoop</c> → WHOOP → <c>/signin-whoop</c>), the
+/// profile read at sign-in, the owner rule (the first account, or <c>Owner:WhoopUserId</c>), tokens into the encrypted
+/// store, and a cookie session for the owner. <c>POST /logout</c> ends the session.
+/// </summary>
+public static class WhoopLogin
+{
+    public const string Scheme = "WHOOP";
+    public const string CallbackPath = "/signin-whoop";
+    public const string UserIdClaim = "whoop_user_id";
+    private static readonly string[] Scopes = ["offline", "read:recovery", "read:cycles", "read:sleep", "read:workout", "read:profile"];
+
+    public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
+    {
+        var ownerId = builder.Configuration.Read("Owner:WhoopUserId");
+        builder.Services.AddMemoryCache();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "pt-session";
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.LoginPath = "/login/whoop";
+            })
+            .AddOAuth(Scheme, oauth =>
+            {
+                oauth.CallbackPath = CallbackPath;
+                oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                foreach (var scope in Scopes)
+                {
+                    oauth.Scope.Add(scope);
+                }
+
+                // WHOOP's callback arrives as a top-level GET from its domain: Lax cookies are sent, and plain http works locally.
+                oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oauth.Events.OnCreatingTicket = context => OnCreatingTicketAsync(context, ownerId);
+                oauth.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect($"/whoop?error={Uri.EscapeDataString(context.Failure?.Message ?? "WHOOP sign-in failed.")}");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            });
+        builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, IMemoryCache>((oauth, whoop, cache) =>
+        {
+            // Without credentials the scheme still exists; /login/whoop answers how to configure it instead of challenging.
+            oauth.ClientId = whoop.ClientId ?? "not-configured";
+            oauth.ClientSecret = whoop.ClientSecret ?? "not-configured";
+            oauth.AuthorizationEndpoint = whoop.AuthorizationEndpoint.AbsoluteUri;
+            oauth.TokenEndpoint = whoop.TokenEndpoint.AbsoluteUri;
+            oauth.UserInformationEndpoint = $"{whoop.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/user/profile/basic";
+            oauth.StateDataFormat = new ShortStateFormat(cache);
+        });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    public static WebApplication MapWhoopLogin(this WebApplication app)
+    {
+        app.MapGet("/login/whoop", (string? returnUrl, WhoopOptions options) =>
+        {
+            if (!options.HasClientCredentials)
+            {
+                return Results.Redirect("/whoop?error=" + Uri.EscapeDataString("Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, then restart, to connect WHOOP."));
+            }
+
+            // Only local paths: never an open redirect to another site.
+            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+                ? returnUrl
+                : "/whoop";
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [Scheme]);
+        }).WithTags("WHOOP").WithSummary("Connect WHOOP: signs in with WHOOP (OAuth) and stores the tokens");
+
+        app.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/");
+        }).WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays)");
+        return app;
+    }
+
+    private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context, string? configuredOwner)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
+        using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
+        response.EnsureSuccessStatusCode();
+        var profile = await JsonSerializer.DeserializeAsync<WhoopUserProfile>(
+            await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted), WhoopJson.Options, context.HttpContext.RequestAborted)
+            ?? throw new InvalidOperationException("WHOOP answered the profile without a body.");
+        var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var services = context.HttpContext.RequestServices;
+        var tokens = services.GetRequiredService<WhoopTokenService>();
+        var owner = configuredOwner ?? (await tokens.GetStateAsync(context.HttpContext.RequestAborted)).WhoopUserId;
+        if (owner is not null && owner != userId)
+        {
+            // Thrown, not context.Fail(): the OAuth handler ignores a failed result of this event.
+            throw new AuthenticationFailureException("This app belongs to another WHOOP account; nothing was changed.");
+        }
+
+        await tokens.SaveAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes),
+            bootstrap: false, context.HttpContext.RequestAborted);
+        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, context.HttpContext.RequestAborted);
+        context.Identity?.AddClaim(new Claim(UserIdClaim, userId));
+        context.Identity?.AddClaim(new Claim(ClaimTypes.Name, $"{profile.FirstName} {profile.LastName}".Trim()));
+    }
+
+    private static int? ExpiresIn(OAuthCreatingTicketContext context) =>
+        context.ExpiresIn is { } span ? (int)span.TotalSeconds : null;
+}
