@@ -39,6 +39,7 @@ try
     app.MapJobs();
     app.MapGitHubApi();
     app.MapWhoopApi();
+    app.MapWhoopCompatibilityApi();
     app.MapWhoopLogin();
     app.MapDashboard();
 

@@ -99,6 +99,38 @@ public abstract class EmptyDatabaseApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task RefreshToday_NotConfigured_AnswersOkSkipped()
+    {
+        var json = await Client.GetJsonAsync("/api/whoop/refresh/today");
+
+        Assert.Equal("skipped", (string?)json["status"]);
+        Assert.Equal("not_configured", (string?)json["reason"]);
+        Assert.Equal("Using cached data from database", (string?)json["message"]);
+    }
+
+    [Fact]
+    public async Task ProfileAndAuthTest_NotConfigured_AnswerBadRequestProblems()
+    {
+        var profile = await Client.GetJsonAsync("/api/whoop/profile", HttpStatusCode.BadRequest);
+        var auth = await Client.GetJsonAsync("/api/whoop/auth/test", HttpStatusCode.BadRequest);
+
+        AssertProblem(profile, 400);
+        AssertProblem(auth, 400);
+        Assert.False((bool?)auth["success"]);
+        Assert.Contains("WHOOP_CLIENT_ID", (string?)auth["details"]);
+    }
+
+    [Fact]
+    public async Task SyncStatus_Empty_AnswersNoSyncAndZeroCounts()
+    {
+        var json = await Client.GetJsonAsync("/api/whoop/sync/status");
+
+        Assert.Null(json["last_sync"]);
+        Assert.Equal(0, (int?)json["total_records"]);
+        Assert.Null(json["latest_data_dates"]!["recovery"]);
+    }
+
+    [Fact]
     public async Task Healthz_DatabaseUp_AnswersOk()
     {
         var response = await Client.GetAsync("/healthz");

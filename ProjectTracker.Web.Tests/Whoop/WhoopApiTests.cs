@@ -141,4 +141,58 @@ public sealed class WhoopApiTests : IAsyncLifetime
         Assert.Contains("503", (string?)problem["detail"]);
         Assert.Empty((await _client.GetJsonAsync("/api/whoop/recovery")).AsArray());
     }
+
+    [Fact]
+    public async Task RefreshToday_ManyPageLoadsAtOnce_ShareOneSync()
+    {
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.GetJsonAsync("/api/whoop/refresh/today")));
+
+        Assert.All(answers, a => Assert.Equal("success", (string?)a["status"]));
+        Assert.Equal(2, (int?)answers[0]["total_records"]);
+        Assert.Single(_whoop.State.Requests, r => r.PathAndQuery.StartsWith("/developer/v2/cycle"));
+    }
+
+    [Fact]
+    public async Task SyncStatus_AfterASync_ReportsItWithCountsAndNewestDays()
+    {
+        await _client.PostAsync("/api/whoop/sync/incremental", null);
+
+        var status = await _client.GetJsonAsync("/api/whoop/sync/status");
+
+        Assert.Equal("completed", (string?)status["last_sync"]!["status"]);
+        Assert.Equal("incremental", (string?)status["last_sync"]!["last_sync_type"]);
+        Assert.Equal(1, (int?)status["database_counts"]!["recovery"]);
+        Assert.Equal("2026-03-15", (string?)status["latest_data_dates"]!["sleep"]);
+        Assert.Equal(2, (int?)status["total_records"]);
+    }
+
+    [Fact]
+    public async Task Profile_RefreshedFromWhoopThenCached()
+    {
+        var fresh = await _client.GetJsonAsync("/api/whoop/profile?refresh=true");
+        var cached = await _client.GetJsonAsync("/api/whoop/profile");
+
+        Assert.Equal("api", (string?)fresh["source"]);
+        Assert.Equal("10129", (string?)fresh["user_id"]);
+        Assert.Equal("cache", (string?)cached["source"]);
+        Assert.Equal("Alex", (string?)cached["first_name"]);
+    }
+
+    [Fact]
+    public async Task AuthTest_Connected_AnswersSuccessWithTheProfile()
+    {
+        var answer = await _client.GetJsonAsync("/api/whoop/auth/test");
+
+        Assert.True((bool?)answer["success"]);
+        Assert.Equal("athlete@example.com", (string?)answer["profile"]!["email"]);
+    }
+
+    [Fact]
+    public async Task SyncFull_Connected_AnswersLikeRefresh()
+    {
+        var answer = await ReadAsync(await _client.PostAsync("/api/whoop/sync/full", null), HttpStatusCode.OK);
+
+        Assert.Equal("Whoop data refreshed successfully", (string?)answer["message"]);
+        Assert.Equal(1, (int?)answer["synced"]!["sleep"]);
+    }
 }

@@ -72,22 +72,22 @@ public static class WhoopEndpoints
                 new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles),
                 range.Value.Days));
         }
-        catch (WhoopNotConnectedException)
-        {
-            return NotConnected(options);
-        }
-        catch (WhoopReconnectRequiredException e)
-        {
-            return Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
-                $"{e.Message} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
-                new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true });
-        }
         catch (WhoopApiException e)
         {
-            return Problems.Create(StatusCodes.Status502BadGateway, "Whoop sync failed",
-                $"{e.Message} Nothing was changed; try again in a few minutes.");
+            return SyncProblem(e, options);
         }
     }
+
+    /// <summary>Why a sync could not run, as a problem: not connected or reconnect needed (409), WHOOP failing (502).</summary>
+    public static ProblemHttpResult SyncProblem(WhoopApiException error, WhoopOptions options) => error switch
+    {
+        WhoopNotConnectedException => NotConnected(options),
+        WhoopReconnectRequiredException => Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
+            $"{error.Message} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
+            new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true }),
+        _ => Problems.Create(StatusCodes.Status502BadGateway, "Whoop sync failed",
+            $"{error.Message} Nothing was changed; try again in a few minutes."),
+    };
 
     private static async Task<Ok<WhoopStatusJson>> GetStatus(
         WhoopOptions options, WhoopTokenService tokens, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)

@@ -44,6 +44,7 @@ public static class WhoopServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRefreshService>();
         builder.Services.AddSingleton<WhoopProfileStore>();
+        builder.Services.AddSingleton<WhoopTodayRefresher>();
         return builder.AddWhoopLogin();
     }
 
