@@ -40,6 +40,7 @@ try
     app.MapGitHubApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
+    app.MapWhoopWebhook();
     app.MapWhoopLogin();
     app.MapDashboard();
 

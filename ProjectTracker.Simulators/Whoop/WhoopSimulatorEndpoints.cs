@@ -29,6 +29,12 @@ public static class WhoopSimulatorEndpoints
             var sleep = state.Sleeps.GetValueOrDefault(r.SleepId);
             return (sleep?.Start ?? r.CreatedAt, sleep?.End ?? r.CreatedAt, (object)r);
         })));
+        api.MapGet("/activity/sleep/{id}", (HttpContext http, string id) => Answer(http, state, () =>
+            state.Sleeps.TryGetValue(id, out var sleep) ? (200, sleep) : (404, new { message = "Not Found" })));
+        api.MapGet("/activity/workout/{id}", (HttpContext http, string id) => Answer(http, state, () =>
+            state.Workouts.TryGetValue(id, out var workout) ? (200, workout) : (404, new { message = "Not Found" })));
+        api.MapGet("/cycle/{id:long}/recovery", (HttpContext http, long id) => Answer(http, state, () =>
+            state.Recoveries.TryGetValue(id, out var recovery) ? (200, recovery) : (404, new { message = "Not Found" })));
         api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
         routes.MapPost("/oauth/oauth2/token", async (HttpContext http) => await TokenAsync(http, state));
         routes.MapGet("/oauth/oauth2/auth", (HttpContext http) =>

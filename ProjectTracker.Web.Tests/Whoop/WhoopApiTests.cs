@@ -2,9 +2,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
-using ProjectTracker.Domain.Whoop.Api;
-using ProjectTracker.Simulators.Whoop;
-using ProjectTracker.Web.Tests.Integration;
 using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Whoop;
@@ -13,51 +10,14 @@ namespace ProjectTracker.Web.Tests.Whoop;
 /// <c>/api/whoop</c> connected through the old bootstrap variables, against the WHOOP simulator: sync, token refresh
 /// (single-flight, rotation, refusal), and tokens that never leave the encrypted store.
 /// </summary>
-public sealed class WhoopApiTests : IAsyncLifetime
+public sealed class WhoopApiTests : ConnectedWhoopApp
 {
-    private const string AccessToken = "whoop-access-token";
-    private const string RefreshToken = "whoop-refresh-token";
-    private static readonly DateTimeOffset Now = TrackerAppFactory.Now;
-
-    private readonly SqliteTestDatabase _database = new();
-    private WhoopSimulatorServer _whoop = null!;
-    private TrackerAppFactory _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _whoop = await WhoopSimulatorServer.StartAsync();
-        var night = Now.AddHours(-8);
-        _whoop.State.Sleeps["s-1"] = new WhoopSleepRecord("s-1", 1, 10129, night, night, night, night.AddHours(7.5), "-05:00", false,
-            WhoopScoreState.Scored, new WhoopSleepScore(new WhoopSleepStageSummary(27_000_000, 900_000, 0, 14_400_000, 5_400_000, 6_300_000, 4, 8),
-                new WhoopSleepNeeded(27_000_000, 0, 0, 0), 15.1, 95, 88, 96));
-        _whoop.State.Recoveries[1] = new WhoopRecoveryRecord(1, "s-1", 10129, night.AddHours(8), night.AddHours(8), WhoopScoreState.Scored,
-            new WhoopRecoveryScore(false, 72, 51, 70.2, 97, 33.5));
-        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>
-        {
-            ["Whoop:ApiBaseUrl"] = _whoop.ApiBaseUrl.ToString(),
-            ["Whoop:TokenEndpoint"] = _whoop.TokenEndpoint.ToString(),
-            ["WHOOP_CLIENT_ID"] = _whoop.State.ClientId,
-            ["WHOOP_CLIENT_SECRET"] = _whoop.State.ClientSecret,
-            ["WHOOP_ACCESS_TOKEN"] = AccessToken,
-            ["WHOOP_REFRESH_TOKEN"] = RefreshToken,
-        });
-        _client = _app.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _whoop.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Fact]
     public async Task Refresh_BootstrapTokens_SyncsAndAnswersTheOldShape()
     {
-        var answer = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=7", null), HttpStatusCode.OK);
-        var recoveries = (await _client.GetJsonAsync("/api/whoop/recovery")).AsArray();
+        var answer = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=7", null), HttpStatusCode.OK);
+        var recoveries = (await Client.GetJsonAsync("/api/whoop/recovery")).AsArray();
 
         Assert.Equal("Whoop data refreshed successfully", (string?)answer["message"]);
         Assert.Equal(1, (int?)answer["synced"]!["recovery"]);
@@ -72,7 +32,7 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task Status_Connected_ShowsTheConnectionButNoToken()
     {
-        var response = await _client.GetAsync("/api/whoop/status");
+        var response = await Client.GetAsync("/api/whoop/status");
         var body = await response.Content.ReadAsStringAsync();
         var status = await ReadAsync(response, HttpStatusCode.OK);
 
@@ -86,8 +46,8 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task Tokens_AtRest_AreEncrypted()
     {
-        await _client.GetAsync("/api/whoop/status");
-        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        await Client.GetAsync("/api/whoop/status");
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
 
         var row = await db.WhoopConnections.SingleAsync();
 
@@ -100,13 +60,13 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_ConcurrentRequestsWithARefusedAccessToken_RenewTheTokenOnce()
     {
-        _whoop.State.AccessTokens.Clear(); // the stored access token has expired
+        Whoop.State.AccessTokens.Clear(); // the stored access token has expired
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => _client.PostAsync("/api/whoop/refresh?days=2", null)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Client.PostAsync("/api/whoop/refresh?days=2", null)));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
-        Assert.Equal(1, _whoop.State.TokenRefreshes);
-        var status = await _client.GetJsonAsync("/api/whoop/status");
+        Assert.Equal(1, Whoop.State.TokenRefreshes);
+        var status = await Client.GetJsonAsync("/api/whoop/status");
         Assert.True((bool?)status["connected"]);
         Assert.NotNull(status["token_expires_at"]);
     }
@@ -114,50 +74,50 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_RefreshTokenRefused_MarksReconnectNeededAndKeepsTheData()
     {
-        await _client.PostAsync("/api/whoop/refresh?days=2", null);
-        _whoop.State.AccessTokens.Clear();
-        _whoop.State.RefreshTokens.Clear(); // revoked
+        await Client.PostAsync("/api/whoop/refresh?days=2", null);
+        Whoop.State.AccessTokens.Clear();
+        Whoop.State.RefreshTokens.Clear(); // revoked
 
-        var problem = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.Conflict);
-        var again = await _client.PostAsync("/api/whoop/refresh?days=2", null);
-        var status = await _client.GetJsonAsync("/api/whoop/status");
+        var problem = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.Conflict);
+        var again = await Client.PostAsync("/api/whoop/refresh?days=2", null);
+        var status = await Client.GetJsonAsync("/api/whoop/status");
 
         Assert.True((bool?)problem["reconnect_required"]);
         Assert.Contains("/login/whoop", (string?)problem["detail"]);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.True((bool?)status["reconnect_required"]);
         Assert.False((bool?)status["connected"]);
-        Assert.Single((await _client.GetJsonAsync("/api/whoop/recovery")).AsArray());
-        Assert.Equal(0, _whoop.State.TokenRefreshes);
+        Assert.Single((await Client.GetJsonAsync("/api/whoop/recovery")).AsArray());
+        Assert.Equal(0, Whoop.State.TokenRefreshes);
     }
 
     [Fact]
     public async Task Refresh_WhoopFailing_AnswersBadGatewayAndChangesNothing()
     {
-        _whoop.State.AddFault("/developer/v2/cycle", 503);
+        Whoop.State.AddFault("/developer/v2/cycle", 503);
 
-        var problem = await ReadAsync(await _client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.BadGateway);
+        var problem = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.BadGateway);
 
         Assert.Contains("503", (string?)problem["detail"]);
-        Assert.Empty((await _client.GetJsonAsync("/api/whoop/recovery")).AsArray());
+        Assert.Empty((await Client.GetJsonAsync("/api/whoop/recovery")).AsArray());
     }
 
     [Fact]
     public async Task RefreshToday_ManyPageLoadsAtOnce_ShareOneSync()
     {
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _client.GetJsonAsync("/api/whoop/refresh/today")));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Client.GetJsonAsync("/api/whoop/refresh/today")));
 
         Assert.All(answers, a => Assert.Equal("success", (string?)a["status"]));
         Assert.Equal(2, (int?)answers[0]["total_records"]);
-        Assert.Single(_whoop.State.Requests, r => r.PathAndQuery.StartsWith("/developer/v2/cycle"));
+        Assert.Single(Whoop.State.Requests, r => r.PathAndQuery.StartsWith("/developer/v2/cycle"));
     }
 
     [Fact]
     public async Task SyncStatus_AfterASync_ReportsItWithCountsAndNewestDays()
     {
-        await _client.PostAsync("/api/whoop/sync/incremental", null);
+        await Client.PostAsync("/api/whoop/sync/incremental", null);
 
-        var status = await _client.GetJsonAsync("/api/whoop/sync/status");
+        var status = await Client.GetJsonAsync("/api/whoop/sync/status");
 
         Assert.Equal("completed", (string?)status["last_sync"]!["status"]);
         Assert.Equal("incremental", (string?)status["last_sync"]!["last_sync_type"]);
@@ -169,8 +129,8 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task Profile_RefreshedFromWhoopThenCached()
     {
-        var fresh = await _client.GetJsonAsync("/api/whoop/profile?refresh=true");
-        var cached = await _client.GetJsonAsync("/api/whoop/profile");
+        var fresh = await Client.GetJsonAsync("/api/whoop/profile?refresh=true");
+        var cached = await Client.GetJsonAsync("/api/whoop/profile");
 
         Assert.Equal("api", (string?)fresh["source"]);
         Assert.Equal("10129", (string?)fresh["user_id"]);
@@ -181,7 +141,7 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task AuthTest_Connected_AnswersSuccessWithTheProfile()
     {
-        var answer = await _client.GetJsonAsync("/api/whoop/auth/test");
+        var answer = await Client.GetJsonAsync("/api/whoop/auth/test");
 
         Assert.True((bool?)answer["success"]);
         Assert.Equal("athlete@example.com", (string?)answer["profile"]!["email"]);
@@ -190,7 +150,7 @@ public sealed class WhoopApiTests : IAsyncLifetime
     [Fact]
     public async Task SyncFull_Connected_AnswersLikeRefresh()
     {
-        var answer = await ReadAsync(await _client.PostAsync("/api/whoop/sync/full", null), HttpStatusCode.OK);
+        var answer = await ReadAsync(await Client.PostAsync("/api/whoop/sync/full", null), HttpStatusCode.OK);
 
         Assert.Equal("Whoop data refreshed successfully", (string?)answer["message"]);
         Assert.Equal(1, (int?)answer["synced"]!["sleep"]);

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -45,12 +46,32 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSingleton<WhoopRefreshService>();
         builder.Services.AddSingleton<WhoopProfileStore>();
         builder.Services.AddSingleton<WhoopTodayRefresher>();
+        builder.Services.AddTransient<WhoopWebhookJob>();
+        builder.Services.AddSingleton<WhoopWebhookNotifications>();
+        builder.Services.AddTransient<WhoopScheduledSync>();
         return builder.AddWhoopLogin();
     }
 
-    /// <summary>Imports the old <c>WHOOP_ACCESS_TOKEN</c>/<c>WHOOP_REFRESH_TOKEN</c> once into the encrypted store.</summary>
-    public static Task StartWhoopAsync(this WebApplication app) =>
-        app.Services.GetRequiredService<WhoopTokenService>().ImportBootstrapTokensAsync(app.Lifetime.ApplicationStopping);
+    public const string RecurringJobId = "whoop-sync";
+
+    /// <summary>
+    /// Imports the old <c>WHOOP_ACCESS_TOKEN</c>/<c>WHOOP_REFRESH_TOKEN</c> once into the encrypted store, and schedules
+    /// the recurring sync of the last few days (<c>Whoop:SyncSchedule</c>, hourly by default).
+    /// </summary>
+    public static async Task StartWhoopAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<WhoopTokenService>().ImportBootstrapTokensAsync(app.Lifetime.ApplicationStopping);
+        var schedule = app.Configuration.Read("Whoop:SyncSchedule") ?? "0 * * * *";
+        try
+        {
+            app.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<WhoopScheduledSync>(RecurringJobId, job => job.RunAsync(), schedule);
+        }
+        catch (ArgumentException)
+        {
+            throw new Domain.Configuration.SettingException("Whoop:SyncSchedule", $"must be a cron expression such as '0 * * * *'; got '{schedule}'.");
+        }
+    }
 
     private static HttpClient Http(IServiceProvider services) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);

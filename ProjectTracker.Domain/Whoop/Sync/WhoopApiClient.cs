@@ -34,6 +34,15 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     public Task<List<WhoopWorkoutRecord>> GetWorkoutsAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
         GetAllAsync<WhoopWorkoutRecord>("activity/workout", start, end, token, ct);
 
+    public Task<WhoopSleepRecord> GetSleepAsync(string id, string token, CancellationToken ct) =>
+        GetAsync<WhoopSleepRecord>($"activity/sleep/{Uri.EscapeDataString(id)}", token, ct);
+
+    public Task<WhoopWorkoutRecord> GetWorkoutAsync(string id, string token, CancellationToken ct) =>
+        GetAsync<WhoopWorkoutRecord>($"activity/workout/{Uri.EscapeDataString(id)}", token, ct);
+
+    public Task<WhoopRecoveryRecord> GetCycleRecoveryAsync(long cycleId, string token, CancellationToken ct) =>
+        GetAsync<WhoopRecoveryRecord>($"cycle/{cycleId}/recovery", token, ct);
+
     public Task<WhoopUserProfile> GetProfileAsync(string token, CancellationToken ct) =>
         GetAsync<WhoopUserProfile>("user/profile/basic", token, ct);
 

@@ -15,6 +15,36 @@ public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncServi
     public Task<Api.WhoopUserProfile> GetProfileAsync(CancellationToken ct) =>
         WithTokenAsync(token => api.GetProfileAsync(token, ct), ct);
 
+    /// <summary>
+    /// Applies one webhook event: fetches the named record and upserts it, or removes it for <c>*.deleted</c>. For
+    /// <c>recovery.*</c> the id is the sleep's: the recovery is read through the sleep's cycle.
+    /// </summary>
+    public async Task<int> ApplyEventAsync(string type, string id, CancellationToken ct)
+    {
+        var parts = type.Split('.', 2);
+        var (kind, action) = (parts[0], parts.Length > 1 ? parts[1] : "");
+        if (action == "deleted")
+        {
+            return await sync.DeleteAsync(kind, id, ct);
+        }
+
+        var result = await WithTokenAsync(async token => kind switch
+        {
+            "workout" => await sync.StoreRecordsAsync([], [], [await api.GetWorkoutAsync(id, token, ct)], ct),
+            "sleep" => await sync.StoreRecordsAsync([await api.GetSleepAsync(id, token, ct)], [], [], ct),
+            "recovery" => await StoreRecoveryAsync(id, token, ct),
+            _ => new WhoopSyncResult(0, 0, 0, 0),
+        }, ct);
+        return result.Total;
+    }
+
+    private async Task<WhoopSyncResult> StoreRecoveryAsync(string sleepId, string token, CancellationToken ct)
+    {
+        var sleep = await api.GetSleepAsync(sleepId, token, ct);
+        var recovery = await api.GetCycleRecoveryAsync(sleep.CycleId, token, ct);
+        return await sync.StoreRecordsAsync([sleep], [recovery], [], ct);
+    }
+
     private async Task<T> WithTokenAsync<T>(Func<string, Task<T>> call, CancellationToken ct)
     {
         var token = await tokens.GetAccessTokenAsync(ct) ?? throw new WhoopNotConnectedException();

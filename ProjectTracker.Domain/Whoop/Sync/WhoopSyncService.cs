@@ -45,6 +45,25 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         }
     }
 
+    /// <summary>Upserts single records (webhooks): the same rules as a sync, in one transaction.</summary>
+    public Task<WhoopSyncResult> StoreRecordsAsync(
+        IReadOnlyList<WhoopSleepRecord> sleeps, IReadOnlyList<WhoopRecoveryRecord> recoveries, IReadOnlyList<WhoopWorkoutRecord> workouts,
+        CancellationToken ct) =>
+        StoreAsync([], [.. sleeps], [.. recoveries], [.. workouts], ct);
+
+    /// <summary>Removes what WHOOP deleted: a workout, a sleep, or the recovery of a sleep (by the sleep's id).</summary>
+    public async Task<int> DeleteAsync(string kind, string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return kind switch
+        {
+            "workout" => await db.WhoopWorkouts.Where(w => w.WorkoutId == id).ExecuteDeleteAsync(ct),
+            "sleep" => await db.WhoopSleeps.Where(s => s.SleepId == id).ExecuteDeleteAsync(ct),
+            "recovery" => await db.WhoopRecoveries.Where(r => r.SleepId == id).ExecuteDeleteAsync(ct),
+            _ => 0,
+        };
+    }
+
     private async Task<WhoopSyncResult> StoreAsync(
         List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
         List<WhoopWorkoutRecord> workouts, CancellationToken ct)

@@ -1,0 +1,47 @@
+using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Simulators.Whoop;
+using ProjectTracker.Web.Tests.Integration;
+
+namespace ProjectTracker.Web.Tests.Whoop;
+
+/// <summary>The app connected to the WHOOP simulator through the old bootstrap variables, with one night's data there.</summary>
+public abstract class ConnectedWhoopApp : IAsyncLifetime
+{
+    protected const string AccessToken = "whoop-access-token";
+    protected const string RefreshToken = "whoop-refresh-token";
+    protected static readonly DateTimeOffset Now = TrackerAppFactory.Now;
+
+    private readonly SqliteTestDatabase _database = new();
+    protected WhoopSimulatorServer Whoop { get; private set; } = null!;
+    protected TrackerAppFactory App { get; private set; } = null!;
+    protected HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Whoop = await WhoopSimulatorServer.StartAsync();
+        var night = Now.AddHours(-8);
+        Whoop.State.Sleeps["s-1"] = new WhoopSleepRecord("s-1", 1, 10129, night, night, night, night.AddHours(7.5), "-05:00", false,
+            WhoopScoreState.Scored, new WhoopSleepScore(new WhoopSleepStageSummary(27_000_000, 900_000, 0, 14_400_000, 5_400_000, 6_300_000, 4, 8),
+                new WhoopSleepNeeded(27_000_000, 0, 0, 0), 15.1, 95, 88, 96));
+        Whoop.State.Recoveries[1] = new WhoopRecoveryRecord(1, "s-1", 10129, night.AddHours(8), night.AddHours(8), WhoopScoreState.Scored,
+            new WhoopRecoveryScore(false, 72, 51, 70.2, 97, 33.5));
+        App = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Whoop:ApiBaseUrl"] = Whoop.ApiBaseUrl.ToString(),
+            ["Whoop:TokenEndpoint"] = Whoop.TokenEndpoint.ToString(),
+            ["WHOOP_CLIENT_ID"] = Whoop.State.ClientId,
+            ["WHOOP_CLIENT_SECRET"] = Whoop.State.ClientSecret,
+            ["WHOOP_ACCESS_TOKEN"] = AccessToken,
+            ["WHOOP_REFRESH_TOKEN"] = RefreshToken,
+        });
+        Client = App.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+        await Whoop.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
