@@ -104,4 +104,54 @@ public sealed class WhoopLoginTests : IAsyncLifetime
 
         Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Tokens_ThroughSignInSyncAndRenewal_NeverAppearInResponsesOrLogs()
+    {
+        await ConnectAsync();
+        await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        _whoop.State.AccessTokens.Clear(); // expired: the next call renews it
+        var bodies = new List<string>();
+        foreach (var url in new[] { "/api/whoop/status", "/api/whoop/profile", "/api/whoop/auth/test", "/api/whoop/sync/status" })
+        {
+            bodies.Add(await (await _client.GetAsync(url)).Content.ReadAsStringAsync());
+        }
+
+        bodies.Add(await (await _client.PostAsync("/api/whoop/refresh?days=2", null)).Content.ReadAsStringAsync());
+
+        Assert.Equal(1, _whoop.State.TokenRefreshes);
+        var issued = new[] { "whoop-access-code-1", "whoop-refresh-code-1", "whoop-access-1", "whoop-refresh-1", _whoop.State.ClientSecret };
+        var logs = string.Join('\n', _app.Logs.Lines);
+        Assert.NotEmpty(_app.Logs.Lines);
+        foreach (var secret in issued)
+        {
+            Assert.All(bodies, body => Assert.DoesNotContain(secret, body));
+            Assert.DoesNotContain(secret, logs);
+        }
+    }
+
+    [Fact]
+    public async Task Token_CloseToExpiry_IsRenewedBeforeUse()
+    {
+        await ConnectAsync();
+        _app.Clock.Advance(TimeSpan.FromMinutes(58)); // the simulator's tokens last an hour
+
+        var refresh = await _client.PostAsync("/api/whoop/refresh?days=2", null);
+
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        Assert.Equal(1, _whoop.State.TokenRefreshes);
+        Assert.DoesNotContain(_whoop.State.Requests, r => r.StatusCode == 401);
+    }
+
+    [Fact]
+    public async Task Logout_EndsTheSessionButKeepsTheConnection()
+    {
+        await ConnectAsync();
+
+        var logout = await _client.PostAsync("/logout", null);
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.True((bool?)status["connected"]);
+    }
 }
