@@ -166,4 +166,36 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(0, await db.WhoopSleeps.CountAsync());
     }
+
+    [Fact]
+    public async Task Sync_GeneratedYear_StoresEverythingInAboutOneRequestPer25Records()
+    {
+        WhoopDataGenerator.Populate(_whoop.State, days: 365);
+        var state = _whoop.State;
+
+        var result = await _sync.SyncAsync(Now.AddDays(-370), Now, Token, "full", CancellationToken.None);
+
+        Assert.Equal(new WhoopSyncResult(state.Recoveries.Count, state.Sleeps.Count, state.Workouts.Count, state.Cycles.Count), result);
+        var pages = (int)Math.Ceiling(state.Cycles.Count / 25.0) + (int)Math.Ceiling(state.Sleeps.Count / 25.0)
+                    + (int)Math.Ceiling(state.Recoveries.Count / 25.0) + (int)Math.Ceiling(state.Workouts.Count / 25.0);
+        Assert.Equal(pages, _whoop.State.Requests.Count);
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Contains(await db.WhoopSleeps.Select(s => s.IsNap).ToListAsync(), nap => nap);
+        Assert.Contains(WhoopScoreState.Pending, await db.WhoopRecoveries.Select(r => r.ScoreState).ToListAsync());
+        Assert.Contains("+01:00", await db.WhoopCycles.Select(c => c.TimezoneOffset).ToListAsync());
+        Assert.Equal(365, await db.WhoopCycles.Select(c => c.Date).Distinct().CountAsync()); // one cycle per local day, none doubled
+    }
+
+    [Fact]
+    public void Generator_SameSeed_SameHistory()
+    {
+        var first = new WhoopSimulatorState(_clock);
+        var second = new WhoopSimulatorState(_clock);
+
+        WhoopDataGenerator.Populate(first, 30, seed: 3);
+        WhoopDataGenerator.Populate(second, 30, seed: 3);
+
+        Assert.Equal(first.Sleeps.Keys.Order(), second.Sleeps.Keys.Order());
+        Assert.Equal(first.Workouts.Count, second.Workouts.Count);
+    }
 }
