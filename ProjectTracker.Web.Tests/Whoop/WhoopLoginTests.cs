@@ -14,12 +14,20 @@ public sealed class WhoopLoginTests : IAsyncLifetime
     private WhoopSimulatorServer _whoop = null!;
     private TrackerAppFactory _app = null!;
     private HttpClient _client = null!;
-    private HttpClient _browserAtWhoop = null!;
+    private HttpClient? _browserAtWhoop;
+
+    private Dictionary<string, string?> _extraSettings = [];
+
 
     public async Task InitializeAsync()
     {
         _whoop = await WhoopSimulatorServer.StartAsync();
-        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        StartApp();
+    }
+
+    private void StartApp()
+    {
+        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>(_extraSettings)
         {
             ["Whoop:ApiBaseUrl"] = _whoop.ApiBaseUrl.ToString(),
             ["Whoop:TokenEndpoint"] = _whoop.TokenEndpoint.ToString(),
@@ -29,13 +37,13 @@ public sealed class WhoopLoginTests : IAsyncLifetime
         }, clock: new FakeTimeProvider(DateTimeOffset.UtcNow)); // cookies expire by the app's clock; the browser's is real
 
         _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        _browserAtWhoop = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        _browserAtWhoop ??= new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
     }
 
     public async Task DisposeAsync()
     {
         _client.Dispose();
-        _browserAtWhoop.Dispose();
+        _browserAtWhoop?.Dispose();
         await _app.DisposeAsync();
         await _whoop.DisposeAsync();
         await _database.DisposeAsync();
@@ -48,7 +56,7 @@ public sealed class WhoopLoginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorize = challenge.Headers.Location!;
         Assert.StartsWith(_whoop.ApiBaseUrl.GetLeftPart(UriPartial.Authority), authorize.AbsoluteUri);
-        var approved = await _browserAtWhoop.GetAsync(authorize);
+        var approved = await _browserAtWhoop!.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         return await _client.GetAsync(approved.Headers.Location!.PathAndQuery);
     }
@@ -153,5 +161,20 @@ public sealed class WhoopLoginTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.True((bool?)status["connected"]);
+    }
+
+    [Fact]
+    public async Task Connect_ConfiguredOwnerIsSomeoneElse_RefusesTheFirstAccountToo()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        _extraSettings = new Dictionary<string, string?> { ["Owner:WhoopUserId"] = "55555" };
+        StartApp();
+
+        var callback = await ConnectAsync();
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Contains("error=", callback.Headers.Location!.OriginalString);
+        Assert.False((bool?)status["connected"]);
     }
 }

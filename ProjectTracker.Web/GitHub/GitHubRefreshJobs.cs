@@ -19,7 +19,7 @@ public sealed class GitHubRefreshJobs(
 
     private static readonly string[] FinalStates = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
 
-    // One start at a time in this process; across instances the queued/running check is repeated inside the transaction.
+    // One start at a time in this process. Two instances starting at the same instant could still both create a job.
     private readonly SemaphoreSlim _starting = new(1, 1);
 
     /// <summary>The queued or running job, or a new one enqueued now (<c>Created</c> true).</summary>
