@@ -2,6 +2,7 @@ using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
@@ -10,6 +11,7 @@ using ProjectTracker.Web.Whoop;
 try
 {
     var builder = WebApplication.CreateBuilder(HostingExtensions.TranslateSwitches(args));
+    await builder.AddDemoIfEnabledAsync();
     builder.UsePortVariable();
     builder.AddPersistence();
     builder.AddCorsOrigins();

@@ -43,7 +43,7 @@ public static class WhoopDataGenerator
                     new WhoopSleepNeeded(27_000_000 + random.Next(-900_000, 900_000), random.Next(0, 1_800_000), random.Next(0, 900_000), 0),
                     Math.Round(14 + random.NextDouble() * 3, 2), random.Next(60, 100), random.Next(60, 95), Math.Round(85 + random.NextDouble() * 12, 2)));
 
-            var score = Math.Clamp(35 + strain * -1.2 + asleep.TotalHours * 7 + random.Next(-15, 16), 1, 99);
+            var score = Math.Clamp(12 + asleep.TotalHours * 8 - strain * 1.5 + random.Next(-25, 26), 1, 99);
             state.Recoveries[cycleId] = new WhoopRecoveryRecord(cycleId, sleepId, UserId, sleepEnd, sleepEnd, newest ? WhoopScoreState.Pending : WhoopScoreState.Scored,
                 newest ? null : new WhoopRecoveryScore(day > days - 4, Math.Round(score), Math.Round(62 - score / 10 + random.NextDouble() * 3, 1),
                     Math.Round(30 + score * 0.6 + random.NextDouble() * 10, 4), Math.Round(95 + random.NextDouble() * 4, 2), Math.Round(33 + random.NextDouble(), 2)));

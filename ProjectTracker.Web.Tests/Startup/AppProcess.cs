@@ -18,6 +18,7 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _errors = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private AppProcess(Process process, string folder)
     {
@@ -29,10 +30,10 @@ public sealed class AppProcess : IAsyncDisposable
     public string Output { get { lock (_output) { return _output.ToString(); } } }
     public string Errors { get { lock (_errors) { return _errors.ToString(); } } }
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, string? folder = null)
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, string? folder = null, string[]? arguments = null)
     {
         folder ??= Directory.CreateTempSubdirectory("pt-process-").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Web.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Web.dll"), .. arguments ?? []])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -85,6 +86,23 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (at most two minutes) for a line of output containing <paramref name="text"/>.</summary>
+    public Task WaitForOutputAsync(string text)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
     private void Append(StringBuilder buffer, string? line, bool listening)
     {
         if (line is null)
@@ -95,6 +113,13 @@ public sealed class AppProcess : IAsyncDisposable
         lock (buffer)
         {
             buffer.AppendLine(line);
+            if (buffer == _output)
+            {
+                foreach (var (text, seen) in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)))
+                {
+                    seen.TrySetResult();
+                }
+            }
         }
 
         if (listening)

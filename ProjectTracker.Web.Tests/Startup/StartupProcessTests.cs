@@ -78,4 +78,25 @@ public sealed class StartupProcessTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Start_Demo_FillsGitHubAndWhoopThroughTheRealSync()
+    {
+        var port = AppProcess.FreePort();
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = port.ToString() }, arguments: ["--demo"]);
+        await app.WaitUntilListeningAsync();
+        await app.WaitForOutputAsync("Demo: ready");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var projects = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/github/projects"))!.AsArray();
+        var metrics = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/whoop/metrics?days=365"))!;
+        var status = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/whoop/status"))!;
+        var page = await client.GetStringAsync("/whoop");
+
+        Assert.True(projects.Count >= 20, $"{projects.Count} projects");
+        Assert.True((int?)metrics["recovery"]!["total_records"] >= 300);
+        Assert.True((bool?)status["connected"]);
+        Assert.Contains("Demo data", page);
+        Assert.True(File.Exists(Path.Combine(app.Folder, "App_Data", "demo.db")));
+    }
 }
