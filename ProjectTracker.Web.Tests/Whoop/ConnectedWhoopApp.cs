@@ -11,13 +11,17 @@ public abstract class ConnectedWhoopApp : IAsyncLifetime
     protected const string RefreshToken = "whoop-refresh-token";
     protected static readonly DateTimeOffset Now = TrackerAppFactory.Now;
 
-    private readonly SqliteTestDatabase _database = new();
+    private ITestDatabase _database = null!;
+
+    /// <summary>The database the app runs on; SQLite unless a subclass says otherwise.</summary>
+    protected virtual ITestDatabase CreateDatabase() => new SqliteTestDatabase();
     protected WhoopSimulatorServer Whoop { get; private set; } = null!;
     protected TrackerAppFactory App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
+        _database = CreateDatabase();
         Whoop = await WhoopSimulatorServer.StartAsync();
         var night = Now.AddHours(-8);
         Whoop.State.Sleeps["s-1"] = new WhoopSleepRecord("s-1", 1, 10129, night, night, night, night.AddHours(7.5), "-05:00", false,
