@@ -23,5 +23,8 @@ public sealed class WhoopConnection
     /// <summary>Set once <c>WHOOP_ACCESS_TOKEN</c>/<c>WHOOP_REFRESH_TOKEN</c> were imported, so they are never imported twice.</summary>
     public bool BootstrapImported { get; set; }
     public DateTime? ConnectedAt { get; set; }
+
+    /// <summary>While set and in the future, one app instance is renewing the tokens; the others wait for its result.</summary>
+    public DateTime? RefreshLeaseUntil { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }

@@ -64,7 +64,26 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         };
     }
 
+    // Two syncs (two requests, or two instances) may insert the same new record at once: the loser of the unique-key race
+    // starts its transaction again, now finding the row and updating it.
     private async Task<WhoopSyncResult> StoreAsync(
+        List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
+        List<WhoopWorkoutRecord> workouts, CancellationToken ct)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreOnceAsync(cycles, sleeps, recoveries, workouts, ct);
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+            }
+        }
+    }
+
+    private async Task<WhoopSyncResult> StoreOnceAsync(
         List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
         List<WhoopWorkoutRecord> workouts, CancellationToken ct)
     {

@@ -23,13 +23,16 @@ public sealed record WhoopConnectionState(
 
 /// <summary>
 /// The owner's WHOOP tokens: stored encrypted, refreshed shortly before they expire, one refresh at a time (WHOOP rotates
-/// refresh tokens: a second concurrent refresh would lose the connection), the new pair saved in one write before use.
+/// refresh tokens: a second concurrent refresh would lose the connection) — in this process and across app instances
+/// sharing the database — the new pair saved in one write before use.
 /// A refused refresh marks the connection "reconnect needed" and is not retried.
 /// </summary>
 public sealed class WhoopTokenService(
     IDbContextFactory<TrackerDbContext> contexts, ITokenProtector protector, HttpClient http, WhoopOptions options, TimeProvider time)
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
     public async Task<WhoopConnectionState> GetStateAsync(CancellationToken ct)
@@ -61,22 +64,60 @@ public sealed class WhoopTokenService(
     /// </summary>
     public async Task<string> RefreshAsync(string? staleAccessToken, CancellationToken ct)
     {
+        // One renewal per process (the semaphore), and one across instances (a lease on the connection row).
         await _refreshing.WaitAsync(ct);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var row = await db.WhoopConnections.SingleOrDefaultAsync(ct)
-                ?? throw new WhoopReconnectRequiredException("WHOOP is not connected.");
-            if (row.ReconnectRequired)
+            var waited = System.Diagnostics.Stopwatch.StartNew(); // real time: a stuck lease must not hold callers forever
+            while (true)
             {
-                throw new WhoopReconnectRequiredException("WHOOP needs to be connected again.");
-            }
+                await using var db = await contexts.CreateDbContextAsync(ct);
+                var row = await db.WhoopConnections.SingleOrDefaultAsync(ct)
+                    ?? throw new WhoopReconnectRequiredException("WHOOP is not connected.");
+                if (row.ReconnectRequired)
+                {
+                    throw new WhoopReconnectRequiredException("WHOOP needs to be connected again.");
+                }
 
-            if (row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken)
-            {
-                return token;
-            }
+                if (row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken)
+                {
+                    return token; // renewed meanwhile, here or by another instance
+                }
 
+                if (await TryTakeLeaseAsync(db, ct))
+                {
+                    await db.Entry(row).ReloadAsync(ct);
+                    return await RenewHoldingLeaseAsync(db, row, ct);
+                }
+
+                if (waited.Elapsed > LeaseLength)
+                {
+                    throw new WhoopApiException("Another app instance is renewing the WHOOP connection and has not finished; try again shortly.");
+                }
+
+                await Task.Delay(LeasePoll, ct); // another instance holds the lease: wait for its tokens
+            }
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task<bool> TryTakeLeaseAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var until = now + LeaseLength;
+        var taken = await db.WhoopConnections
+            .Where(c => c.Id == WhoopConnection.SingletonId && (c.RefreshLeaseUntil == null || c.RefreshLeaseUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RefreshLeaseUntil, until), ct);
+        return taken == 1;
+    }
+
+    private async Task<string> RenewHoldingLeaseAsync(TrackerDbContext db, WhoopConnection row, CancellationToken ct)
+    {
+        try
+        {
             if (row.ProtectedRefreshToken is not { } refresh || !options.HasClientCredentials)
             {
                 return await RequireReconnectAsync(db, row, "WHOOP's access token expired and there is no refresh token (or client credentials) to renew it.", ct);
@@ -103,12 +144,17 @@ public sealed class WhoopTokenService(
             var tokens = await JsonSerializer.DeserializeAsync<TokenResponse>(await response.Content.ReadAsStreamAsync(ct), Api.WhoopJson.Options, ct)
                 ?? throw new WhoopApiException("WHOOP's token endpoint answered without tokens.");
             Apply(row, tokens.AccessToken, tokens.RefreshToken ?? protector.Unprotect(refresh), tokens.ExpiresIn, tokens.Scope);
+            row.RefreshLeaseUntil = null; // the new pair and the lease's end in one write
             await db.SaveChangesAsync(ct);
             return tokens.AccessToken;
         }
         finally
         {
-            _refreshing.Release();
+            if (row.RefreshLeaseUntil is not null)
+            {
+                await db.WhoopConnections.Where(c => c.Id == WhoopConnection.SingletonId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.RefreshLeaseUntil, (DateTime?)null), CancellationToken.None);
+            }
         }
     }
 
@@ -160,6 +206,7 @@ public sealed class WhoopTokenService(
     private async Task<string> RequireReconnectAsync(TrackerDbContext db, WhoopConnection row, string message, CancellationToken ct)
     {
         row.ReconnectRequired = true;
+        row.RefreshLeaseUntil = null;
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         throw new WhoopReconnectRequiredException(message);

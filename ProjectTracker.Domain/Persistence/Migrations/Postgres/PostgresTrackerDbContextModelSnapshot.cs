@@ -320,6 +320,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("reconnect_required");
 
+                    b.Property<DateTime?>("RefreshLeaseUntil")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("refresh_lease_until");
+
                     b.Property<string>("Scopes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

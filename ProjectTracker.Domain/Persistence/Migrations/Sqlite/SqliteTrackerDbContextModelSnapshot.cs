@@ -309,6 +309,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("reconnect_required");
 
+                    b.Property<DateTime?>("RefreshLeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_lease_until");
+
                     b.Property<string>("Scopes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
