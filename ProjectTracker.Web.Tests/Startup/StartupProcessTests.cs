@@ -1,13 +1,21 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 
 namespace ProjectTracker.Web.Tests.Startup;
 
-/// <summary>The real app started as a process: settings refused in one line, PORT honoured, SQLite created on first run.</summary>
+/// <summary>
+/// The real app started as a process (SPEC "Configuration"): bad settings stop it with one line naming them, <c>PORT</c>
+/// is honoured, SQLite is created on first run under the content root and reused on the next.
+/// </summary>
 public sealed class StartupProcessTests
 {
+    private const string Secret = "hunter2secret";
+
     [Theory]
-    [InlineData("DATABASE_URL", "mysql://u:hunter2secret@h/db", "DATABASE_URL")]
-    [InlineData("DATABASE_URL", "postgres://u:hunter2secret@host", "DATABASE_URL")]
+    [InlineData("DATABASE_URL", "mysql://u:" + Secret + "@h/db", "DATABASE_URL")]
+    [InlineData("DATABASE_URL", "postgres://u:" + Secret + "@host", "DATABASE_URL")]
     [InlineData("DATABASE_URL", "sqlite://x.db", "DATABASE_URL")]
     [InlineData("PORT", "abc", "PORT")]
     [InlineData("PORT", "70000", "PORT")]
@@ -22,58 +30,123 @@ public sealed class StartupProcessTests
 
         var exitCode = await app.WaitForExitAsync();
 
-        Assert.Equal(1, exitCode);
-        var line = Assert.Single(app.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var everything = $"exit code {exitCode}\n--- stdout ---\n{app.Output}\n--- stderr ---\n{app.Errors}";
+        Assert.True(exitCode == 1, everything);
+        var line = Assert.Single(app.ErrorLines);
         Assert.StartsWith("Configuration error: ", line);
         Assert.Contains(named, line);
-        Assert.DoesNotContain("hunter2secret", app.Errors + app.Output);
+        Assert.DoesNotContain(Secret, app.Errors + app.Output);
         Assert.DoesNotContain("   at ", app.Errors + app.Output);
+        Assert.DoesNotContain("Unhandled exception", app.Errors + app.Output);
+    }
+
+    /// <summary>
+    /// A browser's Origin is scheme://host[:port], http or https; a value with a path, another scheme, or a bare path
+    /// (which <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> takes for file:///app on Linux) never matches one,
+    /// so CORS would silently allow nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("https://example.com/app")]
+    [InlineData("ftp://example.com")]
+    [InlineData("/app")]
+    public async Task Start_CorsOriginThatNoBrowserSends_StopsWithOneLineNamingIt(string value)
+    {
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["CORS_ORIGINS"] = value, ["PORT"] = Text(AppProcess.FreePort()) });
+
+        var exit = app.WaitForExitAsync();
+        var listening = app.WaitUntilListeningAsync();
+        await Task.WhenAny(exit, listening);
+
+        Assert.False(listening.IsCompletedSuccessfully, $"CORS_ORIGINS={value} was accepted: the app started listening.");
+        Assert.Equal(1, await exit);
+        var line = Assert.Single(app.ErrorLines);
+        Assert.Contains("CORS_ORIGINS", line);
     }
 
     [Fact]
-    public async Task Start_PortSetAndNoDatabaseUrl_ListensThereOnANewSqliteFile()
+    public async Task Start_PortSetAndNoDatabaseUrl_ListensOnEveryInterfaceWithANewSqliteFile()
     {
         var port = AppProcess.FreePort();
-        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = port.ToString() });
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port) });
+        var database = Path.Combine(app.Folder, "App_Data", "projecttracker.db");
+        Assert.False(File.Exists(database));
+
         await app.WaitUntilListeningAsync();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var client = Client(port);
+        var health = await app.GetWhenOkAsync(client, "/healthz");
 
-        var health = await client.GetAsync("/healthz");
-
-        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.True(File.Exists(Path.Combine(app.Folder, "App_Data", "projecttracker.db")));
+        Assert.Equal("Healthy", health);
+        Assert.Contains($"Now listening on: http://0.0.0.0:{port}", app.Output);
+        Assert.True(File.Exists(database), $"{database} was not created.");
     }
 
     [Fact]
-    public async Task Start_RelativeSqliteUrlTwice_CreatesTheFileThenReusesIt()
+    public async Task Start_RelativeSqliteUrl_CreatesThatFileAndServesTheApi()
     {
-        var folder = Directory.CreateTempSubdirectory("pt-process-").FullName;
         var port = AppProcess.FreePort();
-        var environment = new Dictionary<string, string> { ["PORT"] = port.ToString(), ["DATABASE_URL"] = "sqlite:///data/tracker.db" };
-        await using (var first = AppProcess.Start(environment, Directory.CreateDirectory(Path.Combine(folder, "run")).FullName))
+        await using var app = AppProcess.Start(new Dictionary<string, string>
         {
-            await first.WaitUntilListeningAsync();
-            Assert.True(File.Exists(Path.Combine(first.Folder, "data", "tracker.db")));
-        }
+            ["PORT"] = Text(port),
+            ["DATABASE_URL"] = "sqlite:///data/tracker.db",
+        });
 
-        Directory.CreateDirectory(Path.Combine(folder, "run"));
-        await using var second = AppProcess.Start(environment, Path.Combine(folder, "run"));
-        await second.WaitUntilListeningAsync();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-
-        var projects = await client.GetStringAsync("/api/github/projects");
+        await app.WaitUntilListeningAsync();
+        using var client = Client(port);
+        await app.GetWhenOkAsync(client, "/healthz");
+        var projects = await app.GetWhenOkAsync(client, "/api/github/projects");
 
         Assert.Equal("[]", projects);
+        Assert.True(File.Exists(Path.Combine(app.Folder, "data", "tracker.db")), "data/tracker.db was not created under the working folder.");
+        Assert.False(File.Exists(Path.Combine(app.Folder, "App_Data", "projecttracker.db")), "The default database was created as well.");
+    }
+
+    [Fact]
+    public async Task Start_SameSqliteFileAfterAKill_AppliesNoMigrationAndServes()
+    {
+        using var folder = new TempFolder();
+        var database = Path.Combine(folder.Path, "App_Data", "projecttracker.db");
+        int appliedFirst;
+        var firstPort = AppProcess.FreePort();
+        await using (var first = AppProcess.Start(Settings(firstPort), folder.Path))
+        {
+            await first.WaitUntilListeningAsync();
+            using var client = Client(firstPort);
+            await first.GetWhenOkAsync(client, "/healthz");
+            Assert.Contains("Applying migration", first.Output);
+            appliedFirst = AppliedMigrations(database);
+            await first.StopAsync();
+        }
+
+        var secondPort = AppProcess.FreePort();
+        await using var second = AppProcess.Start(Settings(secondPort), folder.Path);
+        await second.WaitUntilListeningAsync();
+        using var secondClient = Client(secondPort);
+        var health = await second.GetWhenOkAsync(secondClient, "/healthz");
+        var projects = await second.GetWhenOkAsync(secondClient, "/api/github/projects");
+
+        Assert.Equal("Healthy", health);
+        Assert.Equal("[]", projects);
+        Assert.True(appliedFirst > 0);
+        Assert.Equal(appliedFirst, AppliedMigrations(database));
+        Assert.DoesNotContain("Applying migration", second.Output);
+
+        static Dictionary<string, string> Settings(int port) => new()
+        {
+            ["PORT"] = Text(port),
+            // EF Core's "Applying migration '…'" lines, whatever the app's own log levels.
+            ["Logging__LogLevel__Microsoft.EntityFrameworkCore.Migrations"] = "Information",
+        };
     }
 
     [Fact]
     public async Task HangfireDashboard_FromTheLocalMachine_IsServed()
     {
         var port = AppProcess.FreePort();
-        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = port.ToString() });
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port) });
         await app.WaitUntilListeningAsync();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var client = Client(port);
 
+        await app.GetWhenOkAsync(client, "/healthz");
         var response = await client.GetAsync("/hangfire");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -83,20 +156,34 @@ public sealed class StartupProcessTests
     public async Task Start_Demo_FillsGitHubAndWhoopThroughTheRealSync()
     {
         var port = AppProcess.FreePort();
-        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = port.ToString() }, arguments: ["--demo"]);
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port) }, arguments: ["--demo"]);
         await app.WaitUntilListeningAsync();
-        await app.WaitForOutputAsync("Demo: ready");
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await app.WaitForOutputAsync("Demo: ready", TimeSpan.FromMinutes(2));
+        using var client = Client(port);
 
-        var projects = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/github/projects"))!.AsArray();
-        var metrics = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/whoop/metrics?days=365"))!;
-        var status = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/whoop/status"))!;
-        var page = await client.GetStringAsync("/whoop");
+        var projects = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/github/projects"))!.AsArray();
+        var metrics = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/metrics?days=365"))!;
+        var status = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/status"))!;
+        var page = await app.GetWhenOkAsync(client, "/whoop");
 
         Assert.True(projects.Count >= 20, $"{projects.Count} projects");
         Assert.True((int?)metrics["recovery"]!["total_records"] >= 300);
         Assert.True((bool?)status["connected"]);
         Assert.Contains("Demo data", page);
         Assert.True(File.Exists(Path.Combine(app.Folder, "App_Data", "demo.db")));
+    }
+
+    private static HttpClient Client(int port) =>
+        new() { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = AppProcess.Timeout };
+
+    private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static int AppliedMigrations(string database)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT COUNT(*) FROM "__EFMigrationsHistory";""";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

@@ -36,7 +36,11 @@ public static class HostingExtensions
 
         foreach (var origin in origins)
         {
-            if (origin != "*" && !Uri.TryCreate(origin, UriKind.Absolute, out _))
+            // An origin is scheme://host[:port] over http(s): anything else no browser sends, and would silently allow nothing.
+            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                                   && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                                   && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0
+                                   && uri.UserInfo.Length == 0))
             {
                 throw new SettingException("CORS_ORIGINS", $"must be comma-separated origins such as https://example.com; '{origin}' is not one.");
             }
