@@ -31,12 +31,14 @@ public sealed record CorrelationFinding(double? R, int Days, string Strength, st
                 $"No link between {words.Cause} and {words.Effect} can be computed over {days} days: one of them was the same every day.");
         }
 
-        var strength = StrengthOf(r);
-        var rText = r.ToString("0.00", CultureInfo.InvariantCulture);
+        // Judged on the r that is shown, so "r = 0.10" never reads "no real link"; + 0.0 turns −0 into 0.
+        var shown = Math.Round(r, 2) + 0.0;
+        var strength = StrengthOf(shown);
+        var rText = shown.ToString("0.00", CultureInfo.InvariantCulture);
         var sentence = strength == NoLink
             ? $"{Capitalise(words.Cause)} and {words.Effect} show no real link: r = {rText} over {days} days."
             : $"On days with {words.CauseHigher} {(r > 0 ? words.EffectMore : words.EffectLess)}: r = {rText} over {days} days — {strength}.";
-        return new(r, days, strength, sentence);
+        return new(shown, days, strength, sentence);
     }
 
     /// <summary>Conventional bands for |r|: below 0.1 none, then weak, moderate, and strong from 0.5.</summary>

@@ -100,4 +100,43 @@ public sealed class CorrelationTests
         Assert.Equal(CorrelationFinding.Undefined, finding.Strength);
         Assert.Contains("same every day", finding.Sentence);
     }
+
+    [Fact]
+    public void Describe_TinyNegativeR_NeverPrintsMinusZero()
+    {
+        // A pattern with r = 0 (10, 0, 0, 10 repeating) tilted slightly downwards: r ≈ −0.002.
+        var pairs = Enumerable.Range(0, 40).Select(i => ((double)i, (i % 4 is 0 or 3 ? 10.0 : 0.0) - i * 0.001)).ToList();
+
+        var finding = CorrelationFinding.Describe(pairs, Words);
+
+        Assert.Contains("r = 0.00 over 40 days", finding.Sentence);
+        Assert.Equal(CorrelationFinding.NoLink, finding.Strength);
+    }
+
+    [Fact]
+    public void Analyse_WithoutGitHubData_CountsNoDays()
+    {
+        var range = new ProjectTracker.Domain.Time.DateRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 20));
+        var days = Enumerable.Range(0, 20).Select(i => new InsightDay(range.Start.AddDays(i), 0, 50 + i, 7)).ToList();
+
+        var insights = InsightsReadService.Analyse(range, days, hasGitHubData: false);
+
+        Assert.Equal(0, insights.RecoveryAndCommits.Days);
+        Assert.Equal(CorrelationFinding.NotEnoughDays, insights.RecoveryAndCommits.Strength);
+        Assert.True(insights.HasWhoopData);
+    }
+
+    [Fact]
+    public void Analyse_WithGitHubData_PairsRecoveryWithThatDaysCommits()
+    {
+        var range = new ProjectTracker.Domain.Time.DateRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 20));
+        var days = Enumerable.Range(0, 20).Select(i => new InsightDay(range.Start.AddDays(i), i, 50 + i, i == 3 ? null : 7)).ToList();
+
+        var insights = InsightsReadService.Analyse(range, days, hasGitHubData: true);
+
+        Assert.Equal(20, insights.RecoveryAndCommits.Days);
+        Assert.Equal(1.0, insights.RecoveryAndCommits.R);
+        Assert.Equal(19, insights.SleepAndCommits.Days);
+        Assert.Equal(CorrelationFinding.Undefined, insights.SleepAndCommits.Strength);
+    }
 }
