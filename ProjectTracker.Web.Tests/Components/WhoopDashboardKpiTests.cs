@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Components.Pages.Whoop;
+using ProjectTracker.Web.Components.Whoop;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 
@@ -127,5 +129,18 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         Assert.Equal("—", Kpi(page, "kpi-recovery"));
         Assert.Equal("0", page.Find("[data-testid=chart-strain]").GetAttribute("data-points"));
         Assert.True(page.Find("[data-testid=whoop-refresh]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Refresh_NotConnected_ShowsTheErrorWithWhatToDo()
+    {
+        await using var context = CreateContext();
+        var panel = context.Render<WhoopRefreshPanel>(p => p.Add(x => x.Range, new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15))));
+
+        panel.Find("[data-testid=whoop-refresh]").Click();
+
+        var error = panel.WaitForElement("[data-testid=refresh-error]", TimeSpan.FromSeconds(10)).TextContent;
+        Assert.Contains("WHOOP is not configured. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET", error);
+        Assert.Empty(panel.FindAll("[data-testid=refresh-result]"));
     }
 }
