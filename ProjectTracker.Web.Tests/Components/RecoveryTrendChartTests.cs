@@ -54,7 +54,7 @@ public sealed class RecoveryTrendChartTests : IAsyncDisposable
         var chart = _context.Render<RecoveryTrendChart>(p => p.Add(x => x.Days, []));
 
         Assert.Equal("0", chart.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
-        Assert.Contains("Connect WHOOP and refresh", chart.Find("[data-testid=chart-recovery-empty]").TextContent);
+        Assert.Contains("Connect WHOOP and refresh", chart.Find("[data-testid=chart-recovery]").TextContent);
         Assert.Empty(chart.FindAll("path.mud-chart-bar"));
     }
 }
