@@ -141,7 +141,7 @@ public sealed class WhoopWebhookNotifications
 }
 
 /// <summary>The recurring sync of the last few days: webhooks can be missed, and cycles have none.</summary>
-public sealed class WhoopScheduledSync(WhoopRefreshService whoop, TimeProvider time, ILogger<WhoopScheduledSync> logger)
+public sealed class WhoopScheduledSync(WhoopRangeSync whoop, TimeProvider time, ILogger<WhoopScheduledSync> logger)
 {
     public const int Days = 3;
 
@@ -151,7 +151,7 @@ public sealed class WhoopScheduledSync(WhoopRefreshService whoop, TimeProvider t
         try
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            await whoop.SyncDaysAsync(Domain.Time.DateRange.LastDays(Days, today), "scheduled", CancellationToken.None);
+            await whoop.SyncAsync(Domain.Time.DateRange.LastDays(Days, today), "scheduled", CancellationToken.None);
         }
         catch (WhoopNotConnectedException)
         {
