@@ -3,10 +3,7 @@ namespace ProjectTracker.Web.Tests.Browser;
 /// <summary>The pages every browser check visits, by a short name used in test and screenshot names.</summary>
 public static class DemoPages
 {
-    public static TheoryData<string> Ready => ["overview", "github", "whoop", "not-found"];
-
-    /// <summary>Pages the GitHub and WHOOP dashboards' branches add; move them to <see cref="Ready"/> once merged.</summary>
-    public static TheoryData<string> AfterMerge => ["github-project", "insights"];
+    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "not-found"];
 
     public static string PathOf(string page, DemoBrowserApp app) => page switch
     {

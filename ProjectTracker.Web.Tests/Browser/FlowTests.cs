@@ -6,16 +6,13 @@ namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
 /// Refresh and connect flows on an app that starts empty: what the page shows afterwards was caused by the clicks.
-/// Written against the dashboards' data-testid contract; enable them once the GitHub and WHOOP pages are merged.
 /// </summary>
 [Collection(FreshBrowserApp.Collection)]
 public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper output)
 {
-    private const string AfterGitHubMerge = "Enable after merging h-github (the GitHub dashboard's refresh, grid and charts)";
-    private const string AfterWhoopMerge = "Enable after merging h-whoop (the WHOOP dashboard's connect, refresh and charts)";
     private static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(90);
 
-    [Fact(Skip = AfterGitHubMerge)]
+    [Fact]
     public async Task GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid()
     {
         await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid)}");
@@ -37,7 +34,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
         session.AssertNoErrors();
     }
 
-    [Fact(Skip = AfterWhoopMerge)]
+    [Fact]
     public async Task WhoopConnect_ThroughTheSimulator_ReturnsToTheDashboardAndDrawsCharts()
     {
         await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(WhoopConnect_ThroughTheSimulator_ReturnsToTheDashboardAndDrawsCharts)}");
@@ -61,7 +58,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
         session.AssertNoErrors();
     }
 
-    [Fact(Skip = AfterGitHubMerge)]
+    [Fact]
     public async Task GitHubRefresh_GitHubFails_ShowsTheError()
     {
         await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_GitHubFails_ShowsTheError)}");

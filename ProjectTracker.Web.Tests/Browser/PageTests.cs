@@ -10,20 +10,12 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
 
     [Theory]
-    [MemberData(nameof(DemoPages.Ready), MemberType = typeof(DemoPages))]
+    [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
     public async Task Page_Desktop_LoadsWithoutErrorsAndShowsTheDemoLabel(string page) => await LoadsCleanlyAsync(page);
 
-    [Theory(Skip = "Enable after merging h-github and h-whoop (they add /github/{name} and /insights)")]
-    [MemberData(nameof(DemoPages.AfterMerge), MemberType = typeof(DemoPages))]
-    public async Task PageAfterMerge_Desktop_LoadsWithoutErrorsAndShowsTheDemoLabel(string page) => await LoadsCleanlyAsync(page);
-
     [Theory]
-    [MemberData(nameof(DemoPages.Ready), MemberType = typeof(DemoPages))]
+    [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
     public async Task Page_PhoneWidth_HasNoHorizontalScroll(string page) => await FitsAPhoneAsync(page);
-
-    [Theory(Skip = "Enable after merging h-github and h-whoop (they add /github/{name} and /insights)")]
-    [MemberData(nameof(DemoPages.AfterMerge), MemberType = typeof(DemoPages))]
-    public async Task PageAfterMerge_PhoneWidth_HasNoHorizontalScroll(string page) => await FitsAPhoneAsync(page);
 
     private async Task LoadsCleanlyAsync(string page)
     {
