@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Components.Pages.Whoop;
+using ProjectTracker.Web.Components.Whoop;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 
@@ -81,6 +83,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         services.AddSingleton(app.GetRequiredService<WhoopOptions>());
         services.AddSingleton(app.GetRequiredService<WhoopSyncNotifier>());
         services.AddSingleton(app.GetRequiredService<WhoopRangeSync>());
+        services.AddSingleton(app.GetRequiredService<WhoopWebhookNotifications>());
     });
 
     private static string Kpi(IRenderedComponent<WhoopDashboard> page, string id) =>
@@ -127,5 +130,36 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         Assert.Equal("—", Kpi(page, "kpi-recovery"));
         Assert.Equal("0", page.Find("[data-testid=chart-strain]").GetAttribute("data-points"));
         Assert.True(page.Find("[data-testid=whoop-refresh]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Refresh_NotConnected_ShowsTheErrorWithWhatToDo()
+    {
+        await using var context = CreateContext();
+        var panel = context.Render<WhoopRefreshPanel>(p => p.Add(x => x.Range, new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15))));
+
+        panel.Find("[data-testid=whoop-refresh]").Click();
+
+        var error = panel.WaitForElement("[data-testid=refresh-error]", TimeSpan.FromSeconds(10)).TextContent;
+        Assert.Contains("WHOOP is not configured. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET", error);
+        Assert.Empty(panel.FindAll("[data-testid=refresh-result]"));
+    }
+
+    [Fact]
+    public async Task SyncFinished_Elsewhere_RedrawsTheOpenPage()
+    {
+        await using var context = CreateContext();
+        var page = Render(context, "whoop?days=7");
+        Assert.Equal("3", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
+
+        await _app.SeedAsync(db =>
+        {
+            db.WhoopRecoveries.Add(Recovery(12, 70, hrv: 55, rhr: 52));
+            return Task.CompletedTask;
+        });
+        _app.Services.GetRequiredService<WhoopSyncNotifier>().Publish(new WhoopSyncOutcome(
+            new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)), new WhoopSyncResult(1, 0, 0, 0), null));
+
+        page.WaitForAssertion(() => Assert.Equal("4", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points")), TimeSpan.FromSeconds(10));
     }
 }

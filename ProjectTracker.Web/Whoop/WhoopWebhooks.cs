@@ -132,7 +132,14 @@ public sealed class WhoopWebhookNotifications
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _applied = new();
 
-    public void Applied(string type, string id) => Completion(type, id).TrySetResult();
+    /// <summary>Raised after every applied event, so open WHOOP dashboards redraw.</summary>
+    public event Action? Changed;
+
+    public void Applied(string type, string id)
+    {
+        Completion(type, id).TrySetResult();
+        Changed?.Invoke();
+    }
 
     public Task WhenAppliedAsync(string type, string id) => Completion(type, id).Task;
 

@@ -23,6 +23,7 @@ public sealed partial class WhoopDashboard
     [Inject] private WhoopTokenService Tokens { get; set; } = null!;
     [Inject] private WhoopOptions Options { get; set; } = null!;
     [Inject] private WhoopSyncNotifier SyncNotifier { get; set; } = null!;
+    [Inject] private WhoopWebhookNotifications Webhooks { get; set; } = null!;
     [Inject] private IDbContextFactory<TrackerDbContext> Contexts { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
@@ -45,7 +46,11 @@ public sealed partial class WhoopDashboard
 
     private static readonly WhoopConnectionState NotConnected = new(false, false, false, null, null, [], false);
 
-    protected override void OnInitialized() => SyncNotifier.Finished += OnSyncFinished;
+    protected override void OnInitialized()
+    {
+        SyncNotifier.Finished += OnSyncFinished;
+        Webhooks.Changed += Reload;
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,12 +82,18 @@ public sealed partial class WhoopDashboard
     private void ChangeRange(RangeSelection selection) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQuery()));
 
-    // Any sync (this page's button, another tab's, the API, the hourly job) redraws every open dashboard.
-    private void OnSyncFinished(WhoopSyncOutcome outcome) => _ = InvokeAsync(async () =>
+    // Any sync (this page's button, another tab's, the API, the hourly job) or webhook redraws every open dashboard.
+    private void OnSyncFinished(WhoopSyncOutcome outcome) => Reload();
+
+    private void Reload() => _ = InvokeAsync(async () =>
     {
         await LoadAsync();
         StateHasChanged();
     });
 
-    public void Dispose() => SyncNotifier.Finished -= OnSyncFinished;
+    public void Dispose()
+    {
+        SyncNotifier.Finished -= OnSyncFinished;
+        Webhooks.Changed -= Reload;
+    }
 }
