@@ -8,6 +8,7 @@ using Microsoft.Extensions.Caching.Memory;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Whoop;
@@ -89,7 +90,7 @@ public static class WhoopLogin
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
-        }).WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays)");
+        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
         return app;
     }
 
