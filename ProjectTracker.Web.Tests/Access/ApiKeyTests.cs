@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Web.Access;
 
 namespace ProjectTracker.Web.Tests.Access;
 
@@ -24,6 +27,21 @@ public sealed class ApiKeyTests(ApiKeyApp fixture) : IClassFixture<ApiKeyApp>
         "/api/github/refresh", "/api/refresh", "/api/whoop/refresh", "/api/whoop/refresh/today",
         "/api/whoop/sync/incremental", "/api/whoop/sync/full",
     ];
+
+    [Fact]
+    public void RefreshPaths_CoverEveryPostUnderApiButTheWebhook()
+    {
+        var posts = Access.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(path => path.StartsWith("/api/", StringComparison.Ordinal) && path != "/api/whoop/webhook")
+            .ToHashSet();
+
+        // A new POST that starts work must be added to AccessRequests.RefreshPaths (and to this test's list).
+        Assert.NotEmpty(posts);
+        Assert.Equal(posts.Order(), AccessRequests.RefreshPaths.Order());
+        Assert.Equal(posts.Order(), ((IEnumerable<object[]>)RefreshPaths).Select(row => (string)row[0]).Order());
+    }
 
     [Theory]
     [MemberData(nameof(RefreshPaths))]
