@@ -13,7 +13,7 @@ public sealed class WhoopWorkout
     public double? AverageHeartRate { get; set; }
     public double? MaxHeartRate { get; set; }
 
-    /// <summary>Kilocalories. The old app stored kilojoules here; the sync now converts (kJ ÷ 4.184).</summary>
+    /// <summary>As stored: kilocalories from our sync (kJ ÷ 4.184), kilojoules on the old app's rows — read <see cref="Kilocalories"/>.</summary>
     public double? Calories { get; set; }
     public double? DistanceMeters { get; set; }
     public double? DurationMin { get; set; }
@@ -25,4 +25,15 @@ public sealed class WhoopWorkout
     public string? ScoreState { get; set; }
     public string? TimezoneOffset { get; set; }
     public DateTime? UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Kilocalories for any row: rows the old app wrote hold kilojoules in <see cref="Calories"/> and have no
+    /// <see cref="Kilojoules"/> (the sync always sets both), so they are converted here and left as stored.
+    /// </summary>
+    public double? Kilocalories => WrittenByOldApp ? Calories / Sync.WhoopRecordMapper.KilojoulesPerKilocalorie : Calories;
+
+    /// <summary>Kilojoules for any row, including the old app's (see <see cref="Kilocalories"/>).</summary>
+    public double? EnergyKilojoules => WrittenByOldApp ? Calories : Kilojoules;
+
+    private bool WrittenByOldApp => Kilojoules is null && Calories is not null;
 }

@@ -258,7 +258,9 @@ public abstract class FilledDatabaseApiTests(AppFixture fixture)
         var old = workouts[1]!;
         Assert.Equal(1, (int?)old["sport_id"]);
         Assert.Equal("2026-03-12", (string?)old["date"]);
-        Assert.Null(old["kilojoules"]);
+        // Written by the old app: its "calories" held kilojoules (1200 kJ), served as kcal now.
+        Assert.Equal(287, (double?)old["calories"]);
+        Assert.Equal(1200, (double?)old["kilojoules"]);
     }
 
     [Fact]

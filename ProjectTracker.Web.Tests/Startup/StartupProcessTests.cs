@@ -40,6 +40,43 @@ public sealed class StartupProcessTests
         Assert.DoesNotContain("Unhandled exception", app.Errors + app.Output);
     }
 
+    /// <summary>A well-formed DATABASE_URL naming a database that cannot be opened: one line saying where, no password.</summary>
+    [Fact]
+    public async Task Start_PostgresNotListening_StopsWithOneLineNamingTheDatabase()
+    {
+        var port = AppProcess.FreePort(); // nothing listens there
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = $"postgres://tracker:{Secret}@127.0.0.1:{Text(port)}/tracker",
+        });
+
+        var exitCode = await app.WaitForExitAsync();
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{app.Output}\n{app.Errors}");
+        var line = Assert.Single(app.ErrorLines);
+        Assert.StartsWith("Configuration error: DATABASE_URL", line);
+        Assert.Contains($"PostgreSQL at 127.0.0.1:{Text(port)}, database tracker", line);
+        Assert.DoesNotContain(Secret, app.Errors + app.Output);
+        Assert.DoesNotContain("   at ", app.Errors + app.Output);
+    }
+
+    [Fact]
+    public async Task Start_SqliteFileInAFolderThatCannotBeMade_StopsWithOneLineNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var blocker = Path.Combine(folder.Path, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the database folder should be");
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{blocker}/tracker.db" });
+
+        var exitCode = await app.WaitForExitAsync();
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{app.Output}\n{app.Errors}");
+        var line = Assert.Single(app.ErrorLines);
+        Assert.StartsWith("Configuration error: DATABASE_URL", line);
+        Assert.Contains($"SQLite file {blocker}/tracker.db", line);
+        Assert.DoesNotContain("   at ", app.Errors + app.Output);
+    }
+
     /// <summary>
     /// A browser's Origin is scheme://host[:port], http or https; a value with a path, another scheme, or a bare path
     /// (which <see cref="Uri.TryCreate(string, UriKind, out Uri)"/> takes for file:///app on Linux) never matches one,

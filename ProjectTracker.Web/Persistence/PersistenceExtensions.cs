@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Configuration;
 
@@ -40,22 +41,59 @@ public static class PersistenceExtensions
         services.AddScoped<TrackerDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }
 
-    /// <summary>Creates the SQLite folder if needed and applies the provider's migrations before the app serves.</summary>
+    /// <summary>
+    /// Creates the SQLite folder if needed and brings the database to the current schema before the app serves, adopting
+    /// a database the old app made. A database that cannot be opened stops start-up with one line naming DATABASE_URL.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        if (settings.Provider == DatabaseProvider.Sqlite)
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectTracker.Database");
+        try
         {
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(folder))
+            if (settings.Provider == DatabaseProvider.Sqlite)
             {
-                Directory.CreateDirectory(folder);
+                var folder = Path.GetDirectoryName(Path.GetFullPath(SqliteFile(settings)));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+            var report = await DatabaseMigrator.MigrateAsync(db);
+            if (report.AdoptedLegacyDatabase)
+            {
+                logger.LogInformation(
+                    "Adopted the old app's database: its rows are kept, missing old tables created: {Tables}",
+                    report.CreatedLegacyTables.Count == 0 ? "none" : string.Join(", ", report.CreatedLegacyTables));
+            }
+
+            if (report.AppliedMigrations.Count > 0)
+            {
+                logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", report.AppliedMigrations));
             }
         }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException
+                                      || e.InnerException is System.Data.Common.DbException)
+        {
+            throw new SettingException(DatabaseSettings.SettingName, $"names a database that cannot be opened ({Describe(settings)}): {e.Message}");
+        }
+    }
 
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+    private static string SqliteFile(DatabaseSettings settings) =>
+        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+
+    /// <summary>Where the database is, without credentials.</summary>
+    private static string Describe(DatabaseSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            return $"SQLite file {SqliteFile(settings)}";
+        }
+
+        var postgres = new Npgsql.NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        return $"PostgreSQL at {postgres.Host}:{postgres.Port}, database {postgres.Database}";
     }
 
     private sealed class TrackerDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<TrackerDbContext>

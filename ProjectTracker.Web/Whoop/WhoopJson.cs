@@ -84,7 +84,7 @@ public sealed record WorkoutJson(
 {
     public static WorkoutJson From(WhoopWorkout w) => new(
         w.Id, w.WorkoutId, w.StartTime, w.EndTime, w.SportId, w.SportName, Day.OneDecimal(w.Strain), w.AverageHeartRate,
-        w.MaxHeartRate, Day.Whole(w.Calories), w.DistanceMeters, Day.Whole(w.DurationMin), w.Kilojoules,
+        w.MaxHeartRate, Day.Whole(w.Kilocalories), w.DistanceMeters, Day.Whole(w.DurationMin), w.EnergyKilojoules,
         Day.Format(w.Date ?? w.StartTime), w.ScoreState, w.TimezoneOffset);
 }
 

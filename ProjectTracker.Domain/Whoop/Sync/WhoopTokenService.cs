@@ -79,14 +79,22 @@ public sealed class WhoopTokenService(
                     throw new WhoopReconnectRequiredException("WHOOP needs to be connected again.");
                 }
 
-                if (row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken)
+                if (RenewedSince(row, staleAccessToken) is { } renewed)
                 {
-                    return token; // renewed meanwhile, here or by another instance
+                    return renewed; // renewed meanwhile, here or by another instance
                 }
 
                 if (await TryTakeLeaseAsync(db, ct))
                 {
+                    // Another instance may have renewed and released its lease between our read and our lease:
+                    // renewing again would rotate away the tokens it is already using.
                     await db.Entry(row).ReloadAsync(ct);
+                    if (RenewedSince(row, staleAccessToken) is { } renewedMeanwhile)
+                    {
+                        await ReleaseLeaseAsync(db);
+                        return renewedMeanwhile;
+                    }
+
                     return await RenewHoldingLeaseAsync(db, row, ct);
                 }
 
@@ -152,11 +160,19 @@ public sealed class WhoopTokenService(
         {
             if (row.RefreshLeaseUntil is not null)
             {
-                await db.WhoopConnections.Where(c => c.Id == WhoopConnection.SingletonId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(c => c.RefreshLeaseUntil, (DateTime?)null), CancellationToken.None);
+                await ReleaseLeaseAsync(db);
             }
         }
     }
+
+    private static Task ReleaseLeaseAsync(TrackerDbContext db) =>
+        db.WhoopConnections.Where(c => c.Id == WhoopConnection.SingletonId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RefreshLeaseUntil, (DateTime?)null), CancellationToken.None);
+
+    private string? RenewedSince(WhoopConnection row, string? staleAccessToken) =>
+        row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken
+            ? token
+            : null;
 
     /// <summary>Stores a new connection's tokens (after sign-in, or from the old variables).</summary>
     public async Task SaveAsync(string? whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, bool bootstrap, CancellationToken ct)

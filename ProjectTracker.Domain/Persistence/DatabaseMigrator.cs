@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ProjectTracker.Domain.Persistence;
+
+/// <summary>What start-up found and did to the database.</summary>
+public sealed record MigrationReport(bool AdoptedLegacyDatabase, IReadOnlyList<string> CreatedLegacyTables, IReadOnlyList<string> AppliedMigrations);
+
+/// <summary>
+/// Brings the database to the current schema. A database the old Flask app made (its tables, its rows, no migration
+/// history) is adopted: the tables it lacks from the first migration are created, that migration is recorded as applied,
+/// and the later migrations — which only add columns, indexes and tables — run on top of the old rows.
+/// </summary>
+public static class DatabaseMigrator
+{
+    public static async Task<MigrationReport> MigrateAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var adoptedTables = (await db.Database.GetAppliedMigrationsAsync(ct)).Any() ? null : await AdoptAsync(db, ct);
+        await db.Database.MigrateAsync(ct);
+        return new MigrationReport(adoptedTables is not null, adoptedTables ?? [], pending.Skip(adoptedTables is null ? 0 : 1).ToList());
+    }
+
+    /// <summary>Adopts an old database; when another instance adopts it at the same moment, its adoption stands.</summary>
+    private static async Task<string[]?> AdoptAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await AdoptLegacyTablesAsync(db, ct);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            if ((await db.Database.GetAppliedMigrationsAsync(ct)).Any())
+            {
+                return [];
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// When the old app's tables exist without a migration history: creates the first migration's missing tables and
+    /// records that migration as applied, in one transaction. Answers null for a database without the old tables.
+    /// </summary>
+    private static async Task<string[]?> AdoptLegacyTablesAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        var (id, migration) = FirstMigration(db);
+        var legacyTables = migration.UpOperations.OfType<CreateTableOperation>().Select(t => t.Name).ToList();
+        var existing = await ListTablesAsync(db, ct);
+        if (!legacyTables.Any(existing.Contains))
+        {
+            return null; // a new database: the migrations create everything
+        }
+
+        var missing = legacyTables.Where(t => !existing.Contains(t)).ToHashSet();
+        var operations = migration.UpOperations
+            .Where(o => o is CreateTableOperation table && missing.Contains(table.Name)
+                || o is CreateIndexOperation index && missing.Contains(index.Table))
+            .ToList();
+
+        var history = db.GetService<IHistoryRepository>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (operations.Count > 0)
+        {
+            var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model);
+            await db.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, db.GetService<IRelationalConnection>(), ct);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(id, ProductInfo.GetVersion())), ct);
+        await transaction.CommitAsync(ct);
+        return missing.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static (string Id, Migration Migration) FirstMigration(TrackerDbContext db)
+    {
+        var assembly = db.GetService<IMigrationsAssembly>();
+        var (id, type) = assembly.Migrations.First(); // ordered by id: the legacy schema comes first
+        return (id, assembly.CreateMigration(type, db.Database.ProviderName!));
+    }
+
+    private static async Task<HashSet<string>> ListTablesAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema()"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'";
+        return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
+}
