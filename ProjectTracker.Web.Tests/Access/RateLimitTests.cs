@@ -88,6 +88,20 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refresh_ThroughTheOldRedirect_CountsOnce()
+    {
+        var redirect = await RefreshAsync("198.51.100.7", "/api/refresh");
+        await RefreshAsync("198.51.100.7", redirect.Headers.Location!.OriginalString);
+
+        var second = await RefreshAsync("198.51.100.7");
+        var third = await RefreshAsync("198.51.100.7");
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirect.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+    }
+
+    [Fact]
     public async Task Reading_IsNotLimited()
     {
         using var client = _app.CreateClient();

@@ -68,7 +68,7 @@ public static class AccessExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                options.RefreshPermitsPerMinute > 0 && AccessRequests.IsRefresh(http.Request)
+                options.RefreshPermitsPerMinute > 0 && AccessRequests.IsCountedRefresh(http.Request)
                     ? RateLimitPartition.Get(ClientKey(http), _ => new ClockWindowRateLimiter(time, options.RefreshPermitsPerMinute, TimeSpan.FromMinutes(1)))
                     : RateLimitPartition.GetNoLimiter(""));
             limiter.OnRejected = (rejected, _) => TooManyRefreshesAsync(rejected, options);
