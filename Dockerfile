@@ -10,6 +10,8 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY ProjectTracker.Domain/ProjectTracker.Domain.csproj ProjectTracker.Domain/
 COPY ProjectTracker.Web/ProjectTracker.Web.csproj ProjectTracker.Web/
+# The demo mode (--demo) runs the simulators in-process, so the app references them.
+COPY ProjectTracker.Simulators/ProjectTracker.Simulators.csproj ProjectTracker.Simulators/
 RUN dotnet restore ProjectTracker.Web/ProjectTracker.Web.csproj
 
 COPY . .

@@ -64,6 +64,37 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The queued or running refresh job, if any (the one a refresh button would join).</summary>
+    public async Task<RefreshJob?> FindActiveJobAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RefreshJobs.AsNoTracking()
+            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
+            .OrderByDescending(j => j.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Commits per UTC day, oldest first: one project's when <paramref name="projectId"/> is given, else summed over all
+    /// projects. Grouped in the database (one row per day), so it stays small however many projects there are.
+    /// </summary>
+    public async Task<List<DailyCommitCount>> ListDailyCommitsAsync(int? projectId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.ProjectDailyCommits.AsNoTracking();
+        if (projectId is { } id)
+        {
+            rows = rows.Where(d => d.ProjectId == id);
+        }
+
+        var days = await rows
+            .GroupBy(d => d.Day)
+            .Select(g => new { Day = g.Key, Commits = g.Sum(d => d.Commits) })
+            .OrderBy(d => d.Day)
+            .ToListAsync(cancellationToken);
+        return days.Select(d => new DailyCommitCount(DateOnly.FromDateTime(d.Day), d.Commits)).ToList();
+    }
+
     // Sorted in memory: a personal account has hundreds of repositories at most, and nulls must sort last either way.
     private static IEnumerable<Project> Sort(IEnumerable<Project> projects, ProjectSort sort, bool descending)
     {

@@ -65,6 +65,9 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
         Client = App.CreateClient();
     }
 
+    /// <summary>Another app instance on the same database, settings, simulator and clock (several machines behind a balancer).</summary>
+    public TrackerAppFactory StartAnotherInstance() => new(_database, _settings, Clock);
+
     /// <summary>POSTs a refresh and waits (event-driven, bounded) for the job to end; answers the finished job.</summary>
     public async Task<RefreshJob> RefreshAsync()
     {

@@ -9,6 +9,7 @@ public static class DashboardExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<Pages.Overview.OverviewReader>();
         return builder;
     }
 

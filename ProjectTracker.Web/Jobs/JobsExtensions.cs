@@ -2,22 +2,38 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Redis.StackExchange;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Access;
+using ProjectTracker.Web.Configuration;
+using StackExchange.Redis;
 
 namespace ProjectTracker.Web.Jobs;
 
 public static class JobsExtensions
 {
     /// <summary>
-    /// Hangfire: in-memory storage on SQLite (then <c>refresh_job</c> is the durable record and start-up resumes what was
-    /// left), PostgreSQL storage in the app's own database when that is PostgreSQL, so several instances share one queue.
+    /// Hangfire: on Redis when <c>REDIS_URL</c> is set; otherwise PostgreSQL storage in the app's own database when that
+    /// is PostgreSQL (several instances share one queue), or in-memory storage on SQLite (then <c>refresh_job</c> is the
+    /// durable record and start-up resumes what was left).
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
+        var redis = builder.Configuration.Read("Jobs:RedisUrl", RedisSettings.SettingName) is { Length: > 0 } url
+            ? RedisSettings.Parse(url)
+            : null;
+
         // The storage is this app's own service, not Hangfire's static JobStorage.Current: two apps in one process (tests)
         // must not enqueue into each other's queues.
-        builder.Services.AddSingleton<JobStorage>(services => CreateStorage(services.GetRequiredService<DatabaseSettings>()));
+        if (redis is not null)
+        {
+            // A service, so the host disposes the connection on shutdown.
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        }
+
+        builder.Services.AddSingleton<JobStorage>(services => redis is not null
+            ? CreateRedisStorage(services.GetRequiredService<IConnectionMultiplexer>())
+            : CreateStorage(services.GetRequiredService<DatabaseSettings>()));
         builder.Services.AddHangfire((services, config) => config
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -31,6 +47,15 @@ public static class JobsExtensions
         builder.Services.AddSingleton<Domain.GitHub.Sync.IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         return builder;
     }
+
+    private static RedisStorage CreateRedisStorage(IConnectionMultiplexer redis) =>
+        new(redis, new RedisStorageOptions
+        {
+            Prefix = "projecttracker:hangfire:",
+            // A fetched job that has not finished after this long is handed to another server. A GitHub refresh may wait
+            // up to an hour for the rate limit to reset (GitHub:MaxRateLimitWait), so it must be longer than that.
+            InvisibilityTimeout = TimeSpan.FromHours(2),
+        });
 
     private static JobStorage CreateStorage(DatabaseSettings database)
     {

@@ -1,0 +1,174 @@
+using System.Reflection;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.Jobs;
+
+namespace ProjectTracker.Web.Tests.Components;
+
+public sealed class GitHubDashboardTests : IAsyncLifetime
+{
+    private DashboardTestContext _context = new();
+
+    [Fact]
+    public async Task Render_NoToken_SaysToSetGitHubAccessTokenAndOffersNoRefresh()
+    {
+        await _context.DisposeAsync();
+        _context = new DashboardTestContext(githubToken: null);
+        await _context.SeedAsync();
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("GITHUB_ACCESS_TOKEN", page.Find("[data-testid=github-not-configured]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=github-refresh]"));
+        Assert.Empty(page.FindAll("[data-testid=github-empty]"));
+    }
+
+    [Fact]
+    public async Task Render_TokenButNoProjects_SaysToClickRefresh()
+    {
+        await _context.SeedAsync();
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("Click Refresh", page.Find("[data-testid=github-empty]").TextContent));
+        Assert.Single(page.FindAll("[data-testid=github-refresh]"));
+        Assert.Empty(page.FindAll("[data-testid=github-not-configured]"));
+        Assert.Empty(page.FindAll("[data-testid=kpi-projects]"));
+    }
+
+    [Fact]
+    public async Task Render_Projects_ShowsTotalsChartsAndTheEstimatedMarker()
+    {
+        await _context.SeedAsync(db => SeedProjectsAsync(db, ("alpha", "C#", 10, false), ("beta", "Go", 5, true), ("gamma", "C#", 0, false)));
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.Equal("3", Value(page, "kpi-projects")));
+        Assert.Equal("15", Value(page, "kpi-commits"));
+        Assert.Equal("≈ 3,000", Value(page, "kpi-loc"));
+        Assert.Contains("1 project", page.Find("[data-testid=kpi-loc-estimated]").TextContent);
+        Assert.Equal("2", page.Find("[data-testid=chart-languages]").GetAttribute("data-points"));
+        Assert.Equal("2", page.Find("[data-testid=chart-top-projects]").GetAttribute("data-points")); // gamma has no commits
+        // alpha's commits on 2026-03-02 and 2026-03-16, beta's on 2026-03-16: three weeks from the first to the last.
+        Assert.Equal("3", page.Find("[data-testid=chart-activity]").GetAttribute("data-points"));
+        Assert.Contains("15 commits in 3 weeks", page.Find("[data-testid=chart-activity]").TextContent);
+    }
+
+    [Fact]
+    public async Task Refresh_Click_StartsTheCoalescedJobShowsLiveProgressThenReloadsTheNumbers()
+    {
+        await _context.SeedAsync();
+        var page = _context.Render<GitHubDashboard>();
+        page.WaitForElement("[data-testid=github-empty]");
+
+        await page.Find("[data-testid=github-refresh]").ClickAsync(new());
+
+        var job = await SingleJobAsync();
+        Assert.Equal(RefreshJobStatus.Queued, job.Status);
+        page.WaitForAssertion(() => Assert.Contains("0 / 0", page.Find("[data-testid=refresh-progress]").TextContent));
+
+        _context.Progress.JobChanged(new RefreshJob { Id = job.Id, Status = RefreshJobStatus.Running, RepositoriesProcessed = 3, TotalRepositories = 36 });
+        page.WaitForAssertion(() => Assert.Contains("3 / 36", page.Find("[data-testid=refresh-progress]").TextContent));
+
+        await _context.SeedAsync(db => SeedProjectsAsync(db, ("alpha", "C#", 10, false)));
+        _context.Progress.JobChanged(new RefreshJob { Id = job.Id, Status = RefreshJobStatus.Completed, RepositoriesProcessed = 36, TotalRepositories = 36 });
+
+        page.WaitForAssertion(() => Assert.Equal("1", Value(page, "kpi-projects")));
+        Assert.Contains("36 / 36", page.Find("[data-testid=refresh-result]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=refresh-progress]"));
+    }
+
+    [Fact]
+    public async Task Refresh_ClickWhileAJobRuns_JoinsThatJob()
+    {
+        await _context.SeedAsync(db =>
+        {
+            db.RefreshJobs.Add(new RefreshJob { Id = "running", Status = RefreshJobStatus.Running, StartedAt = DateTime.UtcNow, RepositoriesProcessed = 7, TotalRepositories = 36 });
+            return Task.CompletedTask;
+        });
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("7 / 36", page.Find("[data-testid=refresh-progress]").TextContent));
+        Assert.True(page.Find("[data-testid=github-refresh]").HasAttribute("disabled"));
+        Assert.Equal("running", (await SingleJobAsync()).Id);
+    }
+
+    [Fact]
+    public async Task Refresh_JobFails_ShowsTheErrorMessage()
+    {
+        await _context.SeedAsync();
+        var page = _context.Render<GitHubDashboard>();
+        page.WaitForElement("[data-testid=github-empty]");
+
+        _context.Progress.JobChanged(new RefreshJob { Id = "other-browser", Status = RefreshJobStatus.Failed, ErrorMessage = "GitHub refused the token (401)." });
+
+        page.WaitForAssertion(() => Assert.Contains("GitHub refused the token (401).", page.Find("[data-testid=refresh-error]").TextContent));
+    }
+
+    [Fact]
+    public async Task Dispose_Page_StopsListeningToJobs()
+    {
+        await _context.SeedAsync();
+        var page = _context.Render<GitHubDashboard>();
+        page.WaitForElement("[data-testid=github-empty]");
+
+        Assert.NotNull(Subscribers());
+
+        await _context.Bunit.DisposeComponentsAsync();
+
+        Assert.Null(Subscribers());
+    }
+
+    internal static async Task SeedProjectsAsync(TrackerDbContext db, params (string Name, string Language, int Commits, bool Estimated)[] projects)
+    {
+        foreach (var (name, language, commits, estimated) in projects)
+        {
+            var project = new Project
+            {
+                Name = name, PrimaryLanguage = language, CommitCount = commits, Loc = 1000, LocEstimated = estimated, TimeSpentMin = 90,
+            };
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            if (commits == 0)
+            {
+                continue;
+            }
+
+            // alpha: 2026-03-02 (Monday) and 2026-03-16; others all on 2026-03-16.
+            if (name == "alpha")
+            {
+                db.ProjectDailyCommits.Add(new ProjectDailyCommits { ProjectId = project.Id, Day = Day(2026, 3, 2), Commits = commits / 2 });
+                db.ProjectDailyCommits.Add(new ProjectDailyCommits { ProjectId = project.Id, Day = Day(2026, 3, 16), Commits = commits - commits / 2 });
+            }
+            else
+            {
+                db.ProjectDailyCommits.Add(new ProjectDailyCommits { ProjectId = project.Id, Day = Day(2026, 3, 16), Commits = commits });
+            }
+        }
+    }
+
+    // The event's backing field: null once the last subscriber has left (a leak would keep every closed page alive).
+    private Delegate? Subscribers() =>
+        (Delegate?)typeof(RefreshProgressHub).GetField(nameof(RefreshProgressHub.Changed), BindingFlags.NonPublic | BindingFlags.Instance)!
+            .GetValue(_context.Progress);
+
+    private static DateTime Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, DateTimeKind.Utc);
+
+    private static string Value(IRenderedComponent<GitHubDashboard> page, string kpi) =>
+        page.Find($"[data-testid={kpi}-value]").TextContent.Trim();
+
+    private async Task<RefreshJob> SingleJobAsync()
+    {
+        await using var db = await _context.Bunit.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        return await db.RefreshJobs.AsNoTracking().SingleAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Whoop;
+
+namespace ProjectTracker.Web.Components.Pages.Overview;
+
+/// <summary>The headline numbers of both dashboards for <c>/</c>, read from the domain services in one go.</summary>
+public sealed class OverviewReader(
+    GitHubReadService github, GitHubOptions githubOptions, WhoopReadService whoop, WhoopTokenService whoopTokens,
+    WhoopOptions whoopOptions, IDbContextFactory<TrackerDbContext> contexts)
+{
+    // The newest record may not be scored yet (WHOOP scores it minutes to hours later): show the newest scored one
+    // within this many days; anything older is not "the latest" any more.
+    private const int LookbackDays = 14;
+
+    public async Task<GitHubOverview> ReadGitHubAsync(CancellationToken cancellationToken = default)
+    {
+        var metrics = await github.GetMetricsAsync(cancellationToken);
+        var lastJob = (await github.ListJobsAsync(1, cancellationToken)).FirstOrDefault();
+        return new GitHubOverview(githubOptions.IsConfigured, metrics, lastJob);
+    }
+
+    /// <summary>Whether any project's lines of code are estimated (so the total is partly an estimate).</summary>
+    public async Task<bool> AnyEstimatedLocAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AnyAsync(p => p.LocEstimated, cancellationToken);
+    }
+
+    public async Task<WhoopOverview> ReadWhoopAsync(CancellationToken cancellationToken = default)
+    {
+        var today = await whoop.GetTodayAsync(cancellationToken);
+        var range = DateRange.LastDays(LookbackDays, today);
+        var recoveries = await whoop.ListRecoveriesAsync(range, cancellationToken);
+        var sleeps = await whoop.ListSleepsAsync(range, cancellationToken);
+        var cycles = await whoop.ListCyclesAsync(range, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lastSync = await db.WhoopSyncStatuses.AsNoTracking()
+            .OrderByDescending(s => s.LastSyncAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new WhoopOverview(
+            Connection(await whoopTokens.GetStateAsync(cancellationToken)),
+            recoveries.FirstOrDefault(r => r.RecoveryScore is not null),
+            sleeps.FirstOrDefault(s => !s.IsNap && s.TotalSleepHours is not null),
+            cycles.FirstOrDefault(c => c.Strain is not null),
+            lastSync);
+    }
+
+    private WhoopConnectionSummary Connection(WhoopConnectionState state) => state switch
+    {
+        { ReconnectRequired: true } => new(false, "Reconnect needed",
+            $"WHOOP refused to renew the connection: open {WhoopEndpoints.ConnectPath} to connect again.", WhoopEndpoints.ConnectPath),
+        { Connected: true } => new(true, "Connected", null, null),
+        _ when whoopOptions.HasClientCredentials => new(false, "Not connected",
+            "Connect your WHOOP account to sync recovery, sleep and strain.", WhoopEndpoints.ConnectPath),
+        _ => new(false, "Not configured",
+            "Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET (from developer.whoop.com) and restart, then connect your WHOOP account.", null),
+    };
+}
+
+public sealed record GitHubOverview(bool Configured, GitHubMetrics Metrics, RefreshJob? LastJob);
+
+public sealed record WhoopOverview(
+    WhoopConnectionSummary Connection, WhoopRecovery? LatestRecovery, WhoopSleep? LatestSleep, WhoopCycle? LatestStrain,
+    WhoopSyncStatus? LastSync);
+
+/// <summary>The WHOOP connection for people: a short state, what to do about it, and where.</summary>
+public sealed record WhoopConnectionSummary(bool Connected, string State, string? Advice, string? ConnectUrl);
