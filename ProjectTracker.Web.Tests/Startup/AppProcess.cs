@@ -12,7 +12,7 @@ namespace ProjectTracker.Web.Tests.Startup;
 public sealed class AppProcess : IAsyncDisposable
 {
     /// <summary>How long any wait (start-up, exit, a healthy answer) may take before the test fails.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     private const string ListeningLine = "Now listening on:";
 
