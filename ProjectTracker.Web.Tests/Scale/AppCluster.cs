@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using ProjectTracker.Simulators.GitHub;
 using ProjectTracker.Web.Tests.Integration;
@@ -110,17 +112,17 @@ public sealed class AppCluster : IAsyncDisposable
 
     public async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(Database.DatabaseUrl);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     public async Task<List<string>> RowsAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(Database.DatabaseUrl);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
@@ -129,6 +131,16 @@ public sealed class AppCluster : IAsyncDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>The test's own connection to the cluster's database (SQLite: the file the app uses, four-slash URL).</summary>
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = Database is SqliteTestDatabase
+            ? new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database.DatabaseUrl["sqlite:///".Length..], Pooling = false }.ToString())
+            : new NpgsqlConnection(Database.DatabaseUrl);
+        await connection.OpenAsync();
+        return connection;
     }
 
     /// <summary>How many times the simulator answered a request whose path ends with <paramref name="suffix"/>.</summary>

@@ -1,3 +1,5 @@
+using ProjectTracker.Web.Tests.Integration;
+
 namespace ProjectTracker.Web.Tests.Scale;
 
 /// <summary>
@@ -24,12 +26,17 @@ public sealed class InterruptedRefreshTests
             Assert.True(exitCode == 0, $"SIGTERM ended the app with {exitCode}.\n{instance.Process.Describe()}");
         });
 
-    private static async Task InterruptAndRestartAsync(Func<AppInstance, Task> interrupt)
+    /// <summary>On SQLite the job queue is in memory and dies with the process: start-up enqueues the job again.</summary>
+    [Fact]
+    public Task Refresh_ProcessKilledMidJobOnSqlite_IsResumedAfterRestartWithoutHalfWrittenProjects() =>
+        InterruptAndRestartAsync(instance => instance.Process.StopAsync(), new SqliteTestDatabase());
+
+    private static async Task InterruptAndRestartAsync(Func<AppInstance, Task> interrupt, ITestDatabase? database = null)
     {
         await using var cluster = await AppCluster.CreateAsync(new Dictionary<string, string>
         {
             ["GitHub__MaxParallelRepositories"] = "1", // one repository after another: progress moves in steps we can see
-        });
+        }, database);
         var names = SimulatedRepositories.Add(cluster.Simulator, Repositories);
         cluster.Simulator.AddedLatency = TimeSpan.FromMilliseconds(150);
         var first = await cluster.StartInstanceAsync();
