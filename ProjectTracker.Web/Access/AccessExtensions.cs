@@ -23,6 +23,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new OwnerRule(builder.Configuration.Read("Owner:WhoopUserId")));
         builder.Services.AddSingleton<RefreshAccess>();
+        builder.Services.AddScoped<DashboardUser>();
 
         builder.Services.AddSingleton<IAuthorizationHandler, OwnerHandler>();
         builder.Services.AddSingleton<IAuthorizationHandler, AccessHandler>();

@@ -95,7 +95,7 @@ public static class WhoopLogin
             return Results.Redirect("/");
         }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
 
-        app.MapPost(DisconnectPath, Disconnect).WithTags("WHOOP")
+        app.MapPost(DisconnectPath, Disconnect).RequireAuthorization(Access.AccessPolicies.Owner).WithTags("WHOOP")
             .WithSummary("Disconnect WHOOP: forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
         return app;
     }
