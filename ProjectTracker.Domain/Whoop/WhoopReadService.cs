@@ -88,6 +88,20 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             await db.WhoopCycles.CountAsync(cancellationToken));
     }
 
+    /// <summary>The dashboard's view of a range: the metrics, the days laid out for charts, and the workouts.</summary>
+    public async Task<WhoopDashboardData> GetDashboardAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        var recoveries = await ListRecoveriesAsync(range, cancellationToken);
+        var sleeps = await ListSleepsAsync(range, cancellationToken);
+        var workouts = await ListWorkoutsAsync(range, cancellationToken);
+        var cycles = await ListCyclesAsync(range, cancellationToken);
+        return new WhoopDashboardData(
+            range,
+            WhoopMetrics.Compute(range, recoveries, sleeps, workouts, cycles),
+            WhoopDailySeries.Build(range, recoveries, sleeps, cycles),
+            workouts);
+    }
+
     public async Task<WhoopMetrics> GetMetricsAsync(DateRange range, CancellationToken cancellationToken = default) =>
         WhoopMetrics.Compute(
             range,

@@ -62,11 +62,11 @@ public static class WhoopEndpoints
 
     // The range is bound (and so validated) before WHOOP's connection is looked at: a bad request is a 400 either way.
     private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> Refresh(
-        WhoopRange range, WhoopRefreshService refresh, WhoopOptions options, CancellationToken ct)
+        WhoopRange range, WhoopRangeSync refresh, WhoopOptions options, CancellationToken ct)
     {
         try
         {
-            var synced = await refresh.SyncDaysAsync(range.Value, "manual", ct);
+            var synced = await refresh.SyncAsync(range.Value, "manual", ct);
             return TypedResults.Ok(new WhoopRefreshJson(
                 "Whoop data refreshed successfully",
                 new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles),

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
@@ -15,13 +16,15 @@ namespace ProjectTracker.Web.Whoop;
 /// <summary>
 /// "Connect WHOOP": the OAuth 2.0 authorization-code flow (<c>/login/whoop</c> → WHOOP → <c>/signin-whoop</c>), the
 /// profile read at sign-in, the owner rule (the first account, or <c>Owner:WhoopUserId</c>), tokens into the encrypted
-/// store, and a cookie session for the owner. <c>POST /logout</c> ends the session.
+/// store, and a cookie session for the owner. <c>POST /logout</c> ends the session; <c>POST /whoop/disconnect</c> also
+/// forgets the tokens.
 /// </summary>
 public static class WhoopLogin
 {
     public const string Scheme = "WHOOP";
     public const string CallbackPath = "/signin-whoop";
     public const string UserIdClaim = "whoop_user_id";
+    public const string DisconnectPath = "/whoop/disconnect";
     private static readonly string[] Scopes = ["offline", "read:recovery", "read:cycles", "read:sleep", "read:workout", "read:profile"];
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
@@ -90,7 +93,28 @@ public static class WhoopLogin
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         }).WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays)");
+
+        app.MapPost(DisconnectPath, Disconnect).WithTags("WHOOP")
+            .WithSummary("Disconnect WHOOP: forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
         return app;
+    }
+
+    // A form post from the dashboard: checked for its antiforgery token here, since no form parameter is bound.
+    private static async Task<IResult> Disconnect(HttpContext http, IAntiforgery antiforgery, WhoopTokenService tokens)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Disconnect refused",
+                detail: "The form's antiforgery token is missing or invalid; disconnect from the WHOOP dashboard.");
+        }
+
+        await tokens.ForgetAsync(http.RequestAborted);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/whoop?disconnected=true");
     }
 
     private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context, string? configuredOwner)

@@ -44,6 +44,9 @@ public static class WhoopServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), options,
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRefreshService>();
+        builder.Services.AddSingleton<WhoopSyncNotifier>();
+        builder.Services.AddSingleton<WhoopRangeSync>();
+        builder.Services.AddSingleton<Domain.Insights.InsightsReadService>();
         builder.Services.AddSingleton<WhoopProfileStore>();
         builder.Services.AddSingleton<WhoopTodayRefresher>();
         builder.Services.AddTransient<WhoopWebhookJob>();

@@ -7,7 +7,7 @@ namespace ProjectTracker.Web.Whoop;
 /// The old frontend's page-load sync (<c>/refresh/today</c>): the last two days, shared by every caller while it runs and
 /// for a minute after, so many open browsers cause one sync.
 /// </summary>
-public sealed class WhoopTodayRefresher(WhoopRefreshService refresh, TimeProvider time)
+public sealed class WhoopTodayRefresher(WhoopRangeSync refresh, TimeProvider time)
 {
     private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
     private readonly Lock _lock = new();
@@ -26,7 +26,7 @@ public sealed class WhoopTodayRefresher(WhoopRefreshService refresh, TimeProvide
             _startedAt = time.GetUtcNow();
             var today = DateOnly.FromDateTime(_startedAt.UtcDateTime);
             // Not tied to one request's cancellation: other callers share the result.
-            _current = refresh.SyncDaysAsync(DateRange.LastDays(2, today), "today", CancellationToken.None);
+            _current = refresh.SyncAsync(DateRange.LastDays(2, today), "today", CancellationToken.None);
             return _current;
         }
     }

@@ -132,7 +132,14 @@ public sealed class WhoopWebhookNotifications
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _applied = new();
 
-    public void Applied(string type, string id) => Completion(type, id).TrySetResult();
+    /// <summary>Raised after every applied event, so open WHOOP dashboards redraw.</summary>
+    public event Action? Changed;
+
+    public void Applied(string type, string id)
+    {
+        Completion(type, id).TrySetResult();
+        Changed?.Invoke();
+    }
 
     public Task WhenAppliedAsync(string type, string id) => Completion(type, id).Task;
 
@@ -141,7 +148,7 @@ public sealed class WhoopWebhookNotifications
 }
 
 /// <summary>The recurring sync of the last few days: webhooks can be missed, and cycles have none.</summary>
-public sealed class WhoopScheduledSync(WhoopRefreshService whoop, TimeProvider time, ILogger<WhoopScheduledSync> logger)
+public sealed class WhoopScheduledSync(WhoopRangeSync whoop, TimeProvider time, ILogger<WhoopScheduledSync> logger)
 {
     public const int Days = 3;
 
@@ -151,7 +158,7 @@ public sealed class WhoopScheduledSync(WhoopRefreshService whoop, TimeProvider t
         try
         {
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            await whoop.SyncDaysAsync(Domain.Time.DateRange.LastDays(Days, today), "scheduled", CancellationToken.None);
+            await whoop.SyncAsync(Domain.Time.DateRange.LastDays(Days, today), "scheduled", CancellationToken.None);
         }
         catch (WhoopNotConnectedException)
         {

@@ -192,6 +192,21 @@ public sealed class WhoopTokenService(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Disconnect: forgets the stored tokens (nothing can be synced until the owner connects again). The owner's WHOOP
+    /// user id stays, so disconnecting never lets another account take the app over; stored WHOOP data stays too.
+    /// </summary>
+    public async Task ForgetAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.WhoopConnections.Where(c => c.Id == WhoopConnection.SingletonId).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.ProtectedAccessToken, (string?)null)
+            .SetProperty(c => c.ProtectedRefreshToken, (string?)null)
+            .SetProperty(c => c.ExpiresAt, (DateTime?)null)
+            .SetProperty(c => c.ReconnectRequired, false)
+            .SetProperty(c => c.UpdatedAt, time.GetUtcNow().UtcDateTime), ct);
+    }
+
     /// <summary><c>WHOOP_ACCESS_TOKEN</c> / <c>WHOOP_REFRESH_TOKEN</c>, imported once into the encrypted store.</summary>
     public async Task ImportBootstrapTokensAsync(CancellationToken ct)
     {

@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Components.Whoop;
+using ProjectTracker.Web.Whoop;
+
+namespace ProjectTracker.Web.Components.Pages.Whoop;
+
+public sealed partial class WhoopDashboard
+{
+    private RangeSelection _selection = RangeSelection.Default;
+    private string? _rangeError;
+    private DateRange? _range;
+    private WhoopDashboardData? _data;
+    private WhoopConnectionState? _connection;
+    private DateTime? _lastSyncAt;
+    private string? _loadError;
+
+    [Inject] private WhoopReadService Whoop { get; set; } = null!;
+    [Inject] private WhoopTokenService Tokens { get; set; } = null!;
+    [Inject] private WhoopOptions Options { get; set; } = null!;
+    [Inject] private WhoopSyncNotifier SyncNotifier { get; set; } = null!;
+    [Inject] private WhoopWebhookNotifications Webhooks { get; set; } = null!;
+    [Inject] private IDbContextFactory<TrackerDbContext> Contexts { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = RangeSelection.DaysQuery)] public string? Days { get; set; }
+    [SupplyParameterFromQuery(Name = RangeSelection.StartQuery)] public string? Start { get; set; }
+    [SupplyParameterFromQuery(Name = RangeSelection.EndQuery)] public string? End { get; set; }
+
+    /// <summary>Set by a failed WHOOP sign-in (<c>/login/whoop</c> redirects here with the reason).</summary>
+    [SupplyParameterFromQuery(Name = "error")] public string? Error { get; set; }
+
+    [SupplyParameterFromQuery(Name = "disconnected")] public bool Disconnected { get; set; }
+
+    private string EmptyMessage => WhoopConnectionStatus.Of(Options, _connection ?? NotConnected) switch
+    {
+        WhoopConnectionKind.NotConfigured => "No WHOOP data yet. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, restart, then connect WHOOP.",
+        WhoopConnectionKind.NotConnected => "No WHOOP data yet. Connect WHOOP above, then press Refresh from WHOOP.",
+        WhoopConnectionKind.ReconnectRequired => "No WHOOP data for these days. Reconnect WHOOP above to sync again.",
+        _ => "No WHOOP data for these days. Press Refresh from WHOOP to sync them, or pick a longer range.",
+    };
+
+    private static readonly WhoopConnectionState NotConnected = new(false, false, false, null, null, [], false);
+
+    protected override void OnInitialized()
+    {
+        SyncNotifier.Finished += OnSyncFinished;
+        Webhooks.Changed += Reload;
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        (_selection, _rangeError) = RangeSelection.FromQuery(Days, Start, End);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _loadError = null;
+            _connection = await Tokens.GetStateAsync(CancellationToken.None);
+            await using (var db = await Contexts.CreateDbContextAsync())
+            {
+                _lastSyncAt = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt);
+            }
+
+            _range = _selection.Resolve(await Whoop.GetTodayAsync());
+            _data = await Whoop.GetDashboardAsync(_range);
+        }
+        catch (Exception e)
+        {
+            // Shown on the page: a dashboard that silently shows nothing is worse than one that says why.
+            _loadError = e.Message;
+        }
+    }
+
+    private void ChangeRange(RangeSelection selection) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQuery()));
+
+    // Any sync (this page's button, another tab's, the API, the hourly job) or webhook redraws every open dashboard.
+    private void OnSyncFinished(WhoopSyncOutcome outcome) => Reload();
+
+    private void Reload() => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        SyncNotifier.Finished -= OnSyncFinished;
+        Webhooks.Changed -= Reload;
+    }
+}
