@@ -3,7 +3,7 @@ namespace ProjectTracker.Bench;
 /// <summary>The dashboards benchmark's figures as Markdown tables, ready for docs/PERFORMANCE.md.</summary>
 public static class DashboardsReport
 {
-    public static void Write(IReadOnlyDictionary<DashboardPage, List<PageLoad>> loads, CircuitMemory memory, int circuits)
+    public static void Write(IReadOnlyDictionary<DashboardPage, List<PageLoad>> loads, IReadOnlyList<CircuitMemory> memory, int circuits)
     {
         var baseline = loads.First();
         var baselineFcp = Spread.Of(baseline.Value.Select(l => l.FirstContentfulPaintMs)).Median;
@@ -50,14 +50,21 @@ public static class DashboardsReport
         Console.WriteLine();
         Console.WriteLine("Server memory (VmRSS of the app's process; no forced GC is possible from outside, so the delta includes garbage not yet collected):");
         Console.WriteLine();
-        Console.WriteLine($"| before | {circuits} /github pages open | per open page | after closing them |");
-        Console.WriteLine("| --- | --- | --- | --- |");
-        Console.WriteLine($"| {Mb(memory.BeforeBytes)} | {Mb(memory.OpenBytes)} | {(memory.OpenBytes - memory.BeforeBytes) / (double)circuits / (1024 * 1024):0.00} MB | {Mb(memory.AfterCloseBytes)} |");
+        Console.WriteLine($"| {circuits} pages of | before | open | growth per open page | × baseline | after closing them |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        foreach (var m in memory)
+        {
+            Console.WriteLine($"| {m.Page.Label} | {Mb(m.BeforeBytes)} | {Mb(m.OpenBytes)} | {Mb((long)m.GrowthPerPage(circuits))} | " +
+                              $"{Ratio(m.GrowthPerPage(circuits), memory[0].GrowthPerPage(circuits))} | {Mb(m.AfterCloseBytes)} |");
+        }
     }
+
+    // RSS can fall between two readings (a collection), which leaves no growth to compare against.
+    private static string Ratio(double value, double baseline) => baseline > 0 ? $"{value / baseline:0.0}" : "—";
 
     private static string Kb(long bytes) => $"{bytes / 1024.0:0.0}";
 
-    private static string Mb(long bytes) => $"{bytes / (1024.0 * 1024):0.0} MB";
+    private static string Mb(long bytes) => $"{bytes / (1024.0 * 1024):0.00} MB";
 
     private static string ShortUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.PathAndQuery : url;
 }
