@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Configuration;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
@@ -20,12 +21,14 @@ try
     builder.AddGitHub();
     builder.AddWhoop();
     builder.AddDashboard();
+    builder.AddAccess();
     var app = builder.Build();
 
     await app.MigrateDatabaseAsync();
     await app.StartGitHubJobsAsync();
     await app.StartWhoopAsync();
 
+    app.UseAccess(); // first: forwarded headers, HSTS, security headers, refresh rate limit
     app.UseExceptionHandler();
     // Unknown /api routes answer problem+json; unknown pages show the dashboard's "not found" page.
     app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
@@ -44,6 +47,7 @@ try
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();
+    app.MapAccessPages();
     app.MapDashboard();
 
     await app.RunAsync();

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Components;
@@ -23,7 +24,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("pt-bunit-").FullName;
     private readonly InMemoryStorage _jobStorage = new();
 
-    public DashboardTestContext(string? githubToken = "test-token")
+    public DashboardTestContext(string? githubToken = "test-token", ProjectTracker.Web.Access.AccessOptions? access = null)
     {
         var services = Bunit.Services;
         services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
@@ -38,12 +39,16 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<JobStorage>(_jobStorage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobStorage));
         services.AddSingleton<GitHubRefreshJobs>();
+        Authorization = MudTestContext.AddDashboardAccess(Bunit, access);
         // After the services: these read from the provider, which then refuses new registrations.
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     public BunitContext Bunit { get; } = new();
+
+    /// <summary>Who is signed in (nobody unless a test says so).</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public RefreshProgressHub Progress => Bunit.Services.GetRequiredService<RefreshProgressHub>();
 

@@ -40,6 +40,28 @@ public sealed class GitHubDashboardTests : IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=kpi-projects]"));
     }
 
+    /// <summary>SPEC "Access": with <c>Access:ApiKey</c> set the dashboards show refresh to the owner only.</summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Render_ApiKeySet_ShowsRefreshToTheOwnerOnly(bool signedInAsOwner, bool refreshShown)
+    {
+        await _context.DisposeAsync();
+        _context = new DashboardTestContext(access: new ProjectTracker.Web.Access.AccessOptions { ApiKey = "a-key-of-sixteen-chars" });
+        if (signedInAsOwner)
+        {
+            _context.Authorization.SetAuthorized("owner").SetClaims(new System.Security.Claims.Claim(ProjectTracker.Web.Whoop.WhoopLogin.UserIdClaim, "10129"));
+        }
+
+        await _context.SeedAsync();
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=github-empty]")));
+        Assert.Equal(refreshShown, page.FindAll("[data-testid=github-refresh]").Count == 1);
+        Assert.Equal(!refreshShown, page.FindAll("[data-testid=refresh-owner-only]").Count == 1);
+    }
+
     [Fact]
     public async Task Render_Projects_ShowsTotalsChartsAndTheEstimatedMarker()
     {

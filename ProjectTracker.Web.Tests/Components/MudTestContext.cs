@@ -1,7 +1,9 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using ProjectTracker.Web.Access;
 
 namespace ProjectTracker.Web.Tests.Components;
 
@@ -16,10 +18,25 @@ public static class MudTestContext
     {
         var context = new BunitContext();
         services?.Invoke(context.Services);
+        AddDashboardAccess(context);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         context.AddBunitPersistentComponentState(); // <AntiforgeryToken /> reads its token from persisted state
         context.SetRendererInfo(new RendererInfo("Server", true));
         return context;
+    }
+
+    /// <summary>
+    /// The access rules (by default as the app's defaults: public, refresh for all), for an anonymous visitor until a test
+    /// signs someone in through the returned context.
+    /// </summary>
+    public static BunitAuthorizationContext AddDashboardAccess(BunitContext context, AccessOptions? access = null)
+    {
+        var authorization = context.AddAuthorization();
+        context.Services.AddSingleton(access ?? new AccessOptions());
+        context.Services.AddSingleton(new OwnerRule(null));
+        context.Services.AddSingleton<RefreshAccess>();
+        context.Services.AddScoped<DashboardUser>();
+        return authorization;
     }
 }

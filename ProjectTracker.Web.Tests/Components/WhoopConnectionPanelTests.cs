@@ -20,8 +20,18 @@ public sealed class WhoopConnectionPanelTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
-    private IRenderedComponent<WhoopConnectionPanel> Render(WhoopOptions options, WhoopConnectionState state) =>
-        _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, options).Add(x => x.State, state));
+    /// <summary>Renders the panel as the owner sees it (signed in), unless <paramref name="owner"/> is false.</summary>
+    private IRenderedComponent<WhoopConnectionPanel> Render(WhoopOptions options, WhoopConnectionState state, bool owner = true) =>
+        _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, options).Add(x => x.State, state).Add(x => x.CanDisconnect, owner));
+
+    [Fact]
+    public void Connected_SeenByAVisitor_OffersNoDisconnect()
+    {
+        var panel = Render(Configured, Refused, owner: false);
+
+        Assert.NotEmpty(panel.FindAll("[data-testid=whoop-reconnect]"));
+        Assert.Empty(panel.FindAll("[data-testid=whoop-disconnect]"));
+    }
 
     [Fact]
     public void NotConfigured_SaysWhichVariablesToSet_AndOffersNoConnect()

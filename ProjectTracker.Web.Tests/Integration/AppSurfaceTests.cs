@@ -89,13 +89,12 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task HangfireDashboard_FromAnotherMachine_IsRefused()
+    public async Task HangfireDashboard_WithoutLogin_IsSentToTheLogin()
     {
-        var remote = fixture.App.Server.CreateRequest("/hangfire");
+        var response = await Client.GetAsync("/hangfire");
 
-        // The test server's requests come from no local address, as a request from another machine would.
-        var response = await remote.GetAsync();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        // For the owner only (Access/), whichever machine asks.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login/whoop?returnUrl=", response.Headers.Location!.OriginalString);
     }
 }

@@ -27,6 +27,8 @@ public sealed class TrackerAppFactory(
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("DATABASE_URL", database.DatabaseUrl);
+        // Every test request comes from the same (absent) client address: the refresh rate limit is off unless a test sets it.
+        builder.UseSetting("Access:RefreshPermitsPerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

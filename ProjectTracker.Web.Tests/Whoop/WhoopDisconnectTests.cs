@@ -1,58 +1,87 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Web.Tests.Access;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Tests.Whoop;
 
-/// <summary><c>POST /whoop/disconnect</c>: the dashboard's Disconnect form.</summary>
-public sealed class WhoopDisconnectTests : ConnectedWhoopApp
+/// <summary><c>POST /whoop/disconnect</c>: the dashboard's Disconnect form, for the signed-in owner only.</summary>
+public sealed class WhoopDisconnectTests : IAsyncLifetime
 {
-    /// <summary>A form post as the dashboard's form sends it: the antiforgery cookie plus the matching form field.</summary>
-    private async Task<HttpResponseMessage> PostDisconnectAsync(bool withToken)
-    {
-        using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Post, WhoopLogin.DisconnectPath);
-        var fields = new Dictionary<string, string>();
-        if (withToken)
-        {
-            var issuing = new DefaultHttpContext { RequestServices = App.Services };
-            var tokens = App.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(issuing);
-            request.Headers.Add("Cookie", issuing.Response.Headers.SetCookie.ToString().Split(';')[0]);
-            fields[tokens.FormFieldName] = tokens.RequestToken!;
-        }
+    private AccessApp _app = null!;
 
-        request.Content = new FormUrlEncodedContent(fields);
-        return await client.SendAsync(request);
+    public async Task InitializeAsync()
+    {
+        _app = await AccessApp.StartAsync(new Dictionary<string, string?>());
+        var today = DateTime.UtcNow.Date;
+        await _app.App.SeedAsync(db =>
+        {
+            db.WhoopRecoveries.Add(new WhoopRecovery { CycleId = "c-1", Date = today, RecoveryScore = 70 });
+            return Task.CompletedTask;
+        });
     }
 
-    [Fact]
-    public async Task Disconnect_WithTheFormToken_ForgetsTheTokensAndKeepsTheData()
-    {
-        await Client.PostAsync("/api/whoop/refresh?days=2", null);
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
-        var response = await PostDisconnectAsync(withToken: true);
+    [Fact]
+    public async Task Disconnect_OwnerWithTheFormToken_ForgetsTheTokensAndKeepsTheData()
+    {
+        using var owner = await _app.SignedInBrowserAsync();
+
+        var response = await PostDisconnectAsync(owner, await FormTokenAsync(owner));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/whoop?disconnected=true", response.Headers.Location!.OriginalString);
-        var status = await Client.GetJsonAsync("/api/whoop/status");
+        var status = await owner.GetJsonAsync("/api/whoop/status");
         Assert.False((bool?)status["connected"]);
         Assert.False((bool?)status["has_access_token"]);
         Assert.False((bool?)status["has_refresh_token"]);
-        Assert.Single((await Client.GetJsonAsync("/api/whoop/recovery?days=2")).AsArray());
-        var refresh = await Client.PostAsync("/api/whoop/refresh?days=2", null);
-        Assert.Equal(HttpStatusCode.Conflict, refresh.StatusCode);
+        Assert.Single((await owner.GetJsonAsync("/api/whoop/recovery?days=2")).AsArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsync("/api/whoop/refresh?days=2", null)).StatusCode);
     }
 
     [Fact]
-    public async Task Disconnect_WithoutTheFormToken_IsRefusedAndChangesNothing()
+    public async Task Disconnect_OwnerWithoutTheFormToken_IsRefusedAndChangesNothing()
     {
-        var response = await PostDisconnectAsync(withToken: false);
+        using var owner = await _app.SignedInBrowserAsync();
+
+        var response = await PostDisconnectAsync(owner, token: null);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((bool?)(await Client.GetJsonAsync("/api/whoop/status"))["connected"]);
+        Assert.True((bool?)(await owner.GetJsonAsync("/api/whoop/status"))["connected"]);
     }
+
+    [Fact]
+    public async Task Disconnect_AVisitorWithAValidFormToken_IsRefusedAndChangesNothing()
+    {
+        using var owner = await _app.SignedInBrowserAsync(); // connected by the owner
+        using var visitor = _app.CreateBrowser();
+        var issuing = new DefaultHttpContext { RequestServices = _app.App.Services };
+        var tokens = _app.App.Services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(issuing);
+        visitor.DefaultRequestHeaders.Add("Cookie", issuing.Response.Headers.SetCookie.ToString().Split(';')[0]);
+
+        var response = await PostDisconnectAsync(visitor, tokens.RequestToken);
+
+        // Sent to sign in (or refused outright), never to "disconnected".
+        var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            || response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith("/login/whoop", StringComparison.Ordinal);
+        Assert.True(refused, $"{(int)response.StatusCode} {response.Headers.Location}");
+        Assert.True((bool?)(await owner.GetJsonAsync("/api/whoop/status"))["connected"]);
+    }
+
+    /// <summary>The antiforgery token of this browser's session, from the sign-out form the app serves.</summary>
+    private static async Task<string> FormTokenAsync(HttpClient browser)
+    {
+        var form = await browser.GetStringAsync("/logout");
+        return Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    private static Task<HttpResponseMessage> PostDisconnectAsync(HttpClient browser, string? token) =>
+        browser.PostAsync(WhoopLogin.DisconnectPath, new FormUrlEncodedContent(
+            token is null ? [] : new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 }

@@ -155,8 +155,11 @@ public sealed class WhoopLoginTests : IAsyncLifetime
     public async Task Logout_EndsTheSessionButKeepsTheConnection()
     {
         await ConnectAsync();
+        var form = await _client.GetStringAsync("/logout"); // the sign-out form, with its antiforgery token
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
-        var logout = await _client.PostAsync("/logout", null);
+        var logout = await _client.PostAsync("/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         var status = await _client.GetJsonAsync("/api/whoop/status");
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Redis.StackExchange;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
 using StackExchange.Redis;
 
@@ -75,10 +76,14 @@ public static class JobsExtensions
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 
-    /// <summary><c>/hangfire</c>, reachable from the local machine only (Hangfire's default) until login exists.</summary>
+    /// <summary>
+    /// <c>/hangfire</c>, for the signed-in owner only. Not also "any local request" (Hangfire's default): behind a reverse proxy
+    /// on the same machine every request looks local.
+    /// </summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
-        app.MapHangfireDashboard("/hangfire", new DashboardOptions { DisplayStorageConnectionString = false });
+        app.MapHangfireDashboardWithAuthorizationPolicy(AccessPolicies.Owner, "/hangfire",
+            new DashboardOptions { DisplayStorageConnectionString = false });
         return app;
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Caching.Memory;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Whoop;
@@ -92,9 +93,9 @@ public static class WhoopLogin
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
-        }).WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays)");
+        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
 
-        app.MapPost(DisconnectPath, Disconnect).WithTags("WHOOP")
+        app.MapPost(DisconnectPath, Disconnect).RequireAuthorization(Access.AccessPolicies.Owner).WithTags("WHOOP")
             .WithSummary("Disconnect WHOOP: forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
         return app;
     }

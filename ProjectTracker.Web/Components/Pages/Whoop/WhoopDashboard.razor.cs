@@ -16,6 +16,7 @@ public sealed partial class WhoopDashboard
     private DateRange? _range;
     private WhoopDashboardData? _data;
     private WhoopConnectionState? _connection;
+    private bool _isOwner;
     private DateTime? _lastSyncAt;
     private string? _loadError;
 
@@ -26,6 +27,7 @@ public sealed partial class WhoopDashboard
     [Inject] private WhoopWebhookNotifications Webhooks { get; set; } = null!;
     [Inject] private IDbContextFactory<TrackerDbContext> Contexts { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private Access.DashboardUser User { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = RangeSelection.DaysQuery)] public string? Days { get; set; }
     [SupplyParameterFromQuery(Name = RangeSelection.StartQuery)] public string? Start { get; set; }
@@ -64,6 +66,7 @@ public sealed partial class WhoopDashboard
         {
             _loadError = null;
             _connection = await Tokens.GetStateAsync(CancellationToken.None);
+            _isOwner = await User.IsOwnerAsync();
             await using (var db = await Contexts.CreateDbContextAsync())
             {
                 _lastSyncAt = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt);

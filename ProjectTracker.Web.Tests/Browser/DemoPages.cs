@@ -1,0 +1,20 @@
+namespace ProjectTracker.Web.Tests.Browser;
+
+/// <summary>The pages every browser check visits, by a short name used in test and screenshot names.</summary>
+public static class DemoPages
+{
+    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "not-found"];
+
+    public static string PathOf(string page, DemoBrowserApp app) => page switch
+    {
+        "overview" => "/",
+        "github" => "/github",
+        "github-project" => "/github/" + Uri.EscapeDataString(app.Projects[0]),
+        "whoop" => "/whoop",
+        "insights" => "/insights",
+        "not-found" => "/no-such-page",
+        _ => throw new ArgumentOutOfRangeException(nameof(page), page, "not a known page"),
+    };
+
+    public static int StatusOf(string page) => page == "not-found" ? 404 : 200;
+}

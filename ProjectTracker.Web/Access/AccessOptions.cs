@@ -1,0 +1,73 @@
+using System.Net;
+using ProjectTracker.Domain.Configuration;
+using ProjectTracker.Web.Configuration;
+
+namespace ProjectTracker.Web.Access;
+
+/// <summary>
+/// Who may use what (README "Access"): <c>Access:RequireLogin</c>, <c>Access:ApiKey</c>,
+/// <c>Access:RefreshPermitsPerMinute</c> and <c>Access:TrustedProxies</c>.
+/// </summary>
+public sealed class AccessOptions
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const int DefaultRefreshPermitsPerMinute = 6;
+    public const int MinApiKeyLength = 16;
+
+    /// <summary>Everything but sign-in, health, static assets and the webhook needs the owner's login.</summary>
+    public bool RequireLogin { get; init; }
+
+    /// <summary>When set, refresh requests need this value in <see cref="ApiKeyHeader"/> (the owner needs none).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Refresh requests one client may start per minute; 0 turns the limit off.</summary>
+    public int RefreshPermitsPerMinute { get; init; } = DefaultRefreshPermitsPerMinute;
+
+    /// <summary>Forwarded headers are believed from any sender (platforms such as Railway whose proxy addresses change).</summary>
+    public bool TrustAllProxies { get; init; }
+
+    /// <summary>Proxies whose forwarded headers are believed, besides loopback (ASP.NET's default).</summary>
+    public IReadOnlyList<IPNetwork> TrustedProxies { get; init; } = [];
+
+    public static AccessOptions Read(IConfiguration config)
+    {
+        var apiKey = config.Read("Access:ApiKey");
+        if (apiKey is { Length: < MinApiKeyLength })
+        {
+            // The value is a secret: the message says what is wrong with it, never what it is.
+            throw new SettingException("Access:ApiKey", $"must be at least {MinApiKeyLength} characters long (a random string, e.g. from `openssl rand -hex 32`).");
+        }
+
+        var requireLogin = config.ReadBool("Access:RequireLogin");
+        if (requireLogin && (config.Read("Whoop:ClientId", "WHOOP_CLIENT_ID") is null || config.Read("Whoop:ClientSecret", "WHOOP_CLIENT_SECRET") is null))
+        {
+            throw new SettingException("Access:RequireLogin",
+                "needs WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET: the owner signs in with WHOOP, so without them nobody could.");
+        }
+
+        var proxies = (config.Read("Access:TrustedProxies") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new AccessOptions
+        {
+            RequireLogin = requireLogin,
+            ApiKey = apiKey,
+            RefreshPermitsPerMinute = config.ReadInt("Access:RefreshPermitsPerMinute", DefaultRefreshPermitsPerMinute, 0, 10_000),
+            TrustAllProxies = proxies.Contains("*"),
+            TrustedProxies = proxies.Where(p => p != "*").Select(ParseNetwork).ToArray(),
+        };
+    }
+
+    // A single address is a network of one.
+    private static IPNetwork ParseNetwork(string value)
+    {
+        if (IPAddress.TryParse(value, out var address))
+        {
+            return new IPNetwork(address, address.GetAddressBytes().Length * 8);
+        }
+
+        return IPNetwork.TryParse(value, out var network)
+            ? network
+            : throw new SettingException("Access:TrustedProxies",
+                $"must be comma-separated IP addresses or networks (10.0.0.0/8), or * for any; '{value}' is neither.");
+    }
+}
