@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Simulators.GitHub;
 
 namespace ProjectTracker.Bench;
@@ -46,8 +45,7 @@ public static class GitHubRefreshBenchmark
         var folder = Directory.CreateTempSubdirectory("pt-bench-");
         try
         {
-            var contexts = new Contexts(new DbContextOptionsBuilder<SqliteTrackerDbContext>()
-                .UseSqlite($"Data Source={folder.FullName}/bench.db").AddInterceptors(new SqliteWriteAheadLog()).Options);
+            var contexts = new SqliteContexts($"{folder.FullName}/bench.db");
             await using (var db = contexts.CreateDbContext())
             {
                 await db.Database.MigrateAsync();
@@ -69,7 +67,7 @@ public static class GitHubRefreshBenchmark
     }
 
     private static async Task<(TimeSpan Elapsed, int Requests, int NotModified)> RunJobAsync(
-        GitHubSimulatorServer github, Contexts contexts, GitHubRefreshService service)
+        GitHubSimulatorServer github, SqliteContexts contexts, GitHubRefreshService service)
     {
         var jobId = Guid.NewGuid().ToString();
         await using (var db = contexts.CreateDbContext())
@@ -96,9 +94,4 @@ public static class GitHubRefreshBenchmark
     }
 
     private sealed record Result(int Parallel, TimeSpan Full, int FullRequests, TimeSpan Unchanged, int UnchangedRequests, int Unchanged304);
-
-    private sealed class Contexts(DbContextOptions<SqliteTrackerDbContext> options) : IDbContextFactory<TrackerDbContext>
-    {
-        public TrackerDbContext CreateDbContext() => new SqliteTrackerDbContext(options);
-    }
 }

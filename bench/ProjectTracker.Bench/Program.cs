@@ -4,11 +4,13 @@ var name = args.FirstOrDefault() ?? "github-refresh";
 return name switch
 {
     "github-refresh" => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "dashboards" => await DashboardsBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ProjectTracker.Bench -- github-refresh [repositories] [latency-ms]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- dashboards");
     return 2;
 }

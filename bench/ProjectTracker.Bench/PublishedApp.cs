@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ProjectTracker.Bench;
+
+/// <summary>
+/// The web app as it is deployed: published in Release and run as its own process in Production (an unpublished build
+/// outside Development cannot serve MudBlazor's static files). Disposing kills the process.
+/// </summary>
+public sealed class PublishedApp : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    private PublishedApp(Process process, StringBuilder output, Uri baseAddress)
+    {
+        _process = process;
+        _output = output;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task PublishAsync(string repositoryRoot, string outputFolder)
+    {
+        var project = Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj");
+        var (exitCode, output) = await RunToEndAsync("dotnet", ["publish", project, "-c", "Release", "-o", outputFolder, "-nologo"]);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({exitCode}):\n{output}");
+        }
+    }
+
+    public static async Task<PublishedApp> StartAsync(string publishFolder, string databasePath)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(publishFolder, "ProjectTracker.Web.dll")])
+        {
+            WorkingDirectory = publishFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DATABASE_URL"] = $"sqlite:///{databasePath}";
+        start.Environment["PORT"] = port.ToString();
+        // Nothing to sync from: the dashboards show what the database holds.
+        foreach (var name in new[] { "GITHUB_ACCESS_TOKEN", "WHOOP_CLIENT_ID", "WHOOP_CLIENT_SECRET", "REDIS_URL" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new PublishedApp(process, output, new Uri($"http://127.0.0.1:{port}/"));
+        try
+        {
+            await app.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Resident set size (VmRSS) of the app's process, in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Replace("kB", "").Trim()) * 1024;
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited ({_process.ExitCode}) before it was healthy:\n{_output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The app was not healthy after {timeout.TotalSeconds:0} s:\n{_output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunToEndAsync(string file, string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
