@@ -16,7 +16,44 @@ public sealed record MigrationReport(bool AdoptedLegacyDatabase, IReadOnlyList<s
 /// </summary>
 public static class DatabaseMigrator
 {
+    // Instances started together (docker-compose, a rolling deploy) each migrate at start-up. EF Core's own lock covers
+    // one migration's transaction, not the adoption check nor the list of migrations read before it: without this
+    // session lock, two instances on a new PostgreSQL database both applied the same migration and one failed to start.
+    private const string PostgresLock = "SELECT pg_advisory_lock(hashtext('projecttracker-migrations'))";
+    private const string PostgresUnlock = "SELECT pg_advisory_unlock(hashtext('projecttracker-migrations'))";
+
     public static async Task<MigrationReport> MigrateAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await MigrateUnlockedAsync(db, ct);
+        }
+
+        // One open connection for the whole run: the advisory lock belongs to the session that took it.
+        await db.Database.OpenConnectionAsync(ct);
+        var timeout = db.Database.GetCommandTimeout();
+        try
+        {
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5)); // waiting for another instance's migration
+            await db.Database.ExecuteSqlRawAsync(PostgresLock, ct);
+            db.Database.SetCommandTimeout(timeout);
+            try
+            {
+                return await MigrateUnlockedAsync(db, ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync(PostgresUnlock, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<MigrationReport> MigrateUnlockedAsync(TrackerDbContext db, CancellationToken ct)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         var adoptedTables = (await db.Database.GetAppliedMigrationsAsync(ct)).Any() ? null : await AdoptAsync(db, ct);

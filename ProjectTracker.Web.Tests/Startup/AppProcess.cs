@@ -12,7 +12,7 @@ namespace ProjectTracker.Web.Tests.Startup;
 public sealed class AppProcess : IAsyncDisposable
 {
     /// <summary>How long any wait (start-up, exit, a healthy answer) may take before the test fails.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     private const string ListeningLine = "Now listening on:";
 
@@ -212,6 +212,20 @@ public sealed class AppProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WaitAsync(Timeout);
     }
 
+    /// <summary>
+    /// Asks the app to stop as a container runtime or systemd does (SIGTERM: graceful shutdown) and waits, bounded, for
+    /// it to exit; answers the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -237,7 +251,8 @@ public sealed class AppProcess : IAsyncDisposable
         InheritedNames.Contains(name, StringComparer.OrdinalIgnoreCase)
         || InheritedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
-    private string Describe() => $"--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
+    /// <summary>Everything the process wrote, for failure messages.</summary>
+    public string Describe() => $"--- stdout ---\n{Output}\n--- stderr ---\n{Errors}";
 
     private string Text(List<string> lines)
     {

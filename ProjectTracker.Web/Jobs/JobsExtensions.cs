@@ -22,6 +22,14 @@ public static class JobsExtensions
         var redis = builder.Configuration.Read("Jobs:RedisUrl", RedisSettings.SettingName) is { Length: > 0 } url
             ? RedisSettings.Parse(url)
             : null;
+        // How long a job fetched by an instance that died (killed, crashed, host lost) stays invisible before a live
+        // instance takes it over and resumes it. Live workers renew it by heartbeat (every fifth of it), so a long refresh
+        // is never started twice; Hangfire.PostgreSql's 30-minute default would leave such a job "running" for half an hour.
+        var invisibilityTimeout = builder.Configuration.ReadTimeSpan("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5));
+        if (invisibilityTimeout < TimeSpan.FromSeconds(1))
+        {
+            throw new Domain.Configuration.SettingException("Jobs:InvisibilityTimeout", "must be at least 00:00:01.");
+        }
 
         // The storage is this app's own service, not Hangfire's static JobStorage.Current: two apps in one process (tests)
         // must not enqueue into each other's queues.
@@ -33,7 +41,7 @@ public static class JobsExtensions
 
         builder.Services.AddSingleton<JobStorage>(services => redis is not null
             ? CreateRedisStorage(services.GetRequiredService<IConnectionMultiplexer>())
-            : CreateStorage(services.GetRequiredService<DatabaseSettings>()));
+            : CreateStorage(services.GetRequiredService<DatabaseSettings>(), invisibilityTimeout));
         builder.Services.AddHangfire((services, config) => config
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
@@ -57,7 +65,7 @@ public static class JobsExtensions
             InvisibilityTimeout = TimeSpan.FromHours(2),
         });
 
-    private static JobStorage CreateStorage(DatabaseSettings database)
+    private static JobStorage CreateStorage(DatabaseSettings database, TimeSpan invisibilityTimeout)
     {
         if (database.Provider != DatabaseProvider.Postgres)
         {
@@ -68,8 +76,9 @@ public static class JobsExtensions
         {
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
-            // Without it a job running longer than the invisibility timeout (30 min) is started twice.
+            // Without it a job running longer than the invisibility timeout is started twice.
             UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = invisibilityTimeout,
             EnableLongPolling = true,
             QueuePollInterval = TimeSpan.FromSeconds(1),
         };
