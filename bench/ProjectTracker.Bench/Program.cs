@@ -5,6 +5,8 @@ return name switch
 {
     "github-refresh" => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
     "dashboards" => await DashboardsBenchmark.RunAsync(),
+    "whoop-sync" => await WhoopSyncBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "startup" => await StartupBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -12,5 +14,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ProjectTracker.Bench -- github-refresh [repositories] [latency-ms]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- dashboards");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- whoop-sync [latency-ms]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- startup [runs]");
     return 2;
 }

@@ -25,9 +25,11 @@ public sealed class PublishedApp : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task PublishAsync(string repositoryRoot, string outputFolder)
+    public static Task PublishAsync(string repositoryRoot, string outputFolder) =>
+        PublishProjectAsync(Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj"), outputFolder);
+
+    public static async Task PublishProjectAsync(string project, string outputFolder)
     {
-        var project = Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj");
         var (exitCode, output) = await RunToEndAsync("dotnet", ["publish", project, "-c", "Release", "-o", outputFolder, "-nologo"]);
         if (exitCode != 0)
         {
@@ -134,7 +136,7 @@ public sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
