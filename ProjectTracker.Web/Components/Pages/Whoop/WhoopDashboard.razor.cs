@@ -54,6 +54,7 @@ public sealed partial class WhoopDashboard
     protected override void OnInitialized()
     {
         SyncNotifier.Finished += OnSyncFinished;
+        SyncNotifier.FinishedElsewhere += Reload;
         Webhooks.Changed += Reload;
     }
 
@@ -100,6 +101,7 @@ public sealed partial class WhoopDashboard
     public void Dispose()
     {
         SyncNotifier.Finished -= OnSyncFinished;
+        SyncNotifier.FinishedElsewhere -= Reload;
         Webhooks.Changed -= Reload;
     }
 }
