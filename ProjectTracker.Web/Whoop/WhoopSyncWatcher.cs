@@ -14,27 +14,36 @@ public sealed class WhoopSyncWatcher(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    // Started with the service, not with the loop: a tick that comes before the loop waits for it is kept, not lost.
+    private readonly PeriodicTimer _timer = new(Interval, time);
     private DateTime? _lastSeen;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
-                break;
-            }
-
-            try
-            {
-                await CheckAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not read the WHOOP sync status for open dashboards");
+                try
+                {
+                    await CheckAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not read the WHOOP sync status for open dashboards");
+                }
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
     }
 
     /// <summary>One look at the database; public for tests.</summary>
