@@ -1,6 +1,7 @@
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Simulators.GitHub;
 using ProjectTracker.Web.Tests.Integration;
+using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Web.Tests.GitHub;
 
@@ -183,8 +184,8 @@ public sealed class GitHubRefreshTests
     {
         await using var h = await GitHubRefreshHarness.StartAsync();
         AddAlpha(h.Simulator);
-        h.Simulator.AddFault("/repos/octo-owner/alpha/languages", 429, retryAfterSeconds: 0);
-        h.Simulator.AddFault("/repos/octo-owner/alpha/languages", 403, retryAfterSeconds: 0);
+        h.Simulator.Faults.Add("/repos/octo-owner/alpha/languages", Fault.TooManyRequests(retryAfterSeconds: 0));
+        h.Simulator.Faults.Add("/repos/octo-owner/alpha/languages", Fault.Status(403, retryAfterSeconds: 0));
 
         var job = await h.RefreshAsync();
 
@@ -229,7 +230,7 @@ public sealed class GitHubRefreshTests
         await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["GitHub:MaxParallelRepositories"] = "1" });
         AddAlpha(h.Simulator);
         h.Simulator.AddCommit(h.Simulator.AddRepository("beta"), At(5, 12));
-        h.Simulator.AddFault("/repos/octo-owner/beta/languages", 502, times: 3);
+        h.Simulator.Faults.Add("/repos/octo-owner/beta/languages", Fault.Status(502), times: 3);
 
         var job = await h.RefreshAsync();
 
