@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using ProjectTracker.Simulators.Faults;
+using Xunit.Abstractions;
 
 namespace ProjectTracker.Web.Tests.Browser;
 

@@ -1,7 +1,7 @@
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Simulators.GitHub;
 using ProjectTracker.Web.Tests.Integration;
-using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Web.Tests.GitHub;
 

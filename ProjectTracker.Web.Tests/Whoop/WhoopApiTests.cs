@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
-using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 using ProjectTracker.Simulators.Faults;
+using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Whoop;
 

@@ -3,12 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
-using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Simulators.Whoop;
 using ProjectTracker.Web.Tests.Integration;
-using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Web.Tests.Whoop;
 
