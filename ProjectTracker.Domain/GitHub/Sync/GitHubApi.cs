@@ -23,10 +23,7 @@ public sealed class GitHubApi : IDisposable
         _options = options;
         _time = time;
         _http = new ConditionalHttpClient(new HttpClientAdapter(() => new SocketsHttpHandler()), cache, time);
-        if (options.RequestTimeout > TimeSpan.Zero)
-        {
-            _http.SetRequestTimeout(options.RequestTimeout);
-        }
+        _http.SetRequestTimeout(options.RequestTimeout);
         var connection = new Connection(
             new ProductHeaderValue("ProjectTracker"),
             options.ApiBaseUrl, // a Connection of our own: GitHubClient(header, uri) would append /api/v3/ to other hosts
