@@ -9,9 +9,10 @@ using Xunit.Abstractions;
 namespace ProjectTracker.Web.Tests.Robustness;
 
 /// <summary>
-/// Every mapped route, read from the app's own endpoint table, called with thousands of generated path and query values
-/// (wrong types, huge numbers, unicode, empty, repeated keys, path traversal): never a 5xx, and every refusal under
-/// <c>/api</c> is problem+json. Deterministic: the generator is seeded.
+/// Every mapped route, read from the app's own endpoint table, called with about 16,000 generated path and query values
+/// (wrong types, huge numbers, unicode, empty, repeated keys, odd query names, raw path traversal and encodings): never
+/// a 5xx, and every refusal under <c>/api</c> is problem+json. Deterministic (the generator is seeded) and bounded: about
+/// 35 s here, pages only sampled since each renders a whole dashboard.
 /// </summary>
 public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper output) : IClassFixture<SqliteFilledApp>
 {
