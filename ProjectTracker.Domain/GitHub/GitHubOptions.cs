@@ -27,6 +27,9 @@ public sealed class GitHubOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
     public int RequestAttempts { get; set; } = 3;
 
+    /// <summary>How long one request may take before it counts as failed (and is retried): GitHub answers in well under a second.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The longest a job waits for GitHub's rate limit to reset before it fails, keeping what it has.</summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromHours(1);
 

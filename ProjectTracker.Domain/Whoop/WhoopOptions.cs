@@ -16,5 +16,8 @@ public sealed class WhoopOptions
     public string? AccessToken { get; set; }
     public string? RefreshToken { get; set; }
 
+    /// <summary>How long one request to WHOOP (API or token endpoint) may take before the sync fails saying it timed out.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool HasClientCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Simulators.GitHub;
 
@@ -115,23 +116,31 @@ public static class GitHubSimulatorEndpoints
             return await WriteAsync(http, state, 401, GitHubJson.Error("Bad credentials"));
         }
 
-        if (state.TakeFault(path) is { } fault)
+        var fault = state.Faults.Take(path);
+        switch (fault?.Kind)
         {
-            if (fault.RetryAfterSeconds is { } seconds)
-            {
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            }
+            case FaultKind.Status:
+                if (fault.RetryAfterSeconds is { } seconds)
+                {
+                    response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
 
-            var message = fault.StatusCode is 403 or 429
-                ? "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
-                : "Server Error";
-            return await WriteAsync(http, state, fault.StatusCode, GitHubJson.Error(message));
+                var message = fault.StatusCode is 403 or 429
+                    ? "You have exceeded a secondary rate limit. Please wait a few minutes before you try again."
+                    : "Server Error";
+                return await WriteAsync(http, state, fault.StatusCode, GitHubJson.Error(message));
+            case FaultKind.AccessTokenExpired or FaultKind.AccessRevoked:
+                state.Tokens.Clear(); // a personal access token is not renewed: expired or revoked, it stops working
+                return await WriteAsync(http, state, 401, GitHubJson.Error("Bad credentials"));
+            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault):
+                return 499; // the client gave up waiting
         }
 
         var (status, body) = handle();
         var json = body is null ? "" : JsonSerializer.Serialize(body);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}\"";
-        var notModified = status == 200 && http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == $"W/{etag}");
+        var corrupt = fault is not null && fault.CorruptsBody();
+        var notModified = !corrupt && status == 200 && http.Request.Headers.IfNoneMatch.Any(v => v == etag || v == $"W/{etag}");
         if (!state.RateLimit.TryConsume(free: notModified))
         {
             return await WriteAsync(http, state, 403, GitHubJson.Error($"API rate limit exceeded for user ID {state.UserId}."));
@@ -142,18 +151,20 @@ public static class GitHubSimulatorEndpoints
             response.Headers.ETag = etag;
         }
 
+        if (corrupt)
+        {
+            // The real answer's headers (its ETag too), as if it were broken on the way.
+            WriteRateLimitHeaders(http, state);
+            await FaultResponses.WriteCorruptedAsync(http, fault!, json);
+            return 200;
+        }
+
         return notModified ? await WriteAsync(http, state, 304, null) : await WriteAsync(http, state, status, body, json);
     }
 
     private static async Task<int> WriteAsync(HttpContext http, GitHubSimulatorState state, int status, object? body, string? json = null)
     {
-        var (limit, remaining, reset) = state.RateLimit.Snapshot();
-        var headers = http.Response.Headers;
-        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Used"] = (limit - remaining).ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Resource"] = "core";
+        WriteRateLimitHeaders(http, state);
         http.Response.StatusCode = status;
         if (body is not null && status != 304)
         {
@@ -162,6 +173,17 @@ public static class GitHubSimulatorEndpoints
         }
 
         return status;
+    }
+
+    private static void WriteRateLimitHeaders(HttpContext http, GitHubSimulatorState state)
+    {
+        var (limit, remaining, reset) = state.RateLimit.Snapshot();
+        var headers = http.Response.Headers;
+        headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Used"] = (limit - remaining).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Resource"] = "core";
     }
 
     private static List<T> Page<T>(HttpContext http, List<T> items)

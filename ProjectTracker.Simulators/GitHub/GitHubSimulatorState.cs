@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Simulators.GitHub;
 
@@ -9,7 +10,6 @@ public sealed class GitHubSimulatorState(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly List<SimulatedRepository> _repositories = [];
-    private readonly List<PlannedFault> _faults = [];
     private long _nextId = 1000;
 
     public TimeProvider Time { get; } = time;
@@ -17,6 +17,9 @@ public sealed class GitHubSimulatorState(TimeProvider time)
     public long UserId { get; set; } = 1;
     public HashSet<string> Tokens { get; } = ["test-token"];
     public RateLimitState RateLimit { get; } = new(time);
+
+    /// <summary>Answers that go wrong on purpose: errors, timeouts, broken bodies, revoked tokens.</summary>
+    public FaultPlan Faults { get; } = new();
 
     /// <summary>Added to every answer (benchmarks); zero by default.</summary>
     public TimeSpan AddedLatency { get; set; }
@@ -75,34 +78,6 @@ public sealed class GitHubSimulatorState(TimeProvider time)
         }
     }
 
-    /// <summary>The next request whose path starts with <paramref name="pathPrefix"/> gets this answer instead, <paramref name="times"/> times.</summary>
-    public void AddFault(string pathPrefix, int statusCode, int? retryAfterSeconds = null, int times = 1)
-    {
-        lock (_lock)
-        {
-            for (var i = 0; i < times; i++)
-            {
-                _faults.Add(new PlannedFault(pathPrefix, statusCode, retryAfterSeconds));
-            }
-        }
-    }
-
-    internal PlannedFault? TakeFault(string path)
-    {
-        lock (_lock)
-        {
-            var index = _faults.FindIndex(f => path.StartsWith(f.PathPrefix, StringComparison.OrdinalIgnoreCase));
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var fault = _faults[index];
-            _faults.RemoveAt(index);
-            return fault;
-        }
-    }
-
     /// <summary>Changes to a repository's statistics (202 count) happen under the state's lock.</summary>
     internal int TakeStatisticsComputingResponse(SimulatedRepository repository)
     {
@@ -116,8 +91,6 @@ public sealed class GitHubSimulatorState(TimeProvider time)
 }
 
 public sealed record SimulatedRequest(string Method, string PathAndQuery, int StatusCode, bool Conditional);
-
-internal sealed record PlannedFault(string PathPrefix, int StatusCode, int? RetryAfterSeconds);
 
 /// <summary>GitHub's primary rate limit for the one user: a budget per window, reset on the simulator's clock.</summary>
 public sealed class RateLimitState(TimeProvider time)

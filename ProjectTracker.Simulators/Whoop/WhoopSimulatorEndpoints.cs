@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Simulators.Whoop;
 
@@ -84,9 +85,21 @@ public static class WhoopSimulatorEndpoints
         });
 
     // Client credentials in the form body, as WHOOP wants them; refresh tokens rotate and are refused when reused.
+    // A planned fault is served instead of the grant (nothing rotates), so the tokens still work afterwards.
     private static async Task TokenAsync(HttpContext http, WhoopSimulatorState state)
     {
         var form = await http.Request.ReadFormAsync();
+        switch (state.Faults.Take(http.Request.Path.Value ?? "/"))
+        {
+            case { Kind: FaultKind.AccessTokenExpired or FaultKind.AccessRevoked }:
+                state.InvalidateTokens(refreshTokensToo: true);
+                await WriteAsync(http, 400, new { error = "invalid_grant", error_description = "The refresh token was revoked." });
+                return;
+            case { } fault:
+                await WriteFaultAsync(http, fault, () => """{"access_token":"whoop-access-lost","refresh_token":"whoop-refresh-lost","expires_in":3600}""");
+                return;
+        }
+
         if (form["client_id"] != state.ClientId || form["client_secret"] != state.ClientSecret)
         {
             await WriteAsync(http, 401, new { error = "invalid_client" });
@@ -136,18 +149,49 @@ public static class WhoopSimulatorEndpoints
             return await WriteAsync(http, 429, new { message = "Too Many Requests" });
         }
 
-        if (state.TakeFault(path) is { } fault)
+        var fault = state.Faults.Take(path);
+        switch (fault?.Kind)
         {
-            if (fault.RetryAfter is { } seconds)
-            {
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            }
-
-            return await WriteAsync(http, fault.Status, new { message = "Simulated failure" });
+            case FaultKind.AccessTokenExpired or FaultKind.AccessRevoked:
+                state.InvalidateTokens(refreshTokensToo: fault.Kind == FaultKind.AccessRevoked);
+                return await WriteAsync(http, 401, new { message = "Unauthorized" });
+            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault):
+                return 499; // the client gave up waiting
+            case FaultKind.Status or FaultKind.MalformedJson or FaultKind.TruncatedBody:
+                return await WriteFaultAsync(http, fault, () => JsonSerializer.Serialize(handle().Body, WhoopJson.Options));
         }
 
         var (status, body) = handle();
         return await WriteAsync(http, status, body);
+    }
+
+    /// <summary>An error status (a 429 also says the budget is spent until Retry-After), or the real answer broken.</summary>
+    private static async Task<int> WriteFaultAsync(HttpContext http, Fault fault, Func<string> realAnswer)
+    {
+        if (fault.CorruptsBody())
+        {
+            await FaultResponses.WriteCorruptedAsync(http, fault, realAnswer());
+            return 200;
+        }
+
+        if (fault.Kind == FaultKind.Delay)
+        {
+            await FaultResponses.DelayAsync(http, fault);
+            http.Abort();
+            return 499;
+        }
+
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            if (fault.StatusCode == 429)
+            {
+                http.Response.Headers["X-RateLimit-Remaining"] = "0";
+                http.Response.Headers["X-RateLimit-Reset"] = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return await WriteAsync(http, fault.StatusCode, new { message = fault.StatusCode == 429 ? "Too Many Requests" : "Simulated failure" });
     }
 
     private static async Task<int> WriteAsync(HttpContext http, int status, object body)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Simulators.Whoop;
 
@@ -7,7 +8,6 @@ namespace ProjectTracker.Simulators.Whoop;
 public sealed class WhoopSimulatorState(TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly List<(string PathPrefix, int Status, int? RetryAfterSeconds)> _faults = [];
     private int _used;
     private DateTimeOffset _windowStart = time.GetUtcNow();
 
@@ -95,30 +95,19 @@ public sealed class WhoopSimulatorState(TimeProvider time)
     public ConcurrentDictionary<string, WhoopWorkoutRecord> Workouts { get; } = new();
     public ConcurrentQueue<(string PathAndQuery, int StatusCode)> Requests { get; } = new();
 
-    public void AddFault(string pathPrefix, int statusCode, int? retryAfterSeconds = null, int times = 1)
+    /// <summary>Answers that go wrong on purpose: errors, timeouts, broken bodies, expired or revoked tokens.</summary>
+    public FaultPlan Faults { get; } = new();
+
+    /// <summary>The access tokens stop working; with <paramref name="refreshTokensToo"/> the refresh tokens as well (access revoked).</summary>
+    internal void InvalidateTokens(bool refreshTokensToo)
     {
         lock (_lock)
         {
-            for (var i = 0; i < times; i++)
+            AccessTokens.Clear();
+            if (refreshTokensToo)
             {
-                _faults.Add((pathPrefix, statusCode, retryAfterSeconds));
+                RefreshTokens.Clear();
             }
-        }
-    }
-
-    internal (int Status, int? RetryAfter)? TakeFault(string path)
-    {
-        lock (_lock)
-        {
-            var index = _faults.FindIndex(f => path.StartsWith(f.PathPrefix, StringComparison.Ordinal));
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var fault = _faults[index];
-            _faults.RemoveAt(index);
-            return (fault.Status, fault.RetryAfterSeconds);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ProjectTracker.Simulators.Faults;
 using Xunit.Abstractions;
 
 namespace ProjectTracker.Web.Tests.Browser;
@@ -64,7 +65,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
         await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_GitHubFails_ShowsTheError)}");
         var page = session.Page;
         await session.OpenAsync("/github", "before");
-        app.GitHub.State.AddFault("/user/repos", 500, times: 2); // every attempt the app makes (GitHub:RequestAttempts)
+        app.GitHub.State.Faults.Add("/user/repos", Fault.Status(500), times: 2); // every attempt the app makes (GitHub:RequestAttempts)
 
         await page.GetByTestId("github-refresh").ClickAsync();
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Simulators.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.Integration;
@@ -187,8 +188,8 @@ public sealed class GitHubRefreshTests
     {
         await using var h = await GitHubRefreshHarness.StartAsync();
         AddAlpha(h.Simulator);
-        h.Simulator.AddFault("/repos/octo-owner/alpha/languages", 429, retryAfterSeconds: 0);
-        h.Simulator.AddFault("/repos/octo-owner/alpha/languages", 403, retryAfterSeconds: 0);
+        h.Simulator.Faults.Add("/repos/octo-owner/alpha/languages", Fault.TooManyRequests(retryAfterSeconds: 0));
+        h.Simulator.Faults.Add("/repos/octo-owner/alpha/languages", Fault.Status(403, retryAfterSeconds: 0));
 
         var job = await h.RefreshAsync();
 
@@ -233,7 +234,7 @@ public sealed class GitHubRefreshTests
         await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["GitHub:MaxParallelRepositories"] = "1" });
         AddAlpha(h.Simulator);
         h.Simulator.AddCommit(h.Simulator.AddRepository("beta"), At(5, 12));
-        h.Simulator.AddFault("/repos/octo-owner/beta/languages", 502, times: 3);
+        h.Simulator.Faults.Add("/repos/octo-owner/beta/languages", Fault.Status(502), times: 3);
 
         var job = await h.RefreshAsync();
 

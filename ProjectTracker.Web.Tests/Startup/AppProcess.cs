@@ -40,6 +40,9 @@ public sealed class AppProcess : IAsyncDisposable
         _ownsFolder = ownsFolder;
     }
 
+    /// <summary>The operating system's id of the app process (for <c>/proc/&lt;id&gt;/status</c>).</summary>
+    public int Id => _process.Id;
+
     /// <summary>The working folder, which is the app's content root.</summary>
     public string Folder { get; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Simulators.Faults;
 using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Whoop;
@@ -94,7 +95,7 @@ public sealed class WhoopApiTests : ConnectedWhoopApp
     [Fact]
     public async Task Refresh_WhoopFailing_AnswersBadGatewayAndChangesNothing()
     {
-        Whoop.State.AddFault("/developer/v2/cycle", 503);
+        Whoop.State.Faults.Add("/developer/v2/cycle", Fault.Status(503));
 
         var problem = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.BadGateway);
 

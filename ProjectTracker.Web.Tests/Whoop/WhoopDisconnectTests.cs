@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Web.Tests.Access;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
@@ -51,7 +52,7 @@ public sealed class WhoopDisconnectTests : IAsyncLifetime
     public async Task Disconnect_WhoopFailsToRevoke_ForgetsTheTokensAndSaysToRevokeAtWhoop()
     {
         using var owner = await _app.SignedInBrowserAsync();
-        _app.Whoop.State.AddFault("/developer/v2/user/access", 503);
+        _app.Whoop.State.Faults.Add("/developer/v2/user/access", Fault.Status(503));
 
         var response = await PostDisconnectAsync(owner, await FormTokenAsync(owner));
 

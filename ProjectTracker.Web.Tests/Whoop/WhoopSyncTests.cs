@@ -3,9 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
-using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Simulators.Whoop;
 using ProjectTracker.Web.Tests.Integration;
 
@@ -129,7 +130,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
             AddNight(2000 + i, Now.AddDays(-i - 1), "Z");
         }
 
-        _whoop.State.AddFault("/developer/v2/activity/sleep", 429, retryAfterSeconds: 0);
+        _whoop.State.Faults.Add("/developer/v2/activity/sleep", Fault.TooManyRequests(retryAfterSeconds: 0));
 
         var result = await _sync.SyncAsync(Now.AddDays(-40), Now, Token, "manual", CancellationToken.None);
 
@@ -141,7 +142,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
     public async Task Sync_ServerErrorOnOneCollection_WritesNothingAndRecordsTheFailure()
     {
         AddNight(9, Now.AddDays(-1), "Z");
-        _whoop.State.AddFault("/developer/v2/recovery", 500);
+        _whoop.State.Faults.Add("/developer/v2/recovery", Fault.Status(500));
 
         var error = await Assert.ThrowsAsync<WhoopApiException>(() =>
             _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None));

@@ -61,6 +61,15 @@ public static class SettingsReader
             : throw new SettingException(key, $"must be a duration such as 00:00:02; got '{value}'.");
     }
 
+    /// <summary>A request timeout: a duration above zero.</summary>
+    public static TimeSpan ReadTimeout(this IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var span = configuration.ReadTimeSpan(key, fallback);
+        return span > TimeSpan.Zero
+            ? span
+            : throw new SettingException(key, $"must be a duration above zero such as 00:00:30; got '{configuration.Read(key)}'.");
+    }
+
     public static bool ReadBool(this IConfiguration configuration, string key, bool fallback = false)
     {
         var value = configuration.Read(key);

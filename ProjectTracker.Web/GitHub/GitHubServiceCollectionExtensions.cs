@@ -57,6 +57,7 @@ public static class GitHubServiceCollectionExtensions
             StatisticsAttempts = config.ReadInt("GitHub:StatisticsAttempts", defaults.StatisticsAttempts, 1, 20),
             RetryDelay = config.ReadTimeSpan("GitHub:RetryDelay", defaults.RetryDelay),
             RequestAttempts = config.ReadInt("GitHub:RequestAttempts", defaults.RequestAttempts, 1, 10),
+            RequestTimeout = config.ReadTimeout("GitHub:RequestTimeout", defaults.RequestTimeout),
             MaxRateLimitWait = config.ReadTimeSpan("GitHub:MaxRateLimitWait", defaults.MaxRateLimitWait),
             RefreshSchedule = config.Read("GitHub:RefreshSchedule") ?? defaults.RefreshSchedule,
         };

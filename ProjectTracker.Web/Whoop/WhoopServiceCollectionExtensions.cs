@@ -26,6 +26,7 @@ public static class WhoopServiceCollectionExtensions
             ClientSecret = config.Read("Whoop:ClientSecret", "WHOOP_CLIENT_SECRET"),
             AccessToken = config.Read("Whoop:AccessToken", "WHOOP_ACCESS_TOKEN"),
             RefreshToken = config.Read("Whoop:RefreshToken", "WHOOP_REFRESH_TOKEN"),
+            RequestTimeout = config.ReadTimeout("Whoop:RequestTimeout", defaults.RequestTimeout),
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<WhoopReadService>();
@@ -36,7 +37,7 @@ public static class WhoopServiceCollectionExtensions
             (keys, contexts) => keys.XmlRepository = new DatabaseXmlRepository(contexts));
         builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
-        builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = options.RequestTimeout);
         builder.Services.AddSingleton<WhoopRateLimiter>();
         builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), options, sp.GetRequiredService<WhoopRateLimiter>()));
         builder.Services.AddSingleton<WhoopSyncService>();

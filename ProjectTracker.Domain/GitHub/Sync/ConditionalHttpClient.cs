@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Octokit;
 using Octokit.Internal;
@@ -34,7 +35,9 @@ public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttp
             return Replay(cached, response);
         }
 
-        if (response.StatusCode == HttpStatusCode.OK && response.ApiInfo?.Etag is { Length: > 0 } etag && Encode(response.Body) is { } body)
+        // Only an answer that can be read is kept: a broken one with GitHub's ETag would be replayed for every 304 after it.
+        if (response.StatusCode == HttpStatusCode.OK && response.ApiInfo?.Etag is { Length: > 0 } etag && Encode(response.Body) is { } body
+            && (response.Body is not string json || IsJson(json)))
         {
             await cache.StoreAsync(
                 new GitHubHttpCacheEntry
@@ -88,6 +91,19 @@ public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttp
 
     [GeneratedRegex("<(?<url>[^>]+)>;\\s*rel=\"(?<rel>[^\"]+)\"")]
     private static partial Regex LinkPattern();
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static string? Encode(object? body) => body switch
     {

@@ -23,6 +23,7 @@ public sealed class GitHubApi : IDisposable
         _options = options;
         _time = time;
         _http = new ConditionalHttpClient(new HttpClientAdapter(() => new SocketsHttpHandler()), cache, time);
+        _http.SetRequestTimeout(options.RequestTimeout);
         var connection = new Connection(
             new ProductHeaderValue("ProjectTracker"),
             options.ApiBaseUrl, // a Connection of our own: GitHubClient(header, uri) would append /api/v3/ to other hosts
@@ -89,18 +90,20 @@ public sealed class GitHubApi : IDisposable
                         byte[] bytes => bytes,
                         _ => response.Body,
                     };
-                    return (response.HttpResponse.StatusCode, Body: body);
+                    // Parsed here, so a broken answer is retried like any failed request.
+                    var weeks = response.HttpResponse.StatusCode == HttpStatusCode.OK ? ParseWeeks(body) : null;
+                    return (response.HttpResponse.StatusCode, Weeks: weeks);
                 }
                 catch (ApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity)
                 {
-                    return (e.StatusCode, Body: []);
+                    return (e.StatusCode, Weeks: null);
                 }
             }, ct);
 
             switch (answer.StatusCode)
             {
                 case HttpStatusCode.OK:
-                    return new CodeFrequency(ParseWeeks(answer.Body), StillComputing: false);
+                    return new CodeFrequency(answer.Weeks, StillComputing: false);
                 case HttpStatusCode.NoContent:
                     return new CodeFrequency([], StillComputing: false);
                 case HttpStatusCode.Accepted when attempt < _options.StatisticsAttempts:

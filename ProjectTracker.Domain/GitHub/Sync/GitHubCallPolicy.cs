@@ -1,4 +1,6 @@
 using System.Net;
+using System.Runtime.Serialization;
+using System.Text.Json;
 using Octokit;
 
 namespace ProjectTracker.Domain.GitHub.Sync;
@@ -129,11 +131,20 @@ public sealed class GitHubCallPolicy(IApiInfoProvider apiInfo, GitHubOptions opt
             : DefaultSecondaryWait;
     }
 
+    // A broken answer (cut off, or not JSON) is as likely to be right the next time as a 5xx is.
     private static bool IsTransient(Exception e) =>
         e is HttpRequestException or TimeoutException or TaskCanceledException { InnerException: TimeoutException }
-        || e is ApiException { StatusCode: >= HttpStatusCode.InternalServerError };
+        || e is ApiException { StatusCode: >= HttpStatusCode.InternalServerError }
+        || IsMalformed(e);
 
-    private static string Describe(Exception e) => e is ApiException api
-        ? $"answered {(int)api.StatusCode} {api.StatusCode}"
-        : "could not be reached";
+    private static bool IsMalformed(Exception e) => e is JsonException or SerializationException;
+
+    private string Describe(Exception e) => e switch
+    {
+        ApiException api => $"answered {(int)api.StatusCode} {api.StatusCode}",
+        TimeoutException or TaskCanceledException => $"did not answer within {options.RequestTimeout.TotalSeconds:0.#} s (timed out)",
+        _ when IsMalformed(e) => "sent an answer that is not valid JSON",
+        HttpRequestException { InnerException: IOException } => "broke off its answer (the connection closed before the end)",
+        _ => "could not be reached",
+    };
 }

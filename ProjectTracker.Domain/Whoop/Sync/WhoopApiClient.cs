@@ -85,6 +85,11 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
                 throw new WhoopUnauthorizedException("WHOOP refused the access token (401).");
             }
 
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw new WhoopApiException($"WHOOP kept answering 429 Too Many Requests (its rate limit) for {what}, {Attempts} times; wait a minute and try again.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new WhoopApiException($"WHOOP answered {(int)response.StatusCode} {response.StatusCode} for {what}.");
@@ -133,13 +138,9 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
         {
             return await http.SendAsync(request, ct);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (WhoopTransport.Describe(e, ct) is { } failure)
         {
-            throw new WhoopApiException($"WHOOP could not be reached for {what}: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!ct.IsCancellationRequested)
-        {
-            throw new WhoopApiException($"WHOOP did not answer {what} in time.", e);
+            throw new WhoopApiException($"WHOOP {failure} for {what}.", e);
         }
     }
 

@@ -7,10 +7,24 @@ public sealed class WhoopNotConnectedException() : WhoopApiException("WHOOP is n
 public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncService sync, WhoopApiClient api)
 {
     public Task<WhoopSyncResult> SyncDaysAsync(Time.DateRange days, string syncType, CancellationToken ct) =>
-        WithTokenAsync(token => sync.SyncDaysAsync(days, token, syncType, ct), ct);
+        RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncDaysAsync(days, token, syncType, ct), ct));
 
     public Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string syncType, CancellationToken ct) =>
-        WithTokenAsync(token => sync.SyncAsync(start, end, token, syncType, ct), ct);
+        RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncAsync(start, end, token, syncType, ct), ct));
+
+    // The sync status then names the real cause (a renewal refused or failing), not the 401 that led to the renewal.
+    private async Task<WhoopSyncResult> RecordedAsync(string syncType, Func<Task<WhoopSyncResult>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (WhoopApiException e) when (e is not WhoopNotConnectedException)
+        {
+            await sync.RecordFailureAsync(syncType, e.Message);
+            throw;
+        }
+    }
 
     public Task<Api.WhoopUserProfile> GetProfileAsync(CancellationToken ct) =>
         WithTokenAsync(token => api.GetProfileAsync(token, ct), ct);

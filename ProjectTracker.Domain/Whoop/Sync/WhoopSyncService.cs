@@ -45,6 +45,10 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         }
     }
 
+    /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
+    public Task RecordFailureAsync(string syncType, string error) =>
+        RecordStatusAsync(syncType, "failed", 0, error, CancellationToken.None);
+
     /// <summary>Upserts single records (webhooks): the same rules as a sync, in one transaction.</summary>
     public Task<WhoopSyncResult> StoreRecordsAsync(
         IReadOnlyList<WhoopSleepRecord> sleeps, IReadOnlyList<WhoopRecoveryRecord> recoveries, IReadOnlyList<WhoopWorkoutRecord> workouts,

@@ -131,14 +131,7 @@ public sealed class WhoopTokenService(
                 return await RequireReconnectAsync(db, row, "WHOOP's access token expired and there is no refresh token (or client credentials) to renew it.", ct);
             }
 
-            using var response = await http.PostAsync(options.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "refresh_token",
-                ["refresh_token"] = protector.Unprotect(refresh),
-                ["client_id"] = options.ClientId!,
-                ["client_secret"] = options.ClientSecret!,
-                ["scope"] = "offline",
-            }), ct);
+            using var response = await PostRefreshAsync(protector.Unprotect(refresh), ct);
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
                 return await RequireReconnectAsync(db, row, "WHOOP refused to renew the connection (the refresh token is no longer valid).", ct);
@@ -149,8 +142,7 @@ public sealed class WhoopTokenService(
                 throw new WhoopApiException($"WHOOP's token endpoint answered {(int)response.StatusCode} {response.StatusCode}; try again later.");
             }
 
-            var tokens = await JsonSerializer.DeserializeAsync<TokenResponse>(await response.Content.ReadAsStreamAsync(ct), Api.WhoopJson.Options, ct)
-                ?? throw new WhoopApiException("WHOOP's token endpoint answered without tokens.");
+            var tokens = await ReadTokensAsync(response, ct);
             Apply(row, tokens.AccessToken, tokens.RefreshToken ?? protector.Unprotect(refresh), tokens.ExpiresIn, tokens.Scope);
             row.RefreshLeaseUntil = null; // the new pair and the lease's end in one write
             await db.SaveChangesAsync(ct);
@@ -162,6 +154,42 @@ public sealed class WhoopTokenService(
             {
                 await ReleaseLeaseAsync(db);
             }
+        }
+    }
+
+    // The refresh token may or may not have been used up when the answer is lost; the connection stays as it is, and
+    // the next sync tries again (WHOOP's invalid_grant then asks for a reconnect).
+    private async Task<HttpResponseMessage> PostRefreshAsync(string refreshToken, CancellationToken ct)
+    {
+        try
+        {
+            return await http.PostAsync(options.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+                ["client_id"] = options.ClientId!,
+                ["client_secret"] = options.ClientSecret!,
+                ["scope"] = "offline",
+            }), ct);
+        }
+        catch (Exception e) when (WhoopTransport.Describe(e, ct) is { } failure)
+        {
+            throw new WhoopApiException($"WHOOP's token endpoint {failure} while renewing the connection; try again later.", e);
+        }
+    }
+
+    private static async Task<TokenResponse> ReadTokensAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            var tokens = await JsonSerializer.DeserializeAsync<TokenResponse>(await response.Content.ReadAsStreamAsync(ct), Api.WhoopJson.Options, ct);
+            return tokens is { AccessToken.Length: > 0 }
+                ? tokens
+                : throw new WhoopApiException("WHOOP's token endpoint answered without tokens; try again later.");
+        }
+        catch (JsonException e)
+        {
+            throw new WhoopApiException("WHOOP's token endpoint answered with malformed JSON while renewing the connection; try again later.", e);
         }
     }
 
