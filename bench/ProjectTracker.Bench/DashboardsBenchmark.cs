@@ -25,7 +25,7 @@ public static class DashboardsBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var work = Directory.CreateTempSubdirectory("pt-bench-dashboards-");
         PublishedApp? app = null;
         // Ctrl+C skips finally blocks: stop the app and remove the folder from the handler too.
@@ -119,19 +119,6 @@ public static class DashboardsBenchmark
                 await context.CloseAsync();
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ProjectTracker.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository: ProjectTracker.sln was not found above the current folder.");
     }
 
     private static void CleanUp(PublishedApp? app, DirectoryInfo work)
