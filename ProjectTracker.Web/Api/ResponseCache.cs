@@ -23,6 +23,7 @@ public sealed class ResponseCache(DataVersion version, TimeProvider time, TimeSp
     private const long MaxBytes = 64 * 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
+    private readonly ConcurrentDictionary<string, (long Version, Task<Entry?> Task)> _fills = new();
     private readonly Lock _lock = new();
     private long _bytes;
 
@@ -44,9 +45,28 @@ public sealed class ResponseCache(DataVersion version, TimeProvider time, TimeSp
         return false;
     }
 
-    public void Set(string key, long readVersion, byte[] body, string contentType)
+    /// <summary>
+    /// The answer being computed for <paramref name="key"/> at <paramref name="readVersion"/> by another request, or
+    /// <paramref name="ours"/> (now registered) when there is none.
+    /// </summary>
+    public Task<Entry?> JoinOrStartFill(string key, long readVersion, Task<Entry?> ours)
     {
-        var entry = new Entry(readVersion, time.GetTimestamp(), body, contentType);
+        var fill = _fills.AddOrUpdate(key, (readVersion, ours), (_, running) => running.Version == readVersion ? running : (readVersion, ours));
+        return fill.Task;
+    }
+
+    public void EndFill(string key, Task<Entry?> ours)
+    {
+        if (_fills.TryGetValue(key, out var fill) && fill.Task == ours)
+        {
+            _fills.TryRemove(new KeyValuePair<string, (long, Task<Entry?>)>(key, fill));
+        }
+    }
+
+    public void Set(string key, long readVersion, Entry answer)
+    {
+        var body = answer.Body;
+        var entry = answer with { Version = readVersion, StoredAt = time.GetTimestamp() };
         lock (_lock)
         {
             if (_bytes + body.Length > MaxBytes)
@@ -77,13 +97,48 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, ResponseCache 
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
         if (cache.TryGet(key, out var hit))
         {
-            context.Response.ContentType = hit.ContentType;
-            context.Response.ContentLength = hit.Body.Length;
-            await context.Response.Body.WriteAsync(hit.Body, context.RequestAborted);
+            await WriteAsync(context, hit);
             return;
         }
 
+        // Concurrent misses of one key wait for the first instead of each reading the database (32 connections asking for
+        // 1,000 projects at once would otherwise all serialize them).
         var readVersion = cache.Version;
+        var fill = new TaskCompletionSource<ResponseCache.Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = cache.JoinOrStartFill(key, readVersion, fill.Task);
+        if (running != fill.Task && await running.WaitAsync(context.RequestAborted) is { } filled)
+        {
+            await WriteAsync(context, filled);
+            return;
+        }
+
+        try
+        {
+            var entry = await RunAndCaptureAsync(context);
+            if (entry is not null && running == fill.Task)
+            {
+                cache.Set(key, readVersion, entry);
+            }
+
+            fill.TrySetResult(entry);
+        }
+        finally
+        {
+            fill.TrySetResult(null);
+            cache.EndFill(key, fill.Task);
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, ResponseCache.Entry entry)
+    {
+        context.Response.ContentType = entry.ContentType;
+        context.Response.ContentLength = entry.Body.Length;
+        await context.Response.Body.WriteAsync(entry.Body, context.RequestAborted);
+    }
+
+    // Runs the endpoint into a buffer, then sends the buffer; a 200 JSON answer comes back to be cached.
+    private async Task<ResponseCache.Entry?> RunAndCaptureAsync(HttpContext context)
+    {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -97,13 +152,12 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, ResponseCache 
         }
 
         var body = buffer.ToArray();
-        if (context.Response.StatusCode == StatusCodes.Status200OK && context.Response.ContentType is { } type && type.StartsWith("application/json", StringComparison.Ordinal))
-        {
-            cache.Set(key, readVersion, body, type);
-        }
-
         context.Response.ContentLength = body.Length;
         await original.WriteAsync(body, context.RequestAborted);
+        return context.Response.StatusCode == StatusCodes.Status200OK && context.Response.ContentType is { } type
+               && type.StartsWith("application/json", StringComparison.Ordinal)
+            ? new ResponseCache.Entry(0, 0, body, type)
+            : null;
     }
 }
 

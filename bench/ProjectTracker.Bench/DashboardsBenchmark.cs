@@ -9,6 +9,7 @@ namespace ProjectTracker.Bench;
 /// </summary>
 public static class DashboardsBenchmark
 {
+    public const string Name = "dashboards";
     private const int Projects = 1_000;
     private const int WhoopDays = 5 * 365;
     private const int MeasuredRuns = 5;
@@ -33,7 +34,8 @@ public static class DashboardsBenchmark
         Console.CancelKeyPress += onCancel;
         try
         {
-            Console.WriteLine($"Dashboards benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {root}");
+            var facts = PerformanceDoc.MachineFacts();
+            Console.WriteLine($"Dashboards benchmark: {facts}, {root}");
             var database = Path.Combine(work.FullName, "dashboards.db");
             var contents = await DashboardDatabase.CreateAsync(database, Projects, WhoopDays);
             Console.WriteLine($"database: {contents}");
@@ -53,7 +55,9 @@ public static class DashboardsBenchmark
             var loads = await TimePagesAsync(browser, app);
             // Trivial circuits first: their growth is what any page costs, so the dashboard's own share can be read off.
             List<CircuitMemory> memory = [await MeasureCircuitMemoryAsync(browser, app, Baseline), await MeasureCircuitMemoryAsync(browser, app, GitHub)];
-            DashboardsReport.Write(loads, memory, OpenCircuits);
+            var report = DashboardsReport.Write(loads, memory, OpenCircuits, facts);
+            Console.WriteLine(report);
+            PerformanceDoc.ReplaceSection(Name, report);
             return 0;
         }
         finally

@@ -3,9 +3,11 @@ using ProjectTracker.Bench;
 var name = args.FirstOrDefault() ?? "github-refresh";
 return name switch
 {
-    "github-refresh" => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
-    "dashboards" => await DashboardsBenchmark.RunAsync(),
+    GitHubRefreshBenchmark.Name => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
+    DashboardsBenchmark.Name => await DashboardsBenchmark.RunAsync(),
     ReadApiBenchmark.Name => await ReadApiBenchmark.RunAsync(args.Skip(1).ToArray()),
+    // bench/run-all.sh writes its summary through the same section mechanism as the benchmarks.
+    "write-section" when args.Length == 3 => WriteSection(args[1], args[2]),
     _ => Usage(),
 };
 
@@ -15,4 +17,10 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- dashboards");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- read-api   (PostgreSQL too when BENCH_POSTGRES_URL is set)");
     return 2;
+}
+
+static int WriteSection(string name, string markdownFile)
+{
+    PerformanceDoc.ReplaceSection(name, File.ReadAllText(markdownFile));
+    return 0;
 }
