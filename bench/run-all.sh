@@ -28,7 +28,9 @@ trap 'rm -f "$summary"' EXIT
 {
   echo "## Last run of bench/run-all.sh"
   echo
-  echo "$(date -u '+%Y-%m-%d %H:%M') UTC, \`nproc\` $(nproc), commit \`$(git rev-parse --short HEAD)\`$(git diff --quiet HEAD -- . ':!docs' || echo ' + uncommitted changes'), PostgreSQL: ${BENCH_POSTGRES_URL:+set}${BENCH_POSTGRES_URL:-not set}."
+  postgres=$([ -n "${BENCH_POSTGRES_URL:-}" ] && echo set || echo "not set")
+  dirty=$(git diff --quiet HEAD -- . ':!docs' || echo ' + uncommitted changes')
+  echo "$(date -u '+%Y-%m-%d %H:%M') UTC, \`nproc\` $(nproc), commit \`$(git rev-parse --short HEAD)\`$dirty, PostgreSQL (\`BENCH_POSTGRES_URL\`): $postgres."
   echo
   echo "| benchmark | outcome | minutes |"
   echo "| --- | --- | --- |"

@@ -12,7 +12,8 @@ public sealed class CachedRead
 /// <summary>
 /// Serialized answers of the read endpoints, keyed by path and query. An entry is served only while no write has been
 /// committed by this process since it was read (<see cref="DataVersion"/>) and for at most <c>Api:ResponseCacheSeconds</c>
-/// (default 2): the bound on how late a write made by another instance on the same database shows here. 0 turns it off.
+/// (default 2) plus the time of one database read: the bound on how late a write made by another instance on the same
+/// database shows here. 0 turns it off.
 /// </summary>
 public sealed class ResponseCache(DataVersion version, TimeProvider time, TimeSpan maxAge)
 {
@@ -37,6 +38,21 @@ public sealed class ResponseCache(DataVersion version, TimeProvider time, TimeSp
     public bool TryGet(string key, out Entry entry)
     {
         if (_entries.TryGetValue(key, out entry!) && entry.Version == version.Current && time.GetElapsedTime(entry.StoredAt) < MaxAge)
+        {
+            return true;
+        }
+
+        entry = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// An entry too old to serve but read at <paramref name="readVersion"/>: nothing this process wrote since. While one
+    /// request reads the database again, the others are answered from it, so an expiry does not stall them all.
+    /// </summary>
+    public bool TryGetExpired(string key, long readVersion, out Entry entry)
+    {
+        if (_entries.TryGetValue(key, out entry!) && entry.Version == readVersion)
         {
             return true;
         }
@@ -102,14 +118,18 @@ public sealed class ResponseCacheMiddleware(RequestDelegate next, ResponseCache 
         }
 
         // Concurrent misses of one key wait for the first instead of each reading the database (32 connections asking for
-        // 1,000 projects at once would otherwise all serialize them).
+        // 1,000 projects at once would otherwise all serialize them); when the entry only aged out, they get it meanwhile.
         var readVersion = cache.Version;
         var fill = new TaskCompletionSource<ResponseCache.Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = cache.JoinOrStartFill(key, readVersion, fill.Task);
-        if (running != fill.Task && await running.WaitAsync(context.RequestAborted) is { } filled)
+        if (running != fill.Task)
         {
-            await WriteAsync(context, filled);
-            return;
+            var answer = cache.TryGetExpired(key, readVersion, out var aged) ? aged : await running.WaitAsync(context.RequestAborted);
+            if (answer is not null)
+            {
+                await WriteAsync(context, answer);
+                return;
+            }
         }
 
         try

@@ -67,6 +67,10 @@ public static class GitHubRefreshBenchmark
         text.AppendLine($"- Unchanged refresh: **{perRepository:0.00} requests per repository** (target ≤ {UnchangedTarget:0.00}: " +
                         $"**{(perRepository <= UnchangedTarget ? "met" : "missed")}**), {parallel.Unchanged304} of {parallel.UnchangedRequests} answered 304 " +
                         "(free under GitHub's rate limit).");
+        text.AppendLine($"- At most {3 * parallel.Parallel} requests are in flight ({parallel.Parallel} repositories, each asking for commits, languages and " +
+                        "code frequency together), well inside GitHub's guidance of no more than 100 concurrent requests.");
+        text.AppendLine("- What limits the full refresh: per repository, one round trip of latency plus the SQLite transaction that stores its " +
+                        "commits and statistics (write-ahead log, `synchronous=NORMAL`) — and, on a loaded machine, CPU: compare the load average above.");
         return text.ToString();
     }
 

@@ -35,7 +35,7 @@ public static class PerformanceDoc
         return document[..from] + section + document[(to + end.Length)..];
     }
 
-    /// <summary>The facts every section starts with: when, on what, from which commit.</summary>
+    /// <summary>The facts every section starts with: when, on what, from which commit (changes under docs/ aside: they are the figures).</summary>
     public static string MachineFacts()
     {
         var cpu = File.Exists("/proc/cpuinfo")
@@ -61,7 +61,7 @@ public static class PerformanceDoc
             })!;
             var commit = git.StandardOutput.ReadToEnd().Trim();
             git.WaitForExit();
-            var dirty = Process.Start(new ProcessStartInfo("git", ["status", "--porcelain", "--untracked-files=no"])
+            var dirty = Process.Start(new ProcessStartInfo("git", ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs"])
             {
                 RedirectStandardOutput = true,
                 WorkingDirectory = Repository.Root(),

@@ -52,7 +52,7 @@ public static class ReadApiReport
                         "As deployed, these endpoints answer from a cache of their serialized JSON keyed by path and query (`Api:ResponseCacheSeconds`, " +
                         "default 2 s): an entry is dropped as soon as this instance commits any write to the database (an EF Core interceptor advances " +
                         "a version on every commit: refresh jobs, WHOOP syncs, webhooks), and concurrent misses of one key wait for a single database " +
-                        "read. A write by another instance on the same database shows after at most 2 s. Under this load each endpoint therefore " +
+                        "read. A write by another instance on the same database shows after at most 2 s plus one database read (while one request reads again, the others get the aged entry rather than all waiting). Under this load each endpoint therefore " +
                         "costs about what the static endpoint costs, plus one database read per key every 2 s, which shows in its p99. " +
                         "That data refreshed by a job is served on the very next request is tested (`ResponseCacheTests`, real refresh and sync " +
                         "code against the simulators), as is the 2-s bound for another process's write.");
