@@ -35,7 +35,7 @@ public static class ReadApiReport
         foreach (var r in rows)
         {
             var verdict = !r.Cached ? "(cache off, for comparison)" : r.Ratio >= ReadApiBenchmark.Target ? "**met**" : "**missed**";
-            var timeouts = r.Timeouts > 0 ? $" ({r.Timeouts} timeouts)" : "";
+            var timeouts = r.Timeouts > 0 ? $" ({r.Timeouts} timeout(s))" : "";
             text.AppendLine($"| {r.Provider} | {(r.Cached ? "on" : "off")} | `/{r.Path}` | {r.Bytes / 1024.0:0.0} | {r.RequestsPerSecond:0} | " +
                             $"{r.CeilingRequestsPerSecond:0} | {r.Ratio:0.00} | {r.P99Ms:0.0}{timeouts} | {r.CeilingP99Ms:0.0} | {verdict} |");
         }
