@@ -28,6 +28,12 @@ while IFS= read -r line; do
   fi
   [[ "$in_stage" -eq 1 ]] || continue
   case "$line" in
+    ARG\ *)
+      # Build arguments the build stage reads; BuildKit sets TARGETARCH, here it is this machine's.
+      name="${line#ARG }"
+      [[ "$name" == TARGETARCH ]] || { echo "check-dockerfile: ARG $name: no value known for it here" >&2; exit 1; }
+      case "$(uname -m)" in aarch64) export TARGETARCH=arm64 ;; *) export TARGETARCH=amd64 ;; esac
+      ;;
     WORKDIR\ *)
       workdir="$ROOT${line#WORKDIR }"
       mkdir -p "$workdir"

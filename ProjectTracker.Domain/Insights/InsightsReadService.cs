@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Whoop;
 
 namespace ProjectTracker.Domain.Insights;
 
@@ -12,8 +13,9 @@ public sealed record CodingInsights(
     CorrelationFinding RecoveryAndCommits, CorrelationFinding SleepAndCommits);
 
 /// <summary>
-/// Puts coding activity (commits per day from <c>project_daily_commits</c>) beside WHOOP's recovery and sleep by day.
-/// Commit days are UTC days (that table's rule); WHOOP days are the athlete's local days.
+/// Puts coding activity (the owner's commits per day) beside WHOOP's recovery and sleep by day. Both sides count the
+/// athlete's local days: each commit is placed by the time-zone offset WHOOP recorded for the cycle it fell in, so a late
+/// commit is on the evening it was made, at home or abroad. Without WHOOP data, commit days are UTC days.
 /// </summary>
 public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> contexts)
 {
@@ -27,11 +29,11 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var hasGitHub = await db.Projects.AnyAsync(cancellationToken);
-        var commits = await db.ProjectDailyCommits.AsNoTracking()
-            .Where(c => c.Day >= range.From && c.Day < range.Until)
-            .GroupBy(c => c.Day)
-            .Select(g => new { Day = g.Key, Commits = g.Sum(c => c.Commits) })
+        var commitTimes = await db.ProjectCommits.AsNoTracking()
+            .Where(c => c.AuthoredAt >= range.From - OffsetMargin && c.AuthoredAt < range.Until + OffsetMargin)
+            .Select(c => c.AuthoredAt)
             .ToListAsync(cancellationToken);
+        var zones = await LocalZonesAsync(db, range, cancellationToken);
         var recoveries = await db.WhoopRecoveries.AsNoTracking()
             .Where(r => r.Date >= range.From && r.Date < range.Until && r.RecoveryScore != null)
             .Select(r => new { r.Date, r.Id, r.RecoveryScore })
@@ -41,7 +43,7 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
             .Select(s => new { s.Date, s.EndTime, s.TotalSleepHours })
             .ToListAsync(cancellationToken);
 
-        var commitsByDay = commits.ToDictionary(c => DateOnly.FromDateTime(c.Day), c => c.Commits);
+        var commitsByDay = commitTimes.GroupBy(zones.LocalDate).ToDictionary(g => g.Key, g => g.Count());
         var recoveryByDay = recoveries.GroupBy(r => DateOnly.FromDateTime(r.Date))
             .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.RecoveryScore);
         var sleepByDay = nights.GroupBy(s => DateOnly.FromDateTime(s.Date))
@@ -55,6 +57,50 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
         }
 
         return Analyse(range, days, hasGitHub);
+    }
+
+    // WHOOP's offsets run from −12 to +14 hours: a local day's commits lie within this of its UTC day.
+    private static readonly TimeSpan OffsetMargin = TimeSpan.FromHours(14);
+
+    /// <summary>The cycles' starts and offsets around the range, and the newest one before it for what precedes them.</summary>
+    private static async Task<LocalZones> LocalZonesAsync(TrackerDbContext db, DateRange range, CancellationToken cancellationToken)
+    {
+        var from = range.From - TimeSpan.FromDays(2);
+        var cycles = db.WhoopCycles.AsNoTracking().Where(c => c.StartTime != null && c.TimezoneOffset != null);
+        var inRange = await cycles
+            .Where(c => c.StartTime >= from && c.StartTime < range.Until + OffsetMargin)
+            .Select(c => new { Start = c.StartTime!.Value, c.TimezoneOffset })
+            .ToListAsync(cancellationToken);
+        var before = await cycles
+            .Where(c => c.StartTime < from)
+            .OrderByDescending(c => c.StartTime)
+            .Select(c => new { Start = c.StartTime!.Value, c.TimezoneOffset })
+            .FirstOrDefaultAsync(cancellationToken);
+        var changes = inRange.Append(before)
+            .Where(c => c is not null && WhoopDays.ParseOffset(c.TimezoneOffset) is not null)
+            .Select(c => (c!.Start, WhoopDays.ParseOffset(c.TimezoneOffset)!.Value))
+            .OrderBy(c => c.Start)
+            .ToList();
+        return new LocalZones(changes);
+    }
+
+    /// <summary>The athlete's offset over time: each cycle's from its start; before the first known, the first's; else UTC.</summary>
+    internal sealed class LocalZones(IReadOnlyList<(DateTime Start, TimeSpan Offset)> changes)
+    {
+        private readonly DateTime[] _starts = [.. changes.Select(c => c.Start)];
+
+        public DateOnly LocalDate(DateTime utc)
+        {
+            if (changes.Count == 0)
+            {
+                return WhoopDays.LocalDate(utc, TimeSpan.Zero);
+            }
+
+            // The last cycle started at or before the moment; BinarySearch gives the complement of the next one's index.
+            var index = Array.BinarySearch(_starts, utc);
+            var current = index >= 0 ? index : Math.Max(0, ~index - 1);
+            return WhoopDays.LocalDate(utc, changes[current].Offset);
+        }
     }
 
     /// <summary>The findings over days that have both measures; without GitHub data no day counts (0 would be a guess).</summary>

@@ -36,6 +36,11 @@ public static class WhoopSimulatorEndpoints
         api.MapGet("/cycle/{id:long}/recovery", (HttpContext http, long id) => Answer(http, state, () =>
             state.Recoveries.TryGetValue(id, out var recovery) ? (200, recovery) : (404, new { message = "Not Found" })));
         api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
+        api.MapDelete("/user/access", (HttpContext http) => Answer(http, state, () =>
+        {
+            state.RevokeAccess();
+            return (204, new { });
+        }));
         routes.MapPost("/oauth/oauth2/token", async (HttpContext http) => await TokenAsync(http, state));
         routes.MapGet("/oauth/oauth2/auth", (HttpContext http) =>
         {
@@ -148,6 +153,11 @@ public static class WhoopSimulatorEndpoints
     private static async Task<int> WriteAsync(HttpContext http, int status, object body)
     {
         http.Response.StatusCode = status;
+        if (status == StatusCodes.Status204NoContent)
+        {
+            return status;
+        }
+
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(JsonSerializer.Serialize(body, WhoopJson.Options));
         return status;

@@ -73,6 +73,19 @@ public sealed class WhoopSimulatorState(TimeProvider time)
             return pair;
         }
     }
+    /// <summary><c>DELETE /v2/user/access</c>: the member's grant is gone, with every token issued under it.</summary>
+    internal void RevokeAccess()
+    {
+        lock (_lock)
+        {
+            AccessTokens.Clear();
+            RefreshTokens.Clear();
+            Revocations++;
+        }
+    }
+
+    public int Revocations { get; private set; }
+
     public WhoopUserProfile Profile { get; set; } = new(10129, "athlete@example.com", "Alex", "Rivera");
     public int RequestsPerMinute { get; set; } = 100;
 

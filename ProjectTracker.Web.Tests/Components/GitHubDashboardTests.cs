@@ -120,6 +120,36 @@ public sealed class GitHubDashboardTests : IAsyncLifetime
         Assert.Equal("running", (await SingleJobAsync()).Id);
     }
 
+    /// <summary>Several instances: the job runs on another one, so only its row in the database moves.</summary>
+    [Fact]
+    public async Task Refresh_JobRunOnAnotherInstance_FollowedThroughTheDatabaseUntilItEnds()
+    {
+        await _context.SeedAsync(db =>
+        {
+            db.RefreshJobs.Add(new RefreshJob { Id = "elsewhere", Status = RefreshJobStatus.Running, StartedAt = DateTime.UtcNow, RepositoriesProcessed = 2, TotalRepositories = 36, UpdatedAt = DateTime.UtcNow });
+            return Task.CompletedTask;
+        });
+        var page = _context.Render<GitHubDashboard>();
+        page.WaitForAssertion(() => Assert.Contains("2 / 36", page.Find("[data-testid=refresh-progress]").TextContent));
+
+        // The page re-reads the row every 3 s (real time: MudBlazor's own timers need a moving clock in these tests).
+        await UpdateJobAsync(job => { job.RepositoriesProcessed = 20; job.UpdatedAt = DateTime.UtcNow.AddSeconds(1); });
+        page.WaitForAssertion(() => Assert.Contains("20 / 36", page.Find("[data-testid=refresh-progress]").TextContent), ReReadWait);
+
+        await _context.SeedAsync(db => SeedProjectsAsync(db, ("alpha", "C#", 10, false)));
+        await UpdateJobAsync(job => { job.Status = RefreshJobStatus.Completed; job.RepositoriesProcessed = 36; job.UpdatedAt = DateTime.UtcNow.AddSeconds(2); });
+
+        page.WaitForAssertion(() => Assert.Equal("1", Value(page, "kpi-projects")), ReReadWait);
+        Assert.Contains("36 / 36", page.Find("[data-testid=refresh-result]").TextContent);
+    }
+
+    private static readonly TimeSpan ReReadWait = TimeSpan.FromSeconds(15);
+
+    private async Task UpdateJobAsync(Action<RefreshJob> change) => await _context.SeedAsync(async db =>
+    {
+        change(await db.RefreshJobs.SingleAsync());
+    });
+
     [Fact]
     public async Task Refresh_JobFails_ShowsTheErrorMessage()
     {

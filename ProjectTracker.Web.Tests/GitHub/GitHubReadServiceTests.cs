@@ -83,20 +83,11 @@ public abstract class GitHubReadServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = CreateDatabase();
-        var settings = DatabaseSettings.Parse(_database.DatabaseUrl, Path.GetTempPath());
-        _contexts = new Contexts(settings);
-        await using var db = await _contexts.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        _contexts = await TestContexts.MigrateAsync(_database);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private sealed class Contexts(DatabaseSettings settings) : IDbContextFactory<TrackerDbContext>
-    {
-        public TrackerDbContext CreateDbContext() => settings.Provider == DatabaseProvider.Postgres
-            ? new PostgresTrackerDbContext(new DbContextOptionsBuilder<PostgresTrackerDbContext>().UseNpgsql(settings.ConnectionString).Options)
-            : new SqliteTrackerDbContext(new DbContextOptionsBuilder<SqliteTrackerDbContext>().UseSqlite(settings.ConnectionString).Options);
-    }
 }
 
 public sealed class SqliteGitHubReadServiceTests : GitHubReadServiceTests

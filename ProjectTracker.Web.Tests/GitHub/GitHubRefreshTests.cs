@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Simulators.GitHub;
+using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.GitHub;
@@ -299,5 +303,35 @@ public sealed class GitHubRefreshTests
         var project = Assert.Single(await h.ProjectsAsync())!;
         Assert.Equal("270m", (string?)project["time_spent"]);
         Assert.Equal(550, (int?)project["loc"]);
+    }
+
+    /// <summary>Several machines behind a balancer: clicks on both at the same instant start one job, which both answer.</summary>
+    [Fact]
+    public async Task Refresh_StartedOnTwoInstancesAtOnce_CreatesOneJob()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync(database: () => new PostgresTestDatabase());
+        AddAlpha(h.Simulator);
+        await using var other = h.StartAnotherInstance();
+        using var otherClient = other.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => (i % 2 == 0 ? h.Client : otherClient).PostAsync("/api/github/refresh", null)));
+
+        var jobIds = new HashSet<string>();
+        foreach (var answer in answers)
+        {
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.True(answer.IsSuccessStatusCode, body);
+            jobIds.Add((string)System.Text.Json.Nodes.JsonNode.Parse(body)!["job_id"]!);
+        }
+
+        var jobId = Assert.Single(jobIds);
+        // Either instance's background server may run it; each hub hears of the runs in its own process.
+        var job = await await Task.WhenAny(
+            h.WhenFinishedAsync(jobId), other.Services.GetRequiredService<RefreshProgressHub>().WhenFinishedAsync(jobId));
+        Assert.True(job.Status == RefreshJobStatus.Completed, job.ErrorMessage);
+        Assert.Single(await h.ProjectsAsync());
+        await using var db = await other.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.RefreshJobs.CountAsync());
     }
 }

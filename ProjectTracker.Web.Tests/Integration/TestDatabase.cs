@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Persistence;
 using Npgsql;
 
 namespace ProjectTracker.Web.Tests.Integration;
@@ -61,5 +63,22 @@ public sealed class PostgresTestDatabase : ITestDatabase
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Contexts straight on a test database, for the domain's services without the app around them.</summary>
+public sealed class TestContexts(DatabaseSettings settings) : IDbContextFactory<TrackerDbContext>
+{
+    public TrackerDbContext CreateDbContext() => settings.Provider == DatabaseProvider.Postgres
+        ? new PostgresTrackerDbContext(new DbContextOptionsBuilder<PostgresTrackerDbContext>().UseNpgsql(settings.ConnectionString).Options)
+        : new SqliteTrackerDbContext(new DbContextOptionsBuilder<SqliteTrackerDbContext>().UseSqlite(settings.ConnectionString).Options);
+
+    /// <summary>Contexts on the database, its migrations applied.</summary>
+    public static async Task<TestContexts> MigrateAsync(ITestDatabase database)
+    {
+        var contexts = new TestContexts(DatabaseSettings.Parse(database.DatabaseUrl, Path.GetTempPath()));
+        await using var db = contexts.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return contexts;
     }
 }

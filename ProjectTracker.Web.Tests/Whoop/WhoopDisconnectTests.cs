@@ -37,12 +37,29 @@ public sealed class WhoopDisconnectTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/whoop?disconnected=true", response.Headers.Location!.OriginalString);
+        Assert.Equal(1, _app.Whoop.State.Revocations); // revoked at WHOOP: the grant's tokens no longer work there
+        Assert.Empty(_app.Whoop.State.AccessTokens);
         var status = await owner.GetJsonAsync("/api/whoop/status");
         Assert.False((bool?)status["connected"]);
         Assert.False((bool?)status["has_access_token"]);
         Assert.False((bool?)status["has_refresh_token"]);
         Assert.Single((await owner.GetJsonAsync("/api/whoop/recovery?days=2")).AsArray());
         Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsync("/api/whoop/refresh?days=2", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Disconnect_WhoopFailsToRevoke_ForgetsTheTokensAndSaysToRevokeAtWhoop()
+    {
+        using var owner = await _app.SignedInBrowserAsync();
+        _app.Whoop.State.AddFault("/developer/v2/user/access", 503);
+
+        var response = await PostDisconnectAsync(owner, await FormTokenAsync(owner));
+
+        Assert.Equal("/whoop?disconnected=true&revoked=false", response.Headers.Location!.OriginalString);
+        Assert.Equal(0, _app.Whoop.State.Revocations);
+        Assert.False((bool?)(await owner.GetJsonAsync("/api/whoop/status"))["has_access_token"]);
+        var page = await owner.GetStringAsync(response.Headers.Location.OriginalString);
+        Assert.Contains("remove Project Tracker from the connected apps in your WHOOP account", page);
     }
 
     [Fact]

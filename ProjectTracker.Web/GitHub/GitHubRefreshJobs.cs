@@ -19,8 +19,10 @@ public sealed class GitHubRefreshJobs(
 
     private static readonly string[] FinalStates = [SucceededState.StateName, FailedState.StateName, DeletedState.StateName];
 
-    // One start at a time in this process. Two instances starting at the same instant could still both create a job.
+    // One start at a time in this process; across instances on PostgreSQL, a transaction-scoped advisory lock (below).
     private readonly SemaphoreSlim _starting = new(1, 1);
+
+    private const string PostgresStartLock = "SELECT pg_advisory_xact_lock(hashtext('projecttracker-github-refresh-start'))";
 
     /// <summary>The queued or running job, or a new one enqueued now (<c>Created</c> true).</summary>
     public async Task<(RefreshJob Job, bool Created)> StartAsync(string trigger, CancellationToken cancellationToken)
@@ -29,18 +31,32 @@ public sealed class GitHubRefreshJobs(
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await FindActiveAsync(db, cancellationToken) is { } active)
+            RefreshJob job;
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
             {
-                return (active, false);
+                if (db.Database.IsNpgsql())
+                {
+                    // Held until commit: another instance's click waits here, then finds this job active and joins it.
+                    await db.Database.ExecuteSqlRawAsync(PostgresStartLock, cancellationToken);
+                }
+
+                if (await FindActiveAsync(db, cancellationToken) is { } active)
+                {
+                    return (active, false);
+                }
+
+                var now = time.GetUtcNow().UtcDateTime;
+                job = new RefreshJob
+                {
+                    Id = Guid.NewGuid().ToString(), Status = RefreshJobStatus.Queued, StartedAt = now, UpdatedAt = now, Trigger = trigger,
+                };
+                db.RefreshJobs.Add(job);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
-            var now = time.GetUtcNow().UtcDateTime;
-            var job = new RefreshJob
-            {
-                Id = Guid.NewGuid().ToString(), Status = RefreshJobStatus.Queued, StartedAt = now, UpdatedAt = now, Trigger = trigger,
-            };
-            db.RefreshJobs.Add(job);
-            await db.SaveChangesAsync(cancellationToken);
+            // Enqueued after the commit, so the run always finds its row. A crash in between leaves a queued row without a
+            // background job, which start-up resumes (ResumeUnfinishedAsync).
             job.BackgroundJobId = Enqueue(job.Id);
             await db.SaveChangesAsync(cancellationToken);
             notifier.JobChanged(job);

@@ -96,12 +96,12 @@ public static class WhoopLogin
         }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
 
         app.MapPost(DisconnectPath, Disconnect).RequireAuthorization(Access.AccessPolicies.Owner).WithTags("WHOOP")
-            .WithSummary("Disconnect WHOOP: forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
+            .WithSummary("Disconnect WHOOP: revokes the grant at WHOOP, forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
         return app;
     }
 
     // A form post from the dashboard: checked for its antiforgery token here, since no form parameter is bound.
-    private static async Task<IResult> Disconnect(HttpContext http, IAntiforgery antiforgery, WhoopTokenService tokens)
+    private static async Task<IResult> Disconnect(HttpContext http, IAntiforgery antiforgery, WhoopRefreshService whoop)
     {
         try
         {
@@ -113,9 +113,9 @@ public static class WhoopLogin
                 detail: "The form's antiforgery token is missing or invalid; disconnect from the WHOOP dashboard.");
         }
 
-        await tokens.ForgetAsync(http.RequestAborted);
+        var revoked = await whoop.DisconnectAsync(http.RequestAborted);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        return Results.Redirect("/whoop?disconnected=true");
+        return Results.Redirect(revoked ? "/whoop?disconnected=true" : "/whoop?disconnected=true&revoked=false");
     }
 
     private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context, string? configuredOwner)

@@ -45,6 +45,8 @@ public static class WhoopServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRefreshService>();
         builder.Services.AddSingleton<WhoopSyncNotifier>();
+        builder.Services.AddSingleton<WhoopSyncWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WhoopSyncWatcher>());
         builder.Services.AddSingleton<WhoopRangeSync>();
         builder.Services.AddSingleton<Domain.Insights.InsightsReadService>();
         builder.Services.AddSingleton<WhoopProfileStore>();

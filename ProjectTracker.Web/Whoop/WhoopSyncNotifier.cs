@@ -8,10 +8,26 @@ public sealed record WhoopSyncOutcome(Domain.Time.DateRange Range, WhoopSyncResu
     public bool Succeeded => Error is null;
 }
 
-/// <summary>Tells every open WHOOP page in this process that a sync finished, so each can redraw from the database.</summary>
-public sealed class WhoopSyncNotifier
+/// <summary>
+/// Tells every open WHOOP page in this process that a sync finished, so each can redraw from the database: syncs run here
+/// (<see cref="Finished"/>) and, found by <see cref="WhoopSyncWatcher"/>, syncs another instance ran (<see cref="FinishedElsewhere"/>).
+/// </summary>
+public sealed class WhoopSyncNotifier(TimeProvider time)
 {
     public event Action<WhoopSyncOutcome>? Finished;
 
-    public void Publish(WhoopSyncOutcome outcome) => Finished?.Invoke(outcome);
+    public event Action? FinishedElsewhere;
+
+    /// <summary>When this process last published a finished sync: what the database says happened before, pages have.</summary>
+    public DateTime LastPublishedAt { get; private set; } = DateTime.MinValue;
+
+    public bool HasListeners => Finished is not null || FinishedElsewhere is not null;
+
+    public void Publish(WhoopSyncOutcome outcome)
+    {
+        LastPublishedAt = time.GetUtcNow().UtcDateTime;
+        Finished?.Invoke(outcome);
+    }
+
+    public void PublishFinishedElsewhere() => FinishedElsewhere?.Invoke();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ProjectTracker.Bench;
@@ -25,10 +26,17 @@ public sealed class PublishedApp : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task PublishAsync(string repositoryRoot, string outputFolder)
+    public static Task PublishAsync(string repositoryRoot, string outputFolder, bool readyToRun = true) =>
+        PublishProjectAsync(Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj"), outputFolder, readyToRun);
+
+    /// <summary>
+    /// Published for this machine's runtime as the Dockerfile does, which compiles the app ReadyToRun; without a runtime
+    /// (<paramref name="readyToRun"/> false) everything is compiled just in time at start-up.
+    /// </summary>
+    public static async Task PublishProjectAsync(string project, string outputFolder, bool readyToRun = true)
     {
-        var project = Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj");
-        var (exitCode, output) = await RunToEndAsync("dotnet", ["publish", project, "-c", "Release", "-o", outputFolder, "-nologo"]);
+        string[] runtime = readyToRun ? ["-r", RuntimeInformation.RuntimeIdentifier] : [];
+        var (exitCode, output) = await RunToEndAsync("dotnet", ["publish", project, "-c", "Release", .. runtime, "-o", outputFolder, "-nologo"]);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"dotnet publish failed ({exitCode}):\n{output}");
@@ -143,7 +151,7 @@ public sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -66,14 +66,11 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
 
     private async Task<T> GetAsync<T>(string pathAndQuery, string token, CancellationToken ct)
     {
-        var uri = new Uri($"{options.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/{pathAndQuery}");
         var what = pathAndQuery.Split('?')[0];
         for (var attempt = 1; ; attempt++)
         {
             await limiter.WaitAsync(ct);
-            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.UserAgent.ParseAdd("ProjectTracker/1.0");
+            using var request = NewRequest(HttpMethod.Get, pathAndQuery, token);
             using var response = await SendAsync(request, what, ct);
             limiter.Observe(Header(response, "X-RateLimit-Remaining"), Seconds(Header(response, "X-RateLimit-Reset")));
 
@@ -104,6 +101,30 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
                 throw new WhoopApiException($"WHOOP answered {what} with malformed JSON.", e);
             }
         }
+    }
+
+    /// <summary>
+    /// Revokes the member's grant (<c>DELETE /v2/user/access</c>; WHOOP also stops their webhooks). A token WHOOP no
+    /// longer accepts (401) has nothing left to revoke.
+    /// </summary>
+    public async Task RevokeAccessAsync(string token, CancellationToken ct)
+    {
+        const string what = "user/access";
+        await limiter.WaitAsync(ct);
+        using var request = NewRequest(HttpMethod.Delete, what, token);
+        using var response = await SendAsync(request, what, ct);
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            throw new WhoopApiException($"WHOOP answered {(int)response.StatusCode} {response.StatusCode} for {what}.");
+        }
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string pathAndQuery, string token)
+    {
+        var request = new HttpRequestMessage(method, new Uri($"{options.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/{pathAndQuery}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.UserAgent.ParseAdd("ProjectTracker/1.0");
+        return request;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)

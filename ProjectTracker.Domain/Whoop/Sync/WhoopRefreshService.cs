@@ -16,6 +16,30 @@ public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncServi
         WithTokenAsync(token => api.GetProfileAsync(token, ct), ct);
 
     /// <summary>
+    /// Disconnects: revokes the grant at WHOOP, then forgets the stored tokens whatever WHOOP answered; stored data stays.
+    /// False when WHOOP could not confirm the revocation (unreachable, or the token could not be renewed): the owner can
+    /// still remove the app in WHOOP's own settings.
+    /// </summary>
+    public async Task<bool> DisconnectAsync(CancellationToken ct)
+    {
+        var revoked = true;
+        try
+        {
+            if (await tokens.GetAccessTokenAsync(ct) is { } token)
+            {
+                await api.RevokeAccessAsync(token, ct);
+            }
+        }
+        catch (WhoopApiException)
+        {
+            revoked = false;
+        }
+
+        await tokens.ForgetAsync(ct);
+        return revoked;
+    }
+
+    /// <summary>
     /// Applies one webhook event: fetches the named record and upserts it, or removes it for <c>*.deleted</c>. For
     /// <c>recovery.*</c> the id is the sleep's: the recovery is read through the sleep's cycle.
     /// </summary>

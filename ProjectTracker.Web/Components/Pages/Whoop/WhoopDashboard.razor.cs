@@ -38,6 +38,9 @@ public sealed partial class WhoopDashboard
 
     [SupplyParameterFromQuery(Name = "disconnected")] public bool Disconnected { get; set; }
 
+    /// <summary>False when WHOOP could not confirm revoking the grant at disconnect.</summary>
+    [SupplyParameterFromQuery(Name = "revoked")] public bool? Revoked { get; set; }
+
     private string EmptyMessage => WhoopConnectionStatus.Of(Options, _connection ?? NotConnected) switch
     {
         WhoopConnectionKind.NotConfigured => "No WHOOP data yet. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, restart, then connect WHOOP.",
@@ -51,6 +54,7 @@ public sealed partial class WhoopDashboard
     protected override void OnInitialized()
     {
         SyncNotifier.Finished += OnSyncFinished;
+        SyncNotifier.FinishedElsewhere += Reload;
         Webhooks.Changed += Reload;
     }
 
@@ -97,6 +101,7 @@ public sealed partial class WhoopDashboard
     public void Dispose()
     {
         SyncNotifier.Finished -= OnSyncFinished;
+        SyncNotifier.FinishedElsewhere -= Reload;
         Webhooks.Changed -= Reload;
     }
 }
