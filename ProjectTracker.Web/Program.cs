@@ -1,6 +1,7 @@
 using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
+using ProjectTracker.Web.Bench;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
@@ -39,6 +40,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
+    app.UseResponseCache(); // after authorization: a cached answer is only served to whoever may read it
 
     app.MapApi();
     app.MapJobs();
@@ -49,6 +51,7 @@ try
     app.MapWhoopLogin();
     app.MapAccessPages();
     app.MapDashboard();
+    app.MapBenchEndpoints(); // off unless Bench:StaticEndpoint=true
 
     await app.RunAsync();
     return 0;

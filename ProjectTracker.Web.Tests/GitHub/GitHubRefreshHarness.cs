@@ -31,6 +31,9 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
     public FakeTimeProvider Clock => App.Clock;
     public GitHubSimulatorState Simulator => GitHub.State;
 
+    /// <summary>The SQLite file the app runs on (the default database of the harness).</summary>
+    public string SqlitePath => ((SqliteTestDatabase)_database).FilePath;
+
     public static async Task<GitHubRefreshHarness> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, string token = "test-token", Func<ITestDatabase>? database = null)
     {

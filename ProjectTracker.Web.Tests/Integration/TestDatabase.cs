@@ -14,8 +14,10 @@ public sealed class SqliteTestDatabase : ITestDatabase
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pt-tests-").FullName;
 
+    public string FilePath => $"{_folder}/tracker.db";
+
     // Four slashes: the old app's SQLAlchemy form for an absolute path.
-    public string DatabaseUrl => $"sqlite:///{_folder}/tracker.db";
+    public string DatabaseUrl => $"sqlite:///{FilePath}";
 
     public ValueTask DisposeAsync()
     {

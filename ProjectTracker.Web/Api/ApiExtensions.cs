@@ -1,11 +1,13 @@
 using System.Text.Json;
+using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Web.Configuration;
 using Scalar.AspNetCore;
 
 namespace ProjectTracker.Web.Api;
 
 public static class ApiExtensions
 {
-    /// <summary>JSON in snake_case (the old app's), problem+json errors, the OpenAPI document.</summary>
+    /// <summary>JSON in snake_case (the old app's), problem+json errors, the OpenAPI document, the read endpoints' response cache.</summary>
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -13,6 +15,9 @@ public static class ApiExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<RangeParametersTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
+        var cacheSeconds = builder.Configuration.ReadInt(ResponseCache.SettingName, ResponseCache.DefaultSeconds, 0, 3600);
+        builder.Services.AddSingleton(sp => new ResponseCache(
+            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(cacheSeconds)));
         return builder;
     }
 

@@ -12,13 +12,16 @@ public static class GitHubEndpoints
     {
         var api = routes.MapGroup("/api/github").WithTags("GitHub");
         api.MapGet("/projects", ListProjects)
+            .CacheRead()
             .WithName("ListProjects")
             .WithSummary("All projects, most recently committed first")
             .WithDescription("Optional `sort` (last_commit_date, name, loc, commits, time_spent, active_days, code_churn, repository_size_kb) and `order` (asc, desc).");
         api.MapGet("/project/{name}", GetProject)
+            .CacheRead()
             .WithName("GetProject")
             .WithSummary("One project, its name matched ignoring case");
         api.MapGet("/metrics", GetMetrics)
+            .CacheRead()
             .WithName("GetGitHubMetrics")
             .WithSummary("Totals, leaders, language breakdown and averages across all projects");
         api.MapPost("/refresh", StartRefresh)

@@ -28,6 +28,8 @@ public static class PersistenceExtensions
             builder.Services.AddTrackerDbContext<SqliteTrackerDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteWriteAheadLog()));
         }
 
+        builder.Services.AddSingleton<DataVersion>();
+        builder.Services.AddSingleton<DataWriteInterceptor>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -35,7 +37,8 @@ public static class PersistenceExtensions
     private static void AddTrackerDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : TrackerDbContext
     {
-        services.AddDbContextFactory<TContext>(configure);
+        // Every context reports its committed writes, so cached answers know when they are stale.
+        services.AddDbContextFactory<TContext>((sp, options) => configure(options.AddInterceptors(sp.GetRequiredService<DataWriteInterceptor>())));
         services.AddSingleton<IDbContextFactory<TrackerDbContext>>(sp =>
             new TrackerDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped<TrackerDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());

@@ -15,19 +15,19 @@ public static class WhoopEndpoints
     {
         var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapGet("/recovery", ListRecoveries).WithRange(RangeDefaults.Lists)
-            .WithName("ListRecoveries").WithSummary("Recoveries by the athlete's local day, newest first");
+            .CacheRead().WithName("ListRecoveries").WithSummary("Recoveries by the athlete's local day, newest first");
         api.MapGet("/recovery/latest", LatestRecovery)
-            .WithName("LatestRecovery").WithSummary("The newest recovery");
+            .CacheRead().WithName("LatestRecovery").WithSummary("The newest recovery");
         api.MapGet("/sleep", ListSleeps).WithRange(RangeDefaults.Lists)
-            .WithName("ListSleeps").WithSummary("Sleeps and naps (is_nap) by the local day of waking up, newest first");
+            .CacheRead().WithName("ListSleeps").WithSummary("Sleeps and naps (is_nap) by the local day of waking up, newest first");
         api.MapGet("/sleep/latest", LatestSleep)
-            .WithName("LatestSleep").WithSummary("The newest night's sleep (a nap only when no night is stored)");
+            .CacheRead().WithName("LatestSleep").WithSummary("The newest night's sleep (a nap only when no night is stored)");
         api.MapGet("/workouts", ListWorkouts).WithRange(RangeDefaults.Lists)
-            .WithName("ListWorkouts").WithSummary("Workouts by the local day they started, newest first");
+            .CacheRead().WithName("ListWorkouts").WithSummary("Workouts by the local day they started, newest first");
         api.MapGet("/cycles", ListCycles).WithRange(RangeDefaults.Lists)
-            .WithName("ListCycles").WithSummary("Daily strain cycles by the day they describe, newest first");
+            .CacheRead().WithName("ListCycles").WithSummary("Daily strain cycles by the day they describe, newest first");
         api.MapGet("/metrics", GetMetrics).WithRange(RangeDefaults.Metrics)
-            .WithName("GetWhoopMetrics").WithSummary("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days)");
+            .CacheRead().WithName("GetWhoopMetrics").WithSummary("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days)");
         api.MapPost("/refresh", Refresh).WithRange(RangeDefaults.Lists)
             .WithName("RefreshWhoop").WithSummary("Syncs the range from WHOOP; 409 while WHOOP is not connected");
         api.MapGet("/status", GetStatus)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Simulators.GitHub;
@@ -12,14 +13,17 @@ namespace ProjectTracker.Bench;
 public sealed record DatabaseContents(int Projects, int DailyCommitRows, int Cycles, int Sleeps, int Recoveries, int Workouts);
 
 /// <summary>
-/// A SQLite database shaped like a heavy user's: projects filled by the real GitHub refresh from the simulator (commits per
+/// A database shaped like a heavy user's: projects filled by the real GitHub refresh from the simulator (commits per
 /// day, languages, statistics), and years of WHOOP history from the WHOOP generator stored through the app's record mapper.
 /// </summary>
 public static class DashboardDatabase
 {
-    public static async Task<DatabaseContents> CreateAsync(string path, int projects, int whoopDays)
+    public static Task<DatabaseContents> CreateAsync(string path, int projects, int whoopDays) =>
+        CreateAsync(new SqliteContexts(path), projects, whoopDays);
+
+    /// <summary>The same contents in any database the contexts open (SQLite or PostgreSQL), migrated first.</summary>
+    public static async Task<DatabaseContents> CreateAsync(IDbContextFactory<TrackerDbContext> contexts, int projects, int whoopDays)
     {
-        var contexts = new SqliteContexts(path);
         await using (var db = contexts.CreateDbContext())
         {
             await db.Database.MigrateAsync();
@@ -33,7 +37,7 @@ public static class DashboardDatabase
             await counts.WhoopSleeps.CountAsync(), await counts.WhoopRecoveries.CountAsync(), await counts.WhoopWorkouts.CountAsync());
     }
 
-    private static async Task AddProjectsAsync(SqliteContexts contexts, int projects)
+    private static async Task AddProjectsAsync(IDbContextFactory<TrackerDbContext> contexts, int projects)
     {
         await using var github = await GitHubSimulatorServer.StartAsync();
         // The generator leaves out ~13% as forks or archived; ask for enough that the dashboard gets the count wanted.
@@ -63,7 +67,7 @@ public static class DashboardDatabase
         }
     }
 
-    private static async Task AddWhoopHistoryAsync(SqliteContexts contexts, int days)
+    private static async Task AddWhoopHistoryAsync(IDbContextFactory<TrackerDbContext> contexts, int days)
     {
         var history = new WhoopSimulatorState(TimeProvider.System);
         WhoopDataGenerator.Populate(history, days);

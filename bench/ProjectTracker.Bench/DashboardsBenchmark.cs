@@ -9,6 +9,7 @@ namespace ProjectTracker.Bench;
 /// </summary>
 public static class DashboardsBenchmark
 {
+    public const string Name = "dashboards";
     private const int Projects = 1_000;
     private const int WhoopDays = 5 * 365;
     private const int MeasuredRuns = 5;
@@ -25,7 +26,7 @@ public static class DashboardsBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var work = Directory.CreateTempSubdirectory("pt-bench-dashboards-");
         PublishedApp? app = null;
         // Ctrl+C skips finally blocks: stop the app and remove the folder from the handler too.
@@ -33,7 +34,8 @@ public static class DashboardsBenchmark
         Console.CancelKeyPress += onCancel;
         try
         {
-            Console.WriteLine($"Dashboards benchmark: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {root}");
+            var facts = PerformanceDoc.MachineFacts();
+            Console.WriteLine($"Dashboards benchmark: {facts}, {root}");
             var database = Path.Combine(work.FullName, "dashboards.db");
             var contents = await DashboardDatabase.CreateAsync(database, Projects, WhoopDays);
             Console.WriteLine($"database: {contents}");
@@ -53,7 +55,9 @@ public static class DashboardsBenchmark
             var loads = await TimePagesAsync(browser, app);
             // Trivial circuits first: their growth is what any page costs, so the dashboard's own share can be read off.
             List<CircuitMemory> memory = [await MeasureCircuitMemoryAsync(browser, app, Baseline), await MeasureCircuitMemoryAsync(browser, app, GitHub)];
-            DashboardsReport.Write(loads, memory, OpenCircuits);
+            var report = DashboardsReport.Write(loads, memory, OpenCircuits, facts);
+            Console.WriteLine(report);
+            PerformanceDoc.ReplaceSection(Name, report);
             return 0;
         }
         finally
@@ -119,19 +123,6 @@ public static class DashboardsBenchmark
                 await context.CloseAsync();
             }
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ProjectTracker.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run from inside the repository: ProjectTracker.sln was not found above the current folder.");
     }
 
     private static void CleanUp(PublishedApp? app, DirectoryInfo work)

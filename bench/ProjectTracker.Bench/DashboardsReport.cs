@@ -1,62 +1,105 @@
 namespace ProjectTracker.Bench;
 
-/// <summary>The dashboards benchmark's figures as Markdown tables, ready for docs/PERFORMANCE.md.</summary>
+/// <summary>The dashboards benchmark's section of docs/PERFORMANCE.md: what it does, its figures as Markdown tables, the targets.</summary>
 public static class DashboardsReport
 {
-    public static void Write(IReadOnlyDictionary<DashboardPage, List<PageLoad>> loads, IReadOnlyList<CircuitMemory> memory, int circuits)
+    private const double UsableTargetMs = 1000;
+    private const double FirstLoadTargetKb = 250;
+    private const double CircuitTargetMb = 1;
+
+    public static string Write(IReadOnlyDictionary<DashboardPage, List<PageLoad>> loads, IReadOnlyList<CircuitMemory> memory, int circuits, string facts)
     {
+        var text = new StringWriter();
+        text.WriteLine("## Dashboards (1,000 projects, five years of WHOOP data, headless Chromium)");
+        text.WriteLine();
+        text.WriteLine("Command (from the repository root; needs Debian's `/usr/bin/chromium`, takes about 10 minutes on 2 cores):");
+        text.WriteLine();
+        text.WriteLine("```sh");
+        text.WriteLine($"dotnet run -c Release --project bench/ProjectTracker.Bench -- {DashboardsBenchmark.Name}");
+        text.WriteLine("```");
+        text.WriteLine();
+        text.WriteLine("What it does: builds a SQLite database — 1,000 projects filled by the real GitHub refresh from the simulator " +
+                       "(`GitHubDataGenerator`, seed 42) and five years of WHOOP history (`WhoopDataGenerator`, seed 7, stored through " +
+                       "`WhoopRecordMapper`) — publishes the app (`dotnet publish -c Release`), runs it as its own process in Production and " +
+                       "loads each page cold in headless Chromium (a new browser context each time) in interleaved rounds, the first a warm-up. " +
+                       "**First contentful paint** and DOMContentLoaded come from the Performance API; **usable** is the moment the " +
+                       "`[data-testid=interactive]` marker (rendered once the circuit is connected) and the page's content are both there. " +
+                       "**Bytes** are each HTTP response's on-the-wire size (DevTools, headers included) and the websocket's frame payloads " +
+                       "(after permessage-deflate is undone, so they overstate its wire bytes). The baseline is the app's not-found page " +
+                       $"(same layout, CSS and scripts, a circuit, no data). Then {circuits} pages of the baseline and {circuits} of `/github` are " +
+                       "opened and the app's VmRSS is read before, with them open, and 5 s after closing them (no GC can be forced from outside, " +
+                       "so growth includes garbage not yet collected).");
+        text.WriteLine();
+        text.WriteLine(facts + ":");
         var baseline = loads.First();
         var baselineFcp = Spread.Of(baseline.Value.Select(l => l.FirstContentfulPaintMs)).Median;
         var baselineReady = Spread.Of(baseline.Value.Select(l => l.InteractiveMs)).Median;
         var runs = baseline.Value.Count;
 
-        Console.WriteLine();
-        Console.WriteLine($"Times in ms from the start of navigation, median (min–max) of {runs} cold loads after one warm-up; ratios are of medians against the first row.");
-        Console.WriteLine();
-        Console.WriteLine("| page | first contentful paint | × baseline | DOMContentLoaded | usable (interactive + content visible) | × baseline |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        text.WriteLine();
+        text.WriteLine($"Times in ms from the start of navigation, median (min–max) of {runs} cold loads after one warm-up; ratios are of medians against the first row.");
+        text.WriteLine();
+        text.WriteLine("| page | first contentful paint | × baseline | DOMContentLoaded | usable (interactive + content visible) | × baseline |");
+        text.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var (page, measured) in loads)
         {
             var fcp = Spread.Of(measured.Select(l => l.FirstContentfulPaintMs));
             var ready = Spread.Of(measured.Select(l => l.InteractiveMs));
-            Console.WriteLine($"| {page.Label} | {fcp} | {fcp.Median / baselineFcp:0.00} | {Spread.Of(measured.Select(l => l.DomContentLoadedMs))} | {ready} | {ready.Median / baselineReady:0.00} |");
+            text.WriteLine($"| {page.Label} | {fcp} | {fcp.Median / baselineFcp:0.00} | {Spread.Of(measured.Select(l => l.DomContentLoadedMs))} | {ready} | {ready.Median / baselineReady:0.00} |");
         }
 
-        Console.WriteLine();
-        Console.WriteLine("Bytes of a first load (empty cache), KB of 1,024 bytes; HTTP figures are on the wire (compressed where served so, headers included).");
-        Console.WriteLine();
-        Console.WriteLine("| page | HTML document | CSS + JS + fonts | before data (HTML+CSS+JS+fonts) | other HTTP (circuit negotiation) | websocket received / sent (payload, decompressed) |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        text.WriteLine();
+        text.WriteLine("Bytes of a first load (empty cache), KB of 1,024 bytes; HTTP figures are on the wire (compressed where served so, headers included).");
+        text.WriteLine();
+        text.WriteLine("| page | HTML document | CSS + JS + fonts | before data (HTML+CSS+JS+fonts) | other HTTP (circuit negotiation) | websocket received / sent (payload, decompressed) |");
+        text.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var (page, measured) in loads)
         {
             var traffic = measured[^1].Traffic;
             var document = traffic.HttpBytes("Document");
             var assets = traffic.HttpBytes("Stylesheet", "Script", "Font", "Image");
             var other = traffic.HttpBytes() - document - assets;
-            Console.WriteLine($"| {page.Label} | {Kb(document)} | {Kb(assets)} | {Kb(document + assets)} | {Kb(other)} | {Kb(traffic.WebSocketReceivedBytes)} / {Kb(traffic.WebSocketSentBytes)} |");
+            text.WriteLine($"| {page.Label} | {Kb(document)} | {Kb(assets)} | {Kb(document + assets)} | {Kb(other)} | {Kb(traffic.WebSocketReceivedBytes)} / {Kb(traffic.WebSocketSentBytes)} |");
         }
 
         var sample = loads.Skip(1).First().Value[^1].Traffic;
-        Console.WriteLine();
-        Console.WriteLine($"Responses of one {loads.Skip(1).First().Key.Path} load (websocket compressed: {(sample.WebSocketCompressed ? "yes" : "no")}):");
-        Console.WriteLine();
-        Console.WriteLine("| response | type | content-encoding | KB on the wire |");
-        Console.WriteLine("| --- | --- | --- | --- |");
+        text.WriteLine();
+        text.WriteLine($"Responses of one {loads.Skip(1).First().Key.Path} load (websocket compressed: {(sample.WebSocketCompressed ? "yes" : "no")}):");
+        text.WriteLine();
+        text.WriteLine("| response | type | content-encoding | KB on the wire |");
+        text.WriteLine("| --- | --- | --- | --- |");
         foreach (var response in sample.Responses)
         {
-            Console.WriteLine($"| {ShortUrl(response.Url)} | {response.ResourceType} | {response.ContentEncoding ?? "none"} | {Kb(response.WireBytes)} |");
+            text.WriteLine($"| {ShortUrl(response.Url)} | {response.ResourceType} | {response.ContentEncoding ?? "none"} | {Kb(response.WireBytes)} |");
         }
 
-        Console.WriteLine();
-        Console.WriteLine("Server memory (VmRSS of the app's process; no forced GC is possible from outside, so the delta includes garbage not yet collected):");
-        Console.WriteLine();
-        Console.WriteLine($"| {circuits} pages of | before | open | growth per open page | × baseline | after closing them |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- |");
+        text.WriteLine();
+        text.WriteLine("Server memory (VmRSS of the app's process; no forced GC is possible from outside, so the delta includes garbage not yet collected):");
+        text.WriteLine();
+        text.WriteLine($"| {circuits} pages of | before | open | growth per open page | × baseline | after closing them |");
+        text.WriteLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var m in memory)
         {
-            Console.WriteLine($"| {m.Page.Label} | {Mb(m.BeforeBytes)} | {Mb(m.OpenBytes)} | {Mb((long)m.GrowthPerPage(circuits))} | " +
+            text.WriteLine($"| {m.Page.Label} | {Mb(m.BeforeBytes)} | {Mb(m.OpenBytes)} | {Mb((long)m.GrowthPerPage(circuits))} | " +
                               $"{Ratio(m.GrowthPerPage(circuits), memory[0].GrowthPerPage(circuits))} | {Mb(m.AfterCloseBytes)} |");
         }
+
+        text.WriteLine();
+        text.WriteLine("Against the dashboards issue's targets (absolute times on this shared machine are noise; read them beside the baseline row):");
+        foreach (var (page, measured) in loads.Skip(1))
+        {
+            var usable = Spread.Of(measured.Select(l => l.InteractiveMs)).Median;
+            var traffic = measured[^1].Traffic;
+            var beforeData = (traffic.HttpBytes("Document") + traffic.HttpBytes("Stylesheet", "Script", "Font", "Image")) / 1024.0;
+            text.WriteLine($"- {page.Label}: usable in under {UsableTargetMs / 1000:0} s: **{(usable < UsableTargetMs ? "met" : "missed")}** " +
+                           $"({usable:0} ms median, {usable / baselineReady:0.00}× the baseline); first load under {FirstLoadTargetKb:0} KB before data: " +
+                           $"**{(beforeData < FirstLoadTargetKb ? "met" : "missed")}** ({beforeData:0.0} KB).");
+        }
+
+        var github = memory[^1].GrowthPerPage(circuits) / (1024.0 * 1024);
+        text.WriteLine($"- Server memory under {CircuitTargetMb:0} MB per open `/github` circuit: **{(github < CircuitTargetMb ? "met" : "missed")}** " +
+                       $"({github:0.00} MB of RSS growth per open page).");
+        return text.ToString();
     }
 
     // RSS can fall between two readings (a collection), which leaves no growth to compare against.

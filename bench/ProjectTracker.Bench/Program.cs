@@ -1,12 +1,17 @@
 using ProjectTracker.Bench;
 
 var name = args.FirstOrDefault() ?? "github-refresh";
+var rest = args.Skip(1).ToArray();
 return name switch
 {
-    "github-refresh" => await GitHubRefreshBenchmark.RunAsync(args.Skip(1).ToArray()),
-    "dashboards" => await DashboardsBenchmark.RunAsync(),
-    "whoop-sync" => await WhoopSyncBenchmark.RunAsync(args.Skip(1).ToArray()),
-    "startup" => await StartupBenchmark.RunAsync(args.Skip(1).ToArray()),
+    GitHubRefreshBenchmark.Name => await GitHubRefreshBenchmark.RunAsync(rest),
+    DashboardsBenchmark.Name => await DashboardsBenchmark.RunAsync(),
+    ReadApiBenchmark.Name => await ReadApiBenchmark.RunAsync(rest),
+    "whoop-sync" => await PrintedSection.RunAsync("whoop-sync", "WHOOP sync (one-year backfill, hourly job, five-year backfill under the rate limit)",
+        rest, () => WhoopSyncBenchmark.RunAsync(rest)),
+    "startup" => await PrintedSection.RunAsync("startup", "Start-up (published app, cold SQLite database)", rest, () => StartupBenchmark.RunAsync(rest)),
+    // bench/run-all.sh writes its summary through the same section mechanism as the benchmarks.
+    "write-section" when args.Length == 3 => WriteSection(args[1], args[2]),
     _ => Usage(),
 };
 
@@ -14,7 +19,14 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/ProjectTracker.Bench -- github-refresh [repositories] [latency-ms]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- dashboards");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- read-api   (PostgreSQL too when BENCH_POSTGRES_URL is set)");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- whoop-sync [latency-ms]");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- startup [runs]");
     return 2;
+}
+
+static int WriteSection(string name, string markdownFile)
+{
+    PerformanceDoc.ReplaceSection(name, File.ReadAllText(markdownFile));
+    return 0;
 }

@@ -43,7 +43,11 @@ public sealed class PublishedApp : IAsyncDisposable
         }
     }
 
-    public static async Task<PublishedApp> StartAsync(string publishFolder, string databasePath)
+    public static Task<PublishedApp> StartAsync(string publishFolder, string databasePath) =>
+        StartAsync(publishFolder, $"sqlite:///{databasePath}", new Dictionary<string, string>());
+
+    /// <summary>Starts the published app on <paramref name="databaseUrl"/> (any <c>DATABASE_URL</c> form) with extra settings.</summary>
+    public static async Task<PublishedApp> StartAsync(string publishFolder, string databaseUrl, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(publishFolder, "ProjectTracker.Web.dll")])
@@ -53,12 +57,17 @@ public sealed class PublishedApp : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DATABASE_URL"] = $"sqlite:///{databasePath}";
+        start.Environment["DATABASE_URL"] = databaseUrl;
         start.Environment["PORT"] = port.ToString();
         // Nothing to sync from: the dashboards show what the database holds.
         foreach (var name in new[] { "GITHUB_ACCESS_TOKEN", "WHOOP_CLIENT_ID", "WHOOP_CLIENT_SECRET", "REDIS_URL" })
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
         }
 
         var output = new StringBuilder();

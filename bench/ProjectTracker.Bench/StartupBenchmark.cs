@@ -15,7 +15,7 @@ public static class StartupBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var runs = args.Length > 0 ? int.Parse(args[0]) : 7;
-        var root = DashboardsBenchmark.RepositoryRoot();
+        var root = Repository.Root();
         var work = Directory.CreateTempSubdirectory("pt-bench-startup-");
         try
         {

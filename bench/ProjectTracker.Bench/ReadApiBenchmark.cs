@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+
+namespace ProjectTracker.Bench;
+
+/// <summary>
+/// The read API under load: the published app (Production) on SQLite and on PostgreSQL, each filled with 1,000 projects and
+/// five years of WHOOP data, wrk at 32 connections on four read endpoints, each beside the app's static-JSON endpoint
+/// (<c>Bench:StaticEndpoint</c>) answering a body of the same size — the ceiling of this machine for this stack.
+/// </summary>
+public static class ReadApiBenchmark
+{
+    public const string Name = "read-api";
+    public const int Connections = 32;
+    public const int Threads = 2;
+    public const double Target = 0.70;
+    public const string CacheSetting = "Api:ResponseCacheSeconds";
+    private const int Projects = 1_000;
+    private const int WhoopDays = 5 * 365;
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan Round = TimeSpan.FromSeconds(5);
+
+    public static readonly ReadEndpoint[] Endpoints =
+    [
+        new("api/github/projects", json => json.AsArray().Count == Projects),
+        new("api/github/metrics", json => (int?)json["total_projects"] == Projects),
+        new("api/whoop/recovery?days=365", json => json.AsArray().Count is >= 360 and <= 366),
+        new("api/whoop/metrics?days=365", json => (int?)json["recovery"]?["total_records"] is >= 360 and <= 366),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Repository.Root();
+        var facts = PerformanceDoc.MachineFacts();
+        var work = Directory.CreateTempSubdirectory("pt-bench-read-api-");
+        Console.WriteLine($"Read-API benchmark: {facts}");
+        try
+        {
+            var publish = Path.Combine(work.FullName, "app");
+            await PublishedApp.PublishAsync(root, publish);
+            var results = new List<ReadApiRow>();
+            var problems = new List<string>();
+
+            // A provider that fails is reported as such; the other's figures are still written.
+            try
+            {
+                var sqlite = Path.Combine(work.FullName, "read-api.db");
+                Console.WriteLine($"SQLite: {await DashboardDatabase.CreateAsync(sqlite, Projects, WhoopDays)}");
+                results.AddRange(await MeasureProviderAsync("SQLite", publish, $"sqlite:///{sqlite}"));
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
+            {
+                problems.Add($"SQLite **failed**: {e.Message.Split('\n')[0]}");
+                Console.Error.WriteLine(e);
+            }
+
+            var server = PostgresContexts.Server;
+            if (server is null)
+            {
+                problems.Add($"PostgreSQL was **not measured**: `{PostgresContexts.ServerVariable}` was not set.");
+            }
+            else
+            {
+                try
+                {
+                    await using var postgres = await PostgresContexts.CreateAsync(server);
+                    Console.WriteLine($"PostgreSQL: {await DashboardDatabase.CreateAsync(postgres, Projects, WhoopDays)}");
+                    results.AddRange(await MeasureProviderAsync("PostgreSQL", publish, postgres.ConnectionString));
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or Npgsql.NpgsqlException)
+                {
+                    problems.Add($"PostgreSQL **failed**: {e.Message.Split('\n')[0]}");
+                    Console.Error.WriteLine(e);
+                }
+            }
+
+            var report = ReadApiReport.Write(results, facts, problems);
+            Console.WriteLine(report);
+            PerformanceDoc.ReplaceSection(Name, report);
+            return problems.Count > 0 && results.Count == 0 ? 1 : results.Where(r => r.Cached).All(r => r.Ratio >= Target) && problems.Count == 0 ? 0 : 3;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+
+    // Cached (as deployed) first, then with the response cache off: what the database and serialization cost without it.
+    private static async Task<List<ReadApiRow>> MeasureProviderAsync(string provider, string publish, string databaseUrl)
+    {
+        var rows = new List<ReadApiRow>();
+        foreach (var cached in new[] { true, false })
+        {
+            var settings = new Dictionary<string, string> { ["Bench__StaticEndpoint"] = "true" };
+            if (!cached)
+            {
+                settings[CacheSetting.Replace(":", "__")] = "0";
+            }
+
+            await using var app = await PublishedApp.StartAsync(publish, databaseUrl, settings);
+            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            foreach (var endpoint in Endpoints)
+            {
+                rows.Add(await MeasureAsync(http, app, provider, cached, endpoint));
+            }
+        }
+
+        return rows;
+    }
+
+    // Rounds interleave the endpoint with its ceiling (ceiling, endpoint, endpoint, ceiling) so a noisy moment on the
+    // machine falls on both; the first two runs only warm up.
+    private static async Task<ReadApiRow> MeasureAsync(HttpClient http, PublishedApp app, string provider, bool cached, ReadEndpoint endpoint)
+    {
+        var bytes = await CheckAsync(http, endpoint);
+        var url = new Uri(app.BaseAddress, endpoint.Path).ToString();
+        var ceilingUrl = new Uri(app.BaseAddress, $"api/bench/static?bytes={bytes}").ToString();
+        if ((await http.GetByteArrayAsync(ceilingUrl)).Length is var ceilingBytes && Math.Abs(ceilingBytes - bytes) > 128)
+        {
+            throw new InvalidOperationException($"The static endpoint answered {ceilingBytes} bytes, not about {bytes}.");
+        }
+
+        await Wrk.RunAsync(url, Connections, Threads, WarmUp);
+        await Wrk.RunAsync(ceilingUrl, Connections, Threads, WarmUp);
+        List<WrkResult> measured = [], ceiling = [];
+        ceiling.Add(await Wrk.RunAsync(ceilingUrl, Connections, Threads, Round));
+        measured.Add(await Wrk.RunAsync(url, Connections, Threads, Round));
+        measured.Add(await Wrk.RunAsync(url, Connections, Threads, Round));
+        ceiling.Add(await Wrk.RunAsync(ceilingUrl, Connections, Threads, Round));
+        // The answer must still be right after the load (a cache must not have broken it).
+        await CheckAsync(http, endpoint);
+
+        var row = new ReadApiRow(provider, cached, endpoint.Path, bytes, measured, ceiling);
+        Console.WriteLine($"{provider} {(cached ? "cached" : "uncached")} /{endpoint.Path}: {row.RequestsPerSecond:0} req/s, ceiling {row.CeilingRequestsPerSecond:0} req/s " +
+                          $"({row.Ratio:0.00}), p99 {row.P99Ms:0.0} ms (ceiling {row.CeilingP99Ms:0.0} ms), {bytes / 1024.0:0.0} KB");
+        return row;
+    }
+
+    private static async Task<int> CheckAsync(HttpClient http, ReadEndpoint endpoint)
+    {
+        using var response = await http.GetAsync(endpoint.Path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode || JsonNode.Parse(body) is not { } json || !endpoint.IsExpected(json))
+        {
+            throw new InvalidOperationException($"/{endpoint.Path} answered {(int)response.StatusCode} with unexpected content: " +
+                                                System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 400))));
+        }
+
+        return body.Length;
+    }
+}
+
+public sealed record ReadEndpoint(string Path, Func<JsonNode, bool> IsExpected);
+
+public sealed record ReadApiRow(string Provider, bool Cached, string Path, int Bytes, IReadOnlyList<WrkResult> Measured, IReadOnlyList<WrkResult> Ceiling)
+{
+    public double RequestsPerSecond => Rate(Measured);
+    public double CeilingRequestsPerSecond => Rate(Ceiling);
+    public double Ratio => RequestsPerSecond / CeilingRequestsPerSecond;
+
+    // The worse of the runs: a p99 is a tail, and averaging tails would hide one.
+    public double P99Ms => Measured.Max(r => r.P99Ms);
+    public double CeilingP99Ms => Ceiling.Max(r => r.P99Ms);
+    public int Timeouts => Measured.Sum(r => r.Timeouts);
+
+    private static double Rate(IReadOnlyList<WrkResult> runs) => runs.Sum(r => r.Requests) / runs.Sum(r => r.Seconds);
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ProjectTracker.Bench, one after the other, and lets each rewrite its own section of
+# docs/PERFORMANCE.md (between <!-- bench:NAME --> markers; sections of benchmarks that fail or are absent keep their
+# last figures). Ends with a summary section of this run. Takes about 20 minutes on 2 cores.
+#
+#   bench/run-all.sh                      # all of them
+#   bench/run-all.sh read-api dashboards  # only these
+#
+# PostgreSQL figures (read-api) need BENCH_POSTGRES_URL, an Npgsql connection string to a server the benchmark may
+# create and drop databases on, e.g. 'Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.
+# The dashboards benchmark needs /usr/bin/chromium, read-api needs /usr/bin/wrk.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+project=bench/ProjectTracker.Bench
+benchmarks=("$@")
+if [ ${#benchmarks[@]} -eq 0 ]; then
+  benchmarks=(github-refresh whoop-sync startup read-api dashboards)
+fi
+
+if ! dotnet build -c Release "$project" -nologo -v quiet; then
+  echo "run-all: the benchmark project does not build" >&2
+  exit 1
+fi
+
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
+{
+  echo "## Last run of bench/run-all.sh"
+  echo
+  postgres=$([ -n "${BENCH_POSTGRES_URL:-}" ] && echo set || echo "not set")
+  dirty=$(git diff --quiet HEAD -- . ':!docs' || echo ' + uncommitted changes')
+  echo "$(date -u '+%Y-%m-%d %H:%M') UTC, \`nproc\` $(nproc), commit \`$(git rev-parse --short HEAD)\`$dirty, PostgreSQL (\`BENCH_POSTGRES_URL\`): $postgres."
+  echo
+  echo "| benchmark | outcome | minutes |"
+  echo "| --- | --- | --- |"
+} > "$summary"
+
+failed=0
+for name in "${benchmarks[@]}"; do
+  echo "=== $name ($(date -u '+%H:%M:%S') UTC)"
+  started=$(date +%s)
+  dotnet run -c Release --no-build --project "$project" -- "$name"
+  code=$?
+  minutes=$(awk "BEGIN { printf \"%.1f\", ($(date +%s) - $started) / 60 }")
+  case $code in
+    0) outcome="ran, section rewritten" ;;
+    2) outcome="**absent**: Program.cs has no benchmark of that name; its section (if any) is unchanged" ;;
+    3) outcome="ran, section rewritten, **a target was missed** (see its section)" ;;
+    *) outcome="**failed** (exit $code); its section is unchanged"; failed=1 ;;
+  esac
+  echo "=== $name: $outcome"
+  echo "| \`$name\` | $outcome | $minutes |" >> "$summary"
+done
+
+dotnet run -c Release --no-build --project "$project" -- write-section run-all "$summary"
+cat "$summary"
+exit $failed
