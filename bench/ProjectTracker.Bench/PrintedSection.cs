@@ -8,7 +8,7 @@ namespace ProjectTracker.Bench;
 /// </summary>
 public static class PrintedSection
 {
-    public static async Task<int> RunAsync(string name, string title, string[] args, Func<Task<int>> run)
+    public static async Task<int> RunAsync(string name, string title, string description, string[] args, Func<Task<int>> run)
     {
         var facts = PerformanceDoc.MachineFacts();
         var printed = new StringWriter();
@@ -26,8 +26,8 @@ public static class PrintedSection
 
         var command = string.Join(' ', new[] { "dotnet run -c Release --project bench/ProjectTracker.Bench --", name }.Concat(args));
         PerformanceDoc.ReplaceSection(name,
-            $"## {title}\n\nCommand (from the repository root):\n\n```sh\n{command}\n```\n\n{facts}; what the benchmark printed " +
-            $"(what it measures: `bench/ProjectTracker.Bench`, its source):\n\n{printed.ToString().Trim()}\n");
+            $"## {title}\n\nCommand (from the repository root):\n\n```sh\n{command}\n```\n\n{description}\n\n{facts}; what the benchmark printed:" +
+            $"\n\n{printed.ToString().Trim()}\n");
         return exitCode == 1 ? 3 : exitCode;
     }
 

@@ -7,9 +7,10 @@ return name switch
     GitHubRefreshBenchmark.Name => await GitHubRefreshBenchmark.RunAsync(rest),
     DashboardsBenchmark.Name => await DashboardsBenchmark.RunAsync(),
     ReadApiBenchmark.Name => await ReadApiBenchmark.RunAsync(rest),
-    "whoop-sync" => await PrintedSection.RunAsync("whoop-sync", "WHOOP sync (one-year backfill, hourly job, five-year backfill under the rate limit)",
-        rest, () => WhoopSyncBenchmark.RunAsync(rest)),
-    "startup" => await PrintedSection.RunAsync("startup", "Start-up (published app, cold SQLite database)", rest, () => StartupBenchmark.RunAsync(rest)),
+    WhoopSyncBenchmark.Name => await PrintedSection.RunAsync(
+        WhoopSyncBenchmark.Name, WhoopSyncBenchmark.Title, WhoopSyncBenchmark.Description, rest, () => WhoopSyncBenchmark.RunAsync(rest)),
+    StartupBenchmark.Name => await PrintedSection.RunAsync(
+        StartupBenchmark.Name, StartupBenchmark.Title, StartupBenchmark.Description, rest, () => StartupBenchmark.RunAsync(rest)),
     // bench/run-all.sh writes its summary through the same section mechanism as the benchmarks.
     "write-section" when args.Length == 3 => WriteSection(args[1], args[2]),
     _ => Usage(),

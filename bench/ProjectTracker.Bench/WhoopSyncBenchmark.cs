@@ -16,6 +16,23 @@ namespace ProjectTracker.Bench;
 /// </summary>
 public static class WhoopSyncBenchmark
 {
+    public const string Name = "whoop-sync";
+    public const string Title = "WHOOP sync (one-year backfill, hourly job, five-year backfill under the rate limit; 50 ms added per request)";
+
+    public const string Description = """
+        What it does (about 2.5 minutes, most of it waiting out WHOOP's rate limit on purpose): starts the WHOOP simulator on
+        loopback filled by `WhoopDataGenerator` (seed 7: one cycle, sleep and recovery a day, naps, workouts, a week away at
+        UTC+1 every 60 days, the newest records still pending) and runs the real `WhoopSyncService` (`WhoopApiClient` over
+        HTTP, SQLite) through an `HttpClient` handler that adds the latency to every request and logs it. First a one-year
+        backfill (`SyncDaysAsync` over 365 days, as `POST /api/whoop/refresh?days=365` does), then the same requests replayed
+        one after another with nothing parsed or stored (the transport floor, the baseline of the same run), then the hourly
+        job's window (the last 3 days, ±14 h for time zones); the simulator's limit is lifted for that part. Last, on a fresh
+        simulator and database with WHOOP's real limit (100 requests a minute, `X-RateLimit-*` headers, 429 when spent), a
+        five-year backfill, which would otherwise send its ~300 requests in a quarter of a minute. Targets: at most one
+        request per 25 records per collection (WHOOP's largest page), the hourly job ≤ 8 requests, no 429 (100 a minute never
+        exceeded as WHOOP counts it).
+        """;
+
     private static readonly string[] Collections = ["cycle", "activity/sleep", "recovery", "activity/workout"];
 
     public static async Task<int> RunAsync(string[] args)
