@@ -54,6 +54,30 @@ public static class WhoopDailySeries
         return days;
     }
 
+    /// <summary>
+    /// The days averaged by week (Monday to Sunday), dated by the week's Monday: a year drawn day by day is more points
+    /// than a chart has pixels, and far more for the browser to draw. Each measure is the mean of the days that have it.
+    /// </summary>
+    public static IReadOnlyList<WhoopDay> ByWeek(IReadOnlyList<WhoopDay> days) =>
+        days.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7)))
+            .OrderBy(week => week.Key)
+            .Select(week => new WhoopDay(
+                week.Key, Mean(week, d => d.Recovery), Mean(week, d => d.Hrv), Mean(week, d => d.RestingHeartRate),
+                Mean(week, d => d.Strain), Mean(week, d => d.Calories), MeanNight(week.Select(d => d.Sleep).OfType<SleepNight>().ToList())))
+            .ToList();
+
+    private static double? Mean<T>(IEnumerable<T> items, Func<T, double?> value)
+    {
+        var present = items.Select(value).OfType<double>().ToList();
+        return present.Count > 0 ? present.Average() : null;
+    }
+
+    private static SleepNight? MeanNight(IReadOnlyList<SleepNight> nights) => nights.Count == 0
+        ? null
+        : new SleepNight(
+            nights.Average(n => n.LightHours), nights.Average(n => n.DeepHours), nights.Average(n => n.RemHours),
+            nights.Average(n => n.AwakeHours), Mean(nights, n => n.NeedHours), Mean(nights, n => n.Performance));
+
     private static SleepNight NightOf(WhoopSleep sleep) => new(
         Hours(sleep.LightSleepMin), Hours(sleep.DeepSleepMin), Hours(sleep.RemSleepMin), Hours(sleep.AwakeMin),
         sleep.SleepNeedMin / 60, sleep.SleepPerformance);

@@ -119,6 +119,30 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Charts_AYear_AreDrawnByWeekAndSaySo()
+    {
+        await using var context = CreateContext();
+
+        var page = Render(context, "whoop?days=365");
+
+        // The 1st (a Sunday) closes the week of 23 February; the 13th to the 15th are the week of 9 March.
+        Assert.Equal("2", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
+        Assert.Contains("weekly averages", page.Find("[data-testid=charts-by-week]").TextContent);
+        Assert.Equal("3", Kpi(page, "kpi-workouts")); // the figures themselves are over every day
+    }
+
+    [Fact]
+    public async Task Charts_NinetyDays_AreDrawnByDay()
+    {
+        await using var context = CreateContext();
+
+        var page = Render(context, "whoop?days=90");
+
+        Assert.Equal("4", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
+        Assert.Empty(page.FindAll("[data-testid=charts-by-week]"));
+    }
+
+    [Fact]
     public async Task NotConfigured_EmptyRange_SaysWhatToSet()
     {
         await using var context = CreateContext();

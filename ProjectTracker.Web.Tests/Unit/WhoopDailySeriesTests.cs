@@ -51,4 +51,22 @@ public sealed class WhoopDailySeriesTests
 
         Assert.Equal(new DateOnly(2026, 3, 5), Assert.Single(days).Date);
     }
+
+    [Fact]
+    public void ByWeek_DaysOfTwoWeeks_AveragesEachMeasureOverTheDaysThatHaveIt()
+    {
+        // 2026-03-08 is a Sunday: it closes the week of Monday the 2nd; the 9th opens the next.
+        WhoopDay[] days =
+        [
+            new(new DateOnly(2026, 3, 2), 60, 40, 50, 10, 2000, new SleepNight(4, 1, 2, 0.5, 8, 80)),
+            new(new DateOnly(2026, 3, 8), 80, null, 54, 14, null, new SleepNight(5, 2, 1, 0.5, null, 90)),
+            new(new DateOnly(2026, 3, 9), 30, 20, null, null, null, null),
+        ];
+
+        var weeks = WhoopDailySeries.ByWeek(days);
+
+        Assert.Equal([new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9)], weeks.Select(w => w.Date));
+        Assert.Equal(new WhoopDay(new DateOnly(2026, 3, 2), 70, 40, 52, 12, 2000, new SleepNight(4.5, 1.5, 1.5, 0.5, 8, 85)), weeks[0]);
+        Assert.Equal(new WhoopDay(new DateOnly(2026, 3, 9), 30, 20, null, null, null, null), weeks[1]);
+    }
 }

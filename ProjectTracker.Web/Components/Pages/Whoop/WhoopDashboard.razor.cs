@@ -15,6 +15,12 @@ public sealed partial class WhoopDashboard
     private string? _rangeError;
     private DateRange? _range;
     private WhoopDashboardData? _data;
+
+    /// <summary>Longer ranges are charted by week: 365 daily bars in four charts were ~4 MB of render batches per load.</summary>
+    public const int DailyChartDays = 120;
+
+    private IReadOnlyList<WhoopDay> _chartDays = [];
+    private bool _chartsByWeek;
     private WhoopConnectionState? _connection;
     private bool _isOwner;
     private DateTime? _lastSyncAt;
@@ -78,6 +84,8 @@ public sealed partial class WhoopDashboard
 
             _range = _selection.Resolve(await Whoop.GetTodayAsync());
             _data = await Whoop.GetDashboardAsync(_range);
+            _chartsByWeek = _range.Days > DailyChartDays;
+            _chartDays = _chartsByWeek ? WhoopDailySeries.ByWeek(_data.Days) : _data.Days;
         }
         catch (Exception e)
         {
