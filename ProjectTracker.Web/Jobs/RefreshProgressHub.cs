@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
 
@@ -10,7 +9,7 @@ namespace ProjectTracker.Web.Jobs;
 /// </summary>
 public sealed class RefreshProgressHub : IRefreshProgressNotifier
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<RefreshJob>> _finished = new();
+    private readonly Completions<RefreshJob> _finished = new();
 
     public event Action<RefreshJob>? Changed;
 
@@ -19,14 +18,11 @@ public sealed class RefreshProgressHub : IRefreshProgressNotifier
         Changed?.Invoke(job);
         if (job.Status is RefreshJobStatus.Completed or RefreshJobStatus.Failed)
         {
-            Finished(job.Id).TrySetResult(job);
+            _finished.Complete(job.Id, job);
         }
     }
 
     /// <summary>Completes when job <paramref name="jobId"/> ends (completed or failed) in this process.</summary>
     public Task<RefreshJob> WhenFinishedAsync(string jobId, CancellationToken cancellationToken = default) =>
-        Finished(jobId).Task.WaitAsync(cancellationToken);
-
-    private TaskCompletionSource<RefreshJob> Finished(string jobId) =>
-        _finished.GetOrAdd(jobId, _ => new TaskCompletionSource<RefreshJob>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _finished.WhenDone(jobId).WaitAsync(cancellationToken);
 }

@@ -130,21 +130,18 @@ public sealed class WhoopWebhookJob(WhoopRefreshService whoop, WhoopWebhookNotif
 /// <summary>Tells this process's listeners (dashboards, tests) that a webhook event was applied.</summary>
 public sealed class WhoopWebhookNotifications
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> _applied = new();
+    private readonly Jobs.Completions<bool> _applied = new();
 
     /// <summary>Raised after every applied event, so open WHOOP dashboards redraw.</summary>
     public event Action? Changed;
 
     public void Applied(string type, string id)
     {
-        Completion(type, id).TrySetResult();
+        _applied.Complete($"{type}:{id}", true);
         Changed?.Invoke();
     }
 
-    public Task WhenAppliedAsync(string type, string id) => Completion(type, id).Task;
-
-    private TaskCompletionSource Completion(string type, string id) =>
-        _applied.GetOrAdd($"{type}:{id}", _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    public Task WhenAppliedAsync(string type, string id) => _applied.WhenDone($"{type}:{id}");
 }
 
 /// <summary>The recurring sync of the last few days: webhooks can be missed, and cycles have none.</summary>
