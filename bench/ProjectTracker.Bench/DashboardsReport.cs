@@ -20,7 +20,7 @@ public static class DashboardsReport
         text.WriteLine();
         text.WriteLine("What it does: builds a SQLite database — 1,000 projects filled by the real GitHub refresh from the simulator " +
                        "(`GitHubDataGenerator`, seed 42) and five years of WHOOP history (`WhoopDataGenerator`, seed 7, stored through " +
-                       "`WhoopRecordMapper`) — publishes the app (`dotnet publish -c Release`), runs it as its own process in Production and " +
+                       "`WhoopRecordMapper`) — publishes the app as the Dockerfile does (`dotnet publish -c Release -r linux-x64`, ReadyToRun), runs it as its own process in Production and " +
                        "loads each page cold in headless Chromium (a new browser context each time) in interleaved rounds, the first a warm-up. " +
                        "**First contentful paint** and DOMContentLoaded come from the Performance API; **usable** is the moment the " +
                        "`[data-testid=interactive]` marker (rendered once the circuit is connected) and the page's content are both there. " +

@@ -16,7 +16,7 @@ public static class ReadApiReport
         text.AppendLine($"BENCH_POSTGRES_URL='Host=127.0.0.1;Port=55999;Username=postgres;Database=postgres' dotnet run -c Release --project bench/ProjectTracker.Bench -- {ReadApiBenchmark.Name}");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("What it does: publishes the app (`dotnet publish -c Release`) and runs it as its own process in Production with " +
+        text.AppendLine("What it does: publishes the app as the Dockerfile does (`dotnet publish -c Release -r linux-x64`, ReadyToRun) and runs it as its own process in Production with " +
                         "`Bench:StaticEndpoint=true`, on a SQLite file and then on a new PostgreSQL database, each filled like the dashboards " +
                         "benchmark's (1,000 projects through the real GitHub refresh from the simulator, five years of WHOOP history). " +
                         "Per endpoint it first checks the answer (200, JSON, the expected number of projects or days) and its size, then " +
