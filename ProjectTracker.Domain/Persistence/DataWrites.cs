@@ -35,20 +35,9 @@ public sealed class DataWriteInterceptor(DataVersion version) : DbCommandInterce
         return ValueTask.FromResult(result);
     }
 
-    // EF inserts with RETURNING through a reader.
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        AfterCommand(command);
-        return result;
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        AfterCommand(command);
-        return ValueTask.FromResult(result);
-    }
-
-    // A statement with RETURNING is done (and, outside a transaction, committed) only once its reader is done.
+    // EF inserts with RETURNING through a reader: such a statement is done (and, outside a transaction, committed) only
+    // once its reader is done, not when it starts executing — advancing earlier would let a read in between be cached
+    // under the new version while the write is not yet visible.
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
         AfterCommand(command);
