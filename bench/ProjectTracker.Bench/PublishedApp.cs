@@ -50,21 +50,7 @@ public sealed class PublishedApp : IAsyncDisposable
     public static async Task<PublishedApp> StartAsync(string publishFolder, string databaseUrl, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(publishFolder, "ProjectTracker.Web.dll")])
-        {
-            WorkingDirectory = publishFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DATABASE_URL"] = databaseUrl;
-        start.Environment["PORT"] = port.ToString();
-        // Nothing to sync from: the dashboards show what the database holds.
-        foreach (var name in new[] { "GITHUB_ACCESS_TOKEN", "WHOOP_CLIENT_ID", "WHOOP_CLIENT_SECRET", "REDIS_URL" })
-        {
-            start.Environment.Remove(name);
-        }
-
+        var start = StartInfo(Path.Combine(publishFolder, "ProjectTracker.Web.dll"), port, databaseUrl);
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;
@@ -88,6 +74,29 @@ public sealed class PublishedApp : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A published program run in Production on <paramref name="port"/>, its output redirected, with nothing to sync from:
+    /// the sync credentials and <c>REDIS_URL</c> of this shell are removed, so the app shows what the database holds.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(string dll, int port, string? databaseUrl)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["PORT"] = port.ToString();
+        start.Environment["DATABASE_URL"] = databaseUrl;
+        foreach (var name in new[] { "GITHUB_ACCESS_TOKEN", "WHOOP_CLIENT_ID", "WHOOP_CLIENT_SECRET", "REDIS_URL" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        return start;
     }
 
     /// <summary>Resident set size (VmRSS) of the app's process, in bytes.</summary>

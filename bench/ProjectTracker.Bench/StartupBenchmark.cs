@@ -84,19 +84,7 @@ public static class StartupBenchmark
     private static async Task<TimeSpan> TimeToHealthyAsync(string dll, string? databasePath)
     {
         var port = PublishedApp.FreePort();
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["PORT"] = port.ToString();
-        start.Environment["DATABASE_URL"] = databasePath is null ? null : $"sqlite:///{databasePath}";
-        foreach (var name in new[] { "GITHUB_ACCESS_TOKEN", "WHOOP_CLIENT_ID", "WHOOP_CLIENT_SECRET", "REDIS_URL" })
-        {
-            start.Environment.Remove(name);
-        }
+        var start = PublishedApp.StartInfo(dll, port, databasePath is null ? null : $"sqlite:///{databasePath}");
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
         var watch = Stopwatch.StartNew();
