@@ -3,6 +3,11 @@
 #
 #   bash scripts/test.sh [extra dotnet test args...]
 #
+# Needs the .NET SDK; everything else it sets up itself. The tests use three Debian packages:
+# postgresql (a throwaway server), redis-server (the REDIS_URL job storage tests) and chromium
+# (browser tests). Missing ones are installed with apt-get when this runs as root; otherwise the
+# script prints the exact command to run and exits 2 before building anything.
+#
 # Tests that need PostgreSQL read TEST_POSTGRES_URL (an Npgsql connection string to a
 # server where they may create their own databases). If it is not set, this script starts
 # a throwaway PostgreSQL server on a free loopback port for the run and removes it after.
@@ -11,6 +16,44 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
+
+postgres_bin_dir() {
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
+}
+
+# Installs the Debian packages the tests need, or says how to.
+ensure_prerequisites() {
+  local missing=()
+  if [[ -z "${TEST_POSTGRES_URL:-}" ]]; then
+    local dir
+    dir="$(postgres_bin_dir)"
+    if [[ -z "$dir" || ! -x "$dir/initdb" || ! -x "$dir/pg_ctl" ]]; then missing+=(postgresql); fi
+  fi
+  if [[ ! -x /usr/bin/redis-server && ! -x /usr/local/bin/redis-server ]]; then missing+=(redis-server); fi
+  if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then missing+=(chromium); fi
+  [[ "${#missing[@]}" -eq 0 ]] && return 0
+
+  local command="apt-get install -y --no-install-recommends ${missing[*]}"
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${missing[*]} (Debian packages the tests need)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+  else
+    echo "test.sh: the tests need these Debian packages: ${missing[*]}." >&2
+    if command -v apt-get >/dev/null 2>&1; then
+      echo "test.sh: install them with: sudo $command" >&2
+    else
+      echo "test.sh: install them with your package manager (on Debian or Ubuntu: $command)." >&2
+    fi
+    echo "test.sh: or set TEST_POSTGRES_URL to a PostgreSQL server where tests may create databases (instead of postgresql), CHROMIUM_PATH to a Chromium binary." >&2
+    exit 2
+  fi
+}
+
+ensure_prerequisites
+echo "test.sh: dotnet $(dotnet --version); $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo 'chromium: version unavailable'); $(redis-server --version | awk '{print $1, $2, $3}')"
 
 PG_BIN=""
 PGDATA_DIR=""
@@ -46,13 +89,7 @@ port_in_use() {
 }
 
 start_postgres() {
-  local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-  if [[ -z "$dir" || ! -x "$dir/initdb" || ! -x "$dir/pg_ctl" ]]; then
-    echo "test.sh: PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install the postgresql package (apt-get install postgresql) or set TEST_POSTGRES_URL." >&2
-    exit 1
-  fi
-  PG_BIN="$dir"
+  PG_BIN="$(postgres_bin_dir)"
 
   if [[ "$(id -u)" -eq 0 ]]; then
     # /tmp so that the postgres user can reach it whatever TMPDIR is.
