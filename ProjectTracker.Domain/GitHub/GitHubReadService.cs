@@ -17,12 +17,6 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
         return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
     }
 
-    public async Task<int> CountProjectsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects.CountAsync(cancellationToken);
-    }
-
     /// <summary>The project named <paramref name="name"/>, matched exactly first, then ignoring case.</summary>
     public async Task<Project?> FindProjectAsync(string name, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,8 @@ namespace ProjectTracker.Web.Persistence;
 public static class PersistenceExtensions
 {
     /// <summary>
-    /// Registers <see cref="IDbContextFactory{TrackerDbContext}"/> (and a scoped <see cref="TrackerDbContext"/>) for the
+    /// Registers <see cref="IDbContextFactory{TrackerDbContext}"/> (no scoped context: a circuit outlives a request, so
+    /// pages, endpoints and jobs each create a context per operation) for the
     /// database <c>DATABASE_URL</c> names, SQLite under the content root by default.
     /// </summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
@@ -41,7 +42,6 @@ public static class PersistenceExtensions
         services.AddDbContextFactory<TContext>((sp, options) => configure(options.AddInterceptors(sp.GetRequiredService<DataWriteInterceptor>())));
         services.AddSingleton<IDbContextFactory<TrackerDbContext>>(sp =>
             new TrackerDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
-        services.AddScoped<TrackerDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }
 
     /// <summary>

@@ -20,11 +20,4 @@ public static class RecoveryBands
     /// </summary>
     public static double[][] Split(IReadOnlyList<double> scores) =>
         Bands.Select(band => scores.Select(score => RecoveryStatus.Of(score) == band ? score : 0).ToArray()).ToArray();
-
-    public static string ColorOf(double score) => RecoveryStatus.Of(score) switch
-    {
-        RecoveryStatus.Green => GreenColor,
-        RecoveryStatus.Yellow => YellowColor,
-        _ => RedColor,
-    };
 }
