@@ -32,7 +32,7 @@ public static class AccessRequests
         var path = context.Request.Path;
         return PublicPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))
                // Signature-verified by the endpoint itself; WHOOP has no session.
-               || (HttpMethods.IsPost(context.Request.Method) && path.Equals("/api/whoop/webhook", StringComparison.OrdinalIgnoreCase))
+               || (HttpMethods.IsPost(context.Request.Method) && path.Equals(WhoopWebhooks.Path, StringComparison.OrdinalIgnoreCase))
                || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
     }
 

@@ -10,6 +10,7 @@ public static class DashboardExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Pages.Overview.OverviewReader>();
+        builder.Services.AddSingleton<Setup.SetupReader>();
         return builder;
     }
 

@@ -26,7 +26,8 @@ public static class WhoopLogin
     public const string CallbackPath = "/signin-whoop";
     public const string UserIdClaim = "whoop_user_id";
     public const string DisconnectPath = "/whoop/disconnect";
-    private static readonly string[] Scopes = ["offline", "read:recovery", "read:cycles", "read:sleep", "read:workout", "read:profile"];
+    /// <summary>What "Connect WHOOP" asks for (<c>offline</c>: without it WHOOP issues no refresh token).</summary>
+    public static readonly IReadOnlyList<string> Scopes = ["offline", "read:recovery", "read:cycles", "read:sleep", "read:workout", "read:profile"];
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {

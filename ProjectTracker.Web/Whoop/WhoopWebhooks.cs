@@ -19,6 +19,7 @@ namespace ProjectTracker.Web.Whoop;
 /// </summary>
 public static class WhoopWebhooks
 {
+    public const string Path = "/api/whoop/webhook";
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RememberDeliveries = TimeSpan.FromDays(1);
     private static readonly string[] KnownTypes =
@@ -26,7 +27,7 @@ public static class WhoopWebhooks
 
     public static IEndpointRouteBuilder MapWhoopWebhook(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/whoop/webhook", ReceiveAsync)
+        routes.MapPost(Path, ReceiveAsync)
             .WithTags("WHOOP")
             .WithSummary("WHOOP webhook deliveries (signed); the named record is synced in the background");
         return routes;
