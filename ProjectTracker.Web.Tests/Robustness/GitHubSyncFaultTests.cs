@@ -20,7 +20,8 @@ public sealed class GitHubSyncFaultTests
 {
     private const int Repositories = 5;
     private const string FaultedPath = "/repos/octo-owner/repo-03/";
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(1);
+    // Long enough that a healthy request on a loaded CI machine never times out; only the injected Slow faults (4×) do.
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>Scenario name → the fault, how often it is served in a row, and the error text expected (null: recovers).</summary>
     private static readonly Dictionary<string, (string Path, Fault Fault, int Times, string? Error)> Scenarios = new()

@@ -21,7 +21,8 @@ public sealed class WhoopSyncFaultTests : IAsyncLifetime
     private const string Range = "days=30"; // two pages of each collection (25 a page)
     private const string Recovery = "/developer/v2/recovery";
     private const string TokenEndpoint = "/oauth/oauth2/token";
-    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(1);
+    // Long enough that a healthy request on a loaded CI machine never times out; only the injected Slow faults (4×) do.
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
 
     private readonly SqliteTestDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(TrackerAppFactory.Now);
