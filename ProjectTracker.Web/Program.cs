@@ -1,7 +1,6 @@
 using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
-using ProjectTracker.Web.Bench;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
@@ -51,7 +50,6 @@ try
     app.MapWhoopLogin();
     app.MapAccessPages();
     app.MapDashboard();
-    app.MapBenchEndpoints(); // off unless Bench:StaticEndpoint=true
 
     await app.RunAsync();
     return 0;

@@ -47,10 +47,14 @@ public sealed class PublishedApp : IAsyncDisposable
         StartAsync(publishFolder, $"sqlite:///{databasePath}", new Dictionary<string, string>());
 
     /// <summary>Starts the published app on <paramref name="databaseUrl"/> (any <c>DATABASE_URL</c> form) with extra settings.</summary>
-    public static async Task<PublishedApp> StartAsync(string publishFolder, string databaseUrl, IReadOnlyDictionary<string, string> settings)
+    public static Task<PublishedApp> StartAsync(string publishFolder, string databaseUrl, IReadOnlyDictionary<string, string> settings) =>
+        StartProgramAsync(Path.Combine(publishFolder, "ProjectTracker.Web.dll"), databaseUrl, settings);
+
+    /// <summary>Starts a published program (the app, or <c>bench/BaselineApp</c>) and waits until its <c>/healthz</c> answers.</summary>
+    public static async Task<PublishedApp> StartProgramAsync(string dll, string? databaseUrl, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
-        var start = StartInfo(Path.Combine(publishFolder, "ProjectTracker.Web.dll"), port, databaseUrl);
+        var start = StartInfo(dll, port, databaseUrl);
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

@@ -4,8 +4,8 @@ namespace ProjectTracker.Bench;
 
 /// <summary>
 /// The read API under load: the published app (Production) on SQLite and on PostgreSQL, each filled with 1,000 projects and
-/// five years of WHOOP data, wrk at 32 connections on four read endpoints, each beside the app's static-JSON endpoint
-/// (<c>Bench:StaticEndpoint</c>) answering a body of the same size — the ceiling of this machine for this stack.
+/// five years of WHOOP data, wrk at 32 connections on four read endpoints, each beside <c>bench/BaselineApp</c>'s
+/// <c>/static</c> answering a body of the same size from memory — the ceiling of this machine for this stack.
 /// </summary>
 public static class ReadApiBenchmark
 {
@@ -37,6 +37,9 @@ public static class ReadApiBenchmark
         {
             var publish = Path.Combine(work.FullName, "app");
             await PublishedApp.PublishAsync(root, publish);
+            var baseline = Path.Combine(work.FullName, "baseline");
+            await PublishedApp.PublishProjectAsync(Path.Combine(root, "bench", "BaselineApp", "BaselineApp.csproj"), baseline);
+            await using var ceiling = await PublishedApp.StartProgramAsync(Path.Combine(baseline, "BaselineApp.dll"), null, new Dictionary<string, string>());
             var results = new List<ReadApiRow>();
             var problems = new List<string>();
 
@@ -45,7 +48,7 @@ public static class ReadApiBenchmark
             {
                 var sqlite = Path.Combine(work.FullName, "read-api.db");
                 Console.WriteLine($"SQLite: {await DashboardDatabase.CreateAsync(sqlite, Projects, WhoopDays)}");
-                results.AddRange(await MeasureProviderAsync("SQLite", publish, $"sqlite:///{sqlite}"));
+                results.AddRange(await MeasureProviderAsync("SQLite", publish, $"sqlite:///{sqlite}", ceiling));
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
             {
@@ -64,7 +67,7 @@ public static class ReadApiBenchmark
                 {
                     await using var postgres = await PostgresContexts.CreateAsync(server);
                     Console.WriteLine($"PostgreSQL: {await DashboardDatabase.CreateAsync(postgres, Projects, WhoopDays)}");
-                    results.AddRange(await MeasureProviderAsync("PostgreSQL", publish, postgres.ConnectionString));
+                    results.AddRange(await MeasureProviderAsync("PostgreSQL", publish, postgres.ConnectionString, ceiling));
                 }
                 catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException or Npgsql.NpgsqlException)
                 {
@@ -86,12 +89,12 @@ public static class ReadApiBenchmark
     }
 
     // Cached (as deployed) first, then with the response cache off: what the database and serialization cost without it.
-    private static async Task<List<ReadApiRow>> MeasureProviderAsync(string provider, string publish, string databaseUrl)
+    private static async Task<List<ReadApiRow>> MeasureProviderAsync(string provider, string publish, string databaseUrl, PublishedApp ceiling)
     {
         var rows = new List<ReadApiRow>();
         foreach (var cached in new[] { true, false })
         {
-            var settings = new Dictionary<string, string> { ["Bench__StaticEndpoint"] = "true" };
+            var settings = new Dictionary<string, string>();
             if (!cached)
             {
                 settings[CacheSetting.Replace(":", "__")] = "0";
@@ -101,7 +104,7 @@ public static class ReadApiBenchmark
             using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
             foreach (var endpoint in Endpoints)
             {
-                rows.Add(await MeasureAsync(http, app, provider, cached, endpoint));
+                rows.Add(await MeasureAsync(http, app, ceiling, provider, cached, endpoint));
             }
         }
 
@@ -110,11 +113,12 @@ public static class ReadApiBenchmark
 
     // Rounds interleave the endpoint with its ceiling (ceiling, endpoint, endpoint, ceiling) so a noisy moment on the
     // machine falls on both; the first two runs only warm up.
-    private static async Task<ReadApiRow> MeasureAsync(HttpClient http, PublishedApp app, string provider, bool cached, ReadEndpoint endpoint)
+    private static async Task<ReadApiRow> MeasureAsync(
+        HttpClient http, PublishedApp app, PublishedApp ceilingApp, string provider, bool cached, ReadEndpoint endpoint)
     {
         var bytes = await CheckAsync(http, endpoint);
         var url = new Uri(app.BaseAddress, endpoint.Path).ToString();
-        var ceilingUrl = new Uri(app.BaseAddress, $"api/bench/static?bytes={bytes}").ToString();
+        var ceilingUrl = new Uri(ceilingApp.BaseAddress, $"static?bytes={bytes}").ToString();
         if ((await http.GetByteArrayAsync(ceilingUrl)).Length is var ceilingBytes && Math.Abs(ceilingBytes - bytes) > 128)
         {
             throw new InvalidOperationException($"The static endpoint answered {ceilingBytes} bytes, not about {bytes}.");

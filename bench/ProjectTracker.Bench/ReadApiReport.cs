@@ -16,14 +16,15 @@ public static class ReadApiReport
         text.AppendLine($"BENCH_POSTGRES_URL='Host=127.0.0.1;Port=55999;Username=postgres;Database=postgres' dotnet run -c Release --project bench/ProjectTracker.Bench -- {ReadApiBenchmark.Name}");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("What it does: publishes the app as the Dockerfile does (`dotnet publish -c Release -r linux-x64`, ReadyToRun) and runs it as its own process in Production with " +
-                        "`Bench:StaticEndpoint=true`, on a SQLite file and then on a new PostgreSQL database, each filled like the dashboards " +
+        text.AppendLine("What it does: publishes the app as the Dockerfile does (`dotnet publish -c Release -r linux-x64`, ReadyToRun) and runs it as its own process in Production, " +
+                        "on a SQLite file and then on a new PostgreSQL database, each filled like the dashboards " +
                         "benchmark's (1,000 projects through the real GitHub refresh from the simulator, five years of WHOOP history). " +
                         "Per endpoint it first checks the answer (200, JSON, the expected number of projects or days) and its size, then " +
                         $"runs `{Wrk.CommandLine(ReadApiBenchmark.Connections, ReadApiBenchmark.Threads, ReadApiBenchmark.Round, "<url>")}` " +
                         $"on loopback: {ReadApiBenchmark.WarmUp.TotalSeconds:0} s of warm-up on each, then four {ReadApiBenchmark.Round.TotalSeconds:0}-s runs " +
-                        "interleaved as ceiling, endpoint, endpoint, ceiling so noise falls on both. The **ceiling** is `GET /api/bench/static?bytes=N` " +
-                        "in the same process: a fixed JSON body of the endpoint's own size written from memory, through the same middleware. " +
+                        "interleaved as ceiling, endpoint, endpoint, ceiling so noise falls on both. The **ceiling** is `GET /static?bytes=N` " +
+                        "of `bench/BaselineApp` (Kestrel and nothing else, published the same way, its own process): a fixed JSON body of the " +
+                        "endpoint's own size written from memory. " +
                         "Requests/s are over both runs; p99 is the worse run's (wrk `--latency`). Any non-2xx answer or socket error fails the run. " +
                         "Each provider is run twice: as deployed (the response cache on) and with `Api:ResponseCacheSeconds=0` (cache off), " +
                         "to show what the database and serialization cost without it. wrk shares the 2 cores with the app.");

@@ -16,7 +16,7 @@ public static class StartupBenchmark
     public const string Description = """
         What it does (about 4 minutes, most of it publishing): publishes the app as the Dockerfile does
         (`dotnet publish -c Release -r linux-x64`, which compiles it ReadyToRun), the same app without a runtime identifier
-        (everything compiled just in time), and `bench/StartupBaseline` (the smallest ASP.NET Core app: Kestrel and one
+        (everything compiled just in time), and `bench/BaselineApp` (the smallest ASP.NET Core app: Kestrel and one
         `/healthz`, the baseline). Then, interleaved, starts each as its own process in Production and polls `/healthz` every
         5 ms from the moment the process is started until it answers 200: the app on a database file that does not exist
         yet (created, every migration applied), on an existing database, and without ReadyToRun on the existing database.
@@ -37,7 +37,7 @@ public static class StartupBenchmark
             var baseline = Path.Combine(work.FullName, "baseline");
             await PublishedApp.PublishAsync(root, app);
             await PublishedApp.PublishAsync(root, jitted, readyToRun: false);
-            await PublishedApp.PublishProjectAsync(Path.Combine(root, "bench", "StartupBaseline", "StartupBaseline.csproj"), baseline);
+            await PublishedApp.PublishProjectAsync(Path.Combine(root, "bench", "BaselineApp", "BaselineApp.csproj"), baseline);
 
             var warmDatabase = Path.Combine(work.FullName, "warm.db");
             await TimeToHealthyAsync(Path.Combine(app, "ProjectTracker.Web.dll"), warmDatabase); // creates it; not counted
@@ -49,7 +49,7 @@ public static class StartupBenchmark
             var jit = new List<TimeSpan>();
             for (var run = 0; run < runs; run++)
             {
-                floor.Add(await TimeToHealthyAsync(Path.Combine(baseline, "StartupBaseline.dll"), databasePath: null));
+                floor.Add(await TimeToHealthyAsync(Path.Combine(baseline, "BaselineApp.dll"), databasePath: null));
                 cold.Add(await TimeToHealthyAsync(Path.Combine(app, "ProjectTracker.Web.dll"), Path.Combine(work.FullName, $"cold-{run}.db")));
                 warm.Add(await TimeToHealthyAsync(Path.Combine(app, "ProjectTracker.Web.dll"), warmDatabase));
                 jit.Add(await TimeToHealthyAsync(Path.Combine(jitted, "ProjectTracker.Web.dll"), warmDatabase));
