@@ -5,6 +5,7 @@ public static class Rounding
 {
     public static double OneDecimal(double value) => Math.Round(value, 1);
 
-    public static double OneDecimalOrZero(IReadOnlyCollection<double> values) =>
-        values.Count == 0 ? 0 : OneDecimal(values.Average());
+    /// <summary>The average to one decimal; null when there is nothing to average (never a 0 that looks measured).</summary>
+    public static double? AverageOneDecimal(IReadOnlyCollection<double> values) =>
+        values.Count == 0 ? null : OneDecimal(values.Average());
 }

@@ -31,10 +31,12 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The newest scored recovery (one still being scored, or unscorable, is in the lists but not "the latest").</summary>
     public async Task<WhoopRecovery?> LatestRecoveryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.WhoopRecoveries.AsNoTracking()
+            .Where(WhoopScoring.ScoredRecovery)
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
@@ -48,11 +50,12 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The newest night's sleep; a nap only when no night is stored.</summary>
+    /// <summary>The newest scored night's sleep; a scored nap only when no night is scored.</summary>
     public async Task<WhoopSleep?> LatestSleepAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.WhoopSleeps.AsNoTracking()
+            .Where(WhoopScoring.ScoredSleep)
             .OrderBy(s => s.IsNap).ThenByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }

@@ -96,10 +96,10 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
 
         var page = Render(context, "whoop?days=7");
 
-        Assert.Equal("50%", Kpi(page, "kpi-recovery"));
+        Assert.Equal("50 %", Kpi(page, "kpi-recovery"));
         Assert.Equal("50 ms", Kpi(page, "kpi-hrv"));
         Assert.Equal("54 bpm", Kpi(page, "kpi-rhr"));
-        Assert.Equal("7.5 h · 85%", Kpi(page, "kpi-sleep")); // the nap is not a night
+        Assert.Equal("7.5 h · 85 % of need", Kpi(page, "kpi-sleep")); // the nap is not a night
         Assert.Equal("12.0", Kpi(page, "kpi-strain"));
         Assert.Equal("2", Kpi(page, "kpi-workouts"));
         Assert.Equal("2,250 kcal", Kpi(page, "kpi-calories")); // from kilojoules
@@ -113,7 +113,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
 
         var page = Render(context, "whoop?days=30");
 
-        Assert.Equal("60%", Kpi(page, "kpi-recovery"));
+        Assert.Equal("60 %", Kpi(page, "kpi-recovery"));
         Assert.Equal("3", Kpi(page, "kpi-workouts"));
         Assert.Equal("4", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
     }

@@ -1,8 +1,15 @@
+using ProjectTracker.Domain.Persistence;
+
 namespace ProjectTracker.Web.Tests.Integration;
 
-/// <summary>One running app over its own database, shared by the tests of a class.</summary>
-public abstract class AppFixture(Func<ITestDatabase> createDatabase, bool filled) : IAsyncLifetime
+/// <summary>One running app over its own database (seeded when <paramref name="seed"/> is given), shared by the tests of a class.</summary>
+public abstract class AppFixture(Func<ITestDatabase> createDatabase, Func<TrackerDbContext, Task>? seed) : IAsyncLifetime
 {
+    protected AppFixture(Func<ITestDatabase> createDatabase, bool filled)
+        : this(createDatabase, filled ? SeedData.FillAsync : null)
+    {
+    }
+
     private ITestDatabase? _database;
 
     public TrackerAppFactory App { get; private set; } = null!;
@@ -14,9 +21,9 @@ public abstract class AppFixture(Func<ITestDatabase> createDatabase, bool filled
         _database = createDatabase();
         App = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["CORS_ORIGINS"] = "https://frontend.example" });
         Client = App.CreateClient(new() { AllowAutoRedirect = false });
-        if (filled)
+        if (seed is not null)
         {
-            await App.SeedAsync(SeedData.FillAsync);
+            await App.SeedAsync(seed);
         }
     }
 

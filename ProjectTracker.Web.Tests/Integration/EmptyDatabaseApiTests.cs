@@ -61,19 +61,27 @@ public abstract class EmptyDatabaseApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task WhoopMetrics_EmptyDatabase_AnswersZerosForThirtyDays()
+    public async Task WhoopMetrics_EmptyDatabase_AnswersNullAveragesAndZeroCountsForThirtyDays()
     {
         var json = await Client.GetJsonAsync("/api/whoop/metrics");
 
         Assert.Equal(30, (int?)json["period_days"]);
-        AssertHasFields(json["recovery"]!, "average_score", "max_score", "min_score", "total_records", "green_days", "yellow_days", "red_days");
-        AssertHasFields(json["sleep"]!, "average_hours", "average_performance", "total_records");
-        AssertHasFields(json["strain"]!, "average_daily_strain", "max_daily_strain", "total_workouts", "average_workout_strain");
-        Assert.Equal(0, (double?)json["recovery"]!["average_score"]);
+        AssertHasFields(json["recovery"]!, "average_score", "max_score", "min_score", "total_records", "green_days", "yellow_days", "red_days",
+            "scored_records");
+        AssertHasFields(json["sleep"]!, "average_hours", "average_performance", "total_records", "scored_records");
+        AssertHasFields(json["strain"]!, "average_daily_strain", "max_daily_strain", "total_workouts", "average_workout_strain",
+            "scored_days", "scored_workouts");
+        // Nothing measured is null, not a 0 that a frontend would show as "0 % recovery".
+        Assert.Null(json["recovery"]!["average_score"]);
+        Assert.Null(json["recovery"]!["max_score"]);
+        Assert.Null(json["sleep"]!["average_hours"]);
+        Assert.Null(json["strain"]!["average_daily_strain"]);
+        Assert.Null(json["strain"]!["average_workout_strain"]);
         Assert.Equal(0, (int?)json["strain"]!["total_workouts"]);
-        Assert.Equal(0, (double?)json["hrv"]!["average"]);
+        Assert.Equal(0, (int?)json["recovery"]!["scored_records"]);
+        Assert.Null(json["hrv"]!["average"]);
         Assert.Equal("insufficient_data", (string?)json["hrv"]!["trend"]);
-        Assert.Equal(0, (double?)json["resting_heart_rate"]!["average"]);
+        Assert.Null(json["resting_heart_rate"]!["average"]);
     }
 
     [Fact]

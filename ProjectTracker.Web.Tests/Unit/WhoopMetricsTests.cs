@@ -30,15 +30,15 @@ public sealed class WhoopMetricsTests
     }
 
     [Fact]
-    public void Compute_NoRows_GivesZerosAndInsufficientData()
+    public void Compute_NoRows_GivesNullAveragesZeroCountsAndInsufficientData()
     {
         var metrics = Compute();
 
-        Assert.Equal(new RecoveryMetrics(0, 0, 0, 0, 0, 0, 0), metrics.Recovery);
-        Assert.Equal(new SleepMetrics(0, 0, 0, 0), metrics.Sleep);
-        Assert.Equal(new StrainMetrics(0, 0, 0, 0), metrics.Strain);
-        Assert.Equal(new HrvMetrics(0, HrvMetrics.NotEnoughData), metrics.Hrv);
-        Assert.Equal(new RestingHeartRateMetrics(0), metrics.RestingHeartRate);
+        Assert.Equal(new RecoveryMetrics(null, null, null, 0, 0, 0, 0, 0), metrics.Recovery);
+        Assert.Equal(new SleepMetrics(null, null, 0, 0, 0), metrics.Sleep);
+        Assert.Equal(new StrainMetrics(null, null, 0, null, 0, 0), metrics.Strain);
+        Assert.Equal(new HrvMetrics(null, HrvMetrics.NotEnoughData, 0), metrics.Hrv);
+        Assert.Equal(new RestingHeartRateMetrics(null, 0), metrics.RestingHeartRate);
     }
 
     [Fact]
@@ -93,11 +93,38 @@ public sealed class WhoopMetricsTests
     }
 
     [Fact]
-    public void Compute_OnlyUnscoredRecoveries_GivesZeroScores()
+    public void Compute_OnlyUnscoredRecoveries_GivesNullScores()
     {
         var metrics = Compute(recoveries: [Recovery(1, null), Recovery(2, null)]);
 
-        Assert.Equal(new RecoveryMetrics(0, 0, 0, 2, 0, 0, 0), metrics.Recovery);
+        Assert.Equal(new RecoveryMetrics(null, null, null, 2, 0, 0, 0, 0), metrics.Recovery);
+    }
+
+    [Fact]
+    public void Compute_PendingAndUnscorableRecords_LeftOutOfAveragesAndCounted()
+    {
+        var metrics = Compute(
+            recoveries:
+            [
+                Recovery(1, 80, hrv: 60, restingHeartRate: 50),
+                // A state that disagrees with its values: the state wins (WHOOP may send a stale score while re-scoring).
+                new() { Date = Day(2), RecoveryScore = 0, HrvRmssd = 0, RestingHeartRate = 0, ScoreState = "PENDING_SCORE" },
+                new() { Date = Day(3), ScoreState = "UNSCORABLE" },
+            ],
+            sleeps:
+            [
+                new() { Date = Day(1), TotalSleepHours = 8, SleepPerformance = 90, ScoreState = "SCORED" },
+                new() { Date = Day(2), TotalSleepHours = 0, SleepPerformance = 0, ScoreState = "PENDING_SCORE" },
+                new() { Date = Day(3), ScoreState = "UNSCORABLE" },
+            ],
+            workouts: [new() { Strain = 10, ScoreState = "SCORED" }, new() { ScoreState = "UNSCORABLE" }],
+            cycles: [new() { Strain = 12, ScoreState = "SCORED" }, new() { Strain = 0, ScoreState = "PENDING_SCORE" }]);
+
+        Assert.Equal(new RecoveryMetrics(80, 80, 80, 3, 1, 0, 0, 1), metrics.Recovery);
+        Assert.Equal(new SleepMetrics(8, 90, 3, 0, 1), metrics.Sleep);
+        Assert.Equal(new StrainMetrics(12, 12, 2, 10, 1, 1), metrics.Strain);
+        Assert.Equal(new HrvMetrics(60, HrvMetrics.NotEnoughData, 1), metrics.Hrv);
+        Assert.Equal(new RestingHeartRateMetrics(50, 1), metrics.RestingHeartRate);
     }
 
     [Fact]
@@ -115,14 +142,15 @@ public sealed class WhoopMetricsTests
         Assert.Equal(85.5, metrics.Sleep.AveragePerformance);
         Assert.Equal(3, metrics.Sleep.TotalRecords);
         Assert.Equal(1, metrics.Sleep.TotalNaps);
+        Assert.Equal(2, metrics.Sleep.ScoredRecords);
     }
 
     [Fact]
-    public void Compute_OnlyNaps_GivesZeroSleepAverages()
+    public void Compute_OnlyNaps_GivesNullSleepAverages()
     {
         var metrics = Compute(sleeps: [new() { Date = Day(1), TotalSleepHours = 1, SleepPerformance = 50, IsNap = true }]);
 
-        Assert.Equal(new SleepMetrics(0, 0, 0, 1), metrics.Sleep);
+        Assert.Equal(new SleepMetrics(null, null, 0, 1, 0), metrics.Sleep);
     }
 
     [Fact]

@@ -13,6 +13,10 @@ internal static class Day
     public static double Whole(double? value) => Math.Round(value ?? 0, MidpointRounding.ToEven);
 
     public static double OneDecimal(double? value) => Math.Round(value ?? 0, 1, MidpointRounding.ToEven);
+
+    public static double? WholeOrNull(double? value) => value is { } v ? Whole(v) : null;
+
+    public static double? OneDecimalOrNull(double? value) => value is { } v ? OneDecimal(v) : null;
 }
 
 public sealed record RecoveryJson(
@@ -71,10 +75,10 @@ public sealed record WorkoutJson(
     DateTime? EndTime,
     int? SportId,
     string? SportName,
-    double Strain,
+    double? Strain,
     double? AverageHeartRate,
     double? MaxHeartRate,
-    double Calories,
+    double? Calories,
     double? DistanceMeters,
     double DurationMin,
     double? Kilojoules,
@@ -82,9 +86,10 @@ public sealed record WorkoutJson(
     string? ScoreState,
     string? TimezoneOffset)
 {
+    // A workout not scored (yet, or ever) has no strain or energy: null, not a 0 that reads as measured.
     public static WorkoutJson From(WhoopWorkout w) => new(
-        w.Id, w.WorkoutId, w.StartTime, w.EndTime, w.SportId, w.SportName, Day.OneDecimal(w.Strain), w.AverageHeartRate,
-        w.MaxHeartRate, Day.Whole(w.Kilocalories), w.DistanceMeters, Day.Whole(w.DurationMin), w.EnergyKilojoules,
+        w.Id, w.WorkoutId, w.StartTime, w.EndTime, w.SportId, w.SportName, Day.OneDecimalOrNull(w.Strain), w.AverageHeartRate,
+        w.MaxHeartRate, Day.WholeOrNull(w.Kilocalories), w.DistanceMeters, Day.Whole(w.DurationMin), w.EnergyKilojoules,
         Day.Format(w.Date ?? w.StartTime), w.ScoreState, w.TimezoneOffset);
 }
 

@@ -14,21 +14,16 @@ public static class WhoopKpis
     public static IReadOnlyList<WhoopKpi> For(WhoopDashboardData data)
     {
         var metrics = data.Metrics;
-        var days = data.Days;
         return
         [
-            new("Average recovery", days.Any(d => d.Recovery is not null) ? $"{Format(metrics.Recovery.AverageScore, "0")}%" : None,
-                Icons.Material.Filled.MonitorHeart, "kpi-recovery"),
-            new("Average HRV", days.Any(d => d.Hrv is not null) ? $"{Format(metrics.Hrv.Average, "0")} ms" : None,
-                Icons.Material.Filled.ShowChart, "kpi-hrv"),
-            new("Resting heart rate", days.Any(d => d.RestingHeartRate is not null) ? $"{Format(metrics.RestingHeartRate.Average, "0")} bpm" : None,
-                Icons.Material.Filled.Favorite, "kpi-rhr"),
-            new("Sleep per night", metrics.Sleep.TotalRecords > 0
-                    ? $"{Format(metrics.Sleep.AverageHours, "0.0")} h · {Format(metrics.Sleep.AveragePerformance, "0")}%"
+            new("Average recovery", Format(metrics.Recovery.AverageScore, "0", " %"), Icons.Material.Filled.MonitorHeart, "kpi-recovery"),
+            new("Average HRV", Format(metrics.Hrv.Average, "0", " ms"), Icons.Material.Filled.ShowChart, "kpi-hrv"),
+            new("Resting heart rate", Format(metrics.RestingHeartRate.Average, "0", " bpm"), Icons.Material.Filled.Favorite, "kpi-rhr"),
+            new("Sleep per night", metrics.Sleep.AverageHours is { } hours
+                    ? $"{Format(hours, "0.0")} h" + (metrics.Sleep.AveragePerformance is { } performance ? $" · {Format(performance, "0")} % of need" : "")
                     : None,
                 Icons.Material.Filled.Bedtime, "kpi-sleep"),
-            new("Average day strain", days.Any(d => d.Strain is not null) ? Format(metrics.Strain.AverageDailyStrain, "0.0") : None,
-                Icons.Material.Filled.Bolt, "kpi-strain"),
+            new("Average day strain", Format(metrics.Strain.AverageDailyStrain, "0.0", ""), Icons.Material.Filled.Bolt, "kpi-strain"),
             new("Workouts", metrics.Strain.TotalWorkouts.ToString("N0", CultureInfo.InvariantCulture),
                 Icons.Material.Filled.FitnessCenter, "kpi-workouts"),
             new("Calories per day", data.AverageDailyCalories is { } kcal ? $"{Format(kcal, "N0")} kcal" : None,
@@ -37,4 +32,6 @@ public static class WhoopKpis
     }
 
     private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Format(double? value, string format, string unit) => value is { } v ? Format(v, format) + unit : None;
 }

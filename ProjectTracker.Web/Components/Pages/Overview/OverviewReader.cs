@@ -44,9 +44,9 @@ public sealed class OverviewReader(
             .FirstOrDefaultAsync(cancellationToken);
         return new WhoopOverview(
             Connection(await whoopTokens.GetStateAsync(cancellationToken)),
-            recoveries.FirstOrDefault(r => r.RecoveryScore is not null),
-            sleeps.FirstOrDefault(s => !s.IsNap && s.TotalSleepHours is not null),
-            cycles.FirstOrDefault(c => c.Strain is not null),
+            recoveries.FirstOrDefault(r => r.IsScored()),
+            sleeps.FirstOrDefault(s => !s.IsNap && s.IsScored()),
+            cycles.FirstOrDefault(c => c.IsScored()),
             lastSync);
     }
 
