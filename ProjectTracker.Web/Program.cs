@@ -8,6 +8,7 @@ using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
+using ProjectTracker.Web.Timesheet;
 using ProjectTracker.Web.Whoop;
 
 try
@@ -20,6 +21,7 @@ try
     builder.AddApi();
     builder.AddJobs();
     builder.AddGitHub();
+    builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDashboard();
     builder.AddAccess();
@@ -45,6 +47,7 @@ try
     app.MapApi();
     app.MapJobs();
     app.MapGitHubApi();
+    app.MapTimesheetApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();
