@@ -5,6 +5,7 @@ using ProjectTracker.Web.Bench;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
+using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
@@ -48,6 +49,7 @@ try
     app.MapJobs();
     app.MapGitHubApi();
     app.MapTimesheetApi();
+    app.MapExportApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();
