@@ -4,9 +4,11 @@ using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
+using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
+using ProjectTracker.Web.Timesheet;
 using ProjectTracker.Web.Whoop;
 
 try
@@ -19,6 +21,7 @@ try
     builder.AddApi();
     builder.AddJobs();
     builder.AddGitHub();
+    builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDashboard();
     builder.AddAccess();
@@ -44,6 +47,8 @@ try
     app.MapApi();
     app.MapJobs();
     app.MapGitHubApi();
+    app.MapTimesheetApi();
+    app.MapExportApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();

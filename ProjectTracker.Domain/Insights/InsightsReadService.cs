@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
-using ProjectTracker.Domain.Whoop;
 
 namespace ProjectTracker.Domain.Insights;
 
@@ -17,7 +16,7 @@ public sealed record CodingInsights(
 /// athlete's local days: each commit is placed by the time-zone offset WHOOP recorded for the cycle it fell in, so a late
 /// commit is on the evening it was made, at home or abroad. Without WHOOP data, commit days are UTC days.
 /// </summary>
-public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> contexts)
+public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> contexts, OwnerCalendarOptions? calendar = null)
 {
     public static readonly CorrelationWording RecoveryWording =
         new("recovery", "higher recovery", "commits", "you committed more", "you committed less");
@@ -30,10 +29,10 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var hasGitHub = await db.Projects.AnyAsync(cancellationToken);
         var commitTimes = await db.ProjectCommits.AsNoTracking()
-            .Where(c => c.AuthoredAt >= range.From - OffsetMargin && c.AuthoredAt < range.Until + OffsetMargin)
+            .Where(c => c.AuthoredAt >= range.From - LocalClock.OffsetMargin && c.AuthoredAt < range.Until + LocalClock.OffsetMargin)
             .Select(c => c.AuthoredAt)
             .ToListAsync(cancellationToken);
-        var zones = await LocalZonesAsync(db, range, cancellationToken);
+        var zones = await LocalClock.ReadAsync(db, range.From, range.Until, calendar?.TimeZone, cancellationToken);
         var recoveries = await db.WhoopRecoveries.AsNoTracking()
             .Where(r => r.Date >= range.From && r.Date < range.Until && r.RecoveryScore != null)
             .Select(r => new { r.Date, r.Id, r.RecoveryScore })
@@ -57,50 +56,6 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
         }
 
         return Analyse(range, days, hasGitHub);
-    }
-
-    // WHOOP's offsets run from −12 to +14 hours: a local day's commits lie within this of its UTC day.
-    private static readonly TimeSpan OffsetMargin = TimeSpan.FromHours(14);
-
-    /// <summary>The cycles' starts and offsets around the range, and the newest one before it for what precedes them.</summary>
-    private static async Task<LocalZones> LocalZonesAsync(TrackerDbContext db, DateRange range, CancellationToken cancellationToken)
-    {
-        var from = range.From - TimeSpan.FromDays(2);
-        var cycles = db.WhoopCycles.AsNoTracking().Where(c => c.StartTime != null && c.TimezoneOffset != null);
-        var inRange = await cycles
-            .Where(c => c.StartTime >= from && c.StartTime < range.Until + OffsetMargin)
-            .Select(c => new { Start = c.StartTime!.Value, c.TimezoneOffset })
-            .ToListAsync(cancellationToken);
-        var before = await cycles
-            .Where(c => c.StartTime < from)
-            .OrderByDescending(c => c.StartTime)
-            .Select(c => new { Start = c.StartTime!.Value, c.TimezoneOffset })
-            .FirstOrDefaultAsync(cancellationToken);
-        var changes = inRange.Append(before)
-            .Where(c => c is not null && WhoopDays.ParseOffset(c.TimezoneOffset) is not null)
-            .Select(c => (c!.Start, WhoopDays.ParseOffset(c.TimezoneOffset)!.Value))
-            .OrderBy(c => c.Start)
-            .ToList();
-        return new LocalZones(changes);
-    }
-
-    /// <summary>The athlete's offset over time: each cycle's from its start; before the first known, the first's; else UTC.</summary>
-    internal sealed class LocalZones(IReadOnlyList<(DateTime Start, TimeSpan Offset)> changes)
-    {
-        private readonly DateTime[] _starts = [.. changes.Select(c => c.Start)];
-
-        public DateOnly LocalDate(DateTime utc)
-        {
-            if (changes.Count == 0)
-            {
-                return WhoopDays.LocalDate(utc, TimeSpan.Zero);
-            }
-
-            // The last cycle started at or before the moment; BinarySearch gives the complement of the next one's index.
-            var index = Array.BinarySearch(_starts, utc);
-            var current = index >= 0 ? index : Math.Max(0, ~index - 1);
-            return WhoopDays.LocalDate(utc, changes[current].Offset);
-        }
     }
 
     /// <summary>The findings over days that have both measures; without GitHub data no day counts (0 would be a guess).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
@@ -25,10 +26,7 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopRecoveries.AsNoTracking()
-            .Where(r => r.Date >= range.From && r.Date < range.Until)
-            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
-            .ToListAsync(cancellationToken);
+        return await Recoveries(db, range).ToListAsync(cancellationToken);
     }
 
     /// <summary>The newest scored recovery (one still being scored, or unscorable, is in the lists but not "the latest").</summary>
@@ -44,10 +42,7 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     public async Task<List<WhoopSleep>> ListSleepsAsync(DateRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopSleeps.AsNoTracking()
-            .Where(s => s.Date >= range.From && s.Date < range.Until)
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id)
-            .ToListAsync(cancellationToken);
+        return await Sleeps(db, range).ToListAsync(cancellationToken);
     }
 
     /// <summary>The newest scored night's sleep; a scored nap only when no night is scored.</summary>
@@ -64,21 +59,49 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     public async Task<List<WhoopWorkout>> ListWorkoutsAsync(DateRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopWorkouts.AsNoTracking()
-            .Where(w => (w.Date ?? w.StartTime) >= range.From && (w.Date ?? w.StartTime) < range.Until)
-            .OrderByDescending(w => w.StartTime).ThenByDescending(w => w.Id)
-            .ToListAsync(cancellationToken);
+        return await Workouts(db, range).ToListAsync(cancellationToken);
     }
 
     /// <summary>Cycles by the day they describe (rows from the old app, without a day, by their UTC start).</summary>
     public async Task<List<WhoopCycle>> ListCyclesAsync(DateRange range, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopCycles.AsNoTracking()
-            .Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
-            .OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id)
-            .ToListAsync(cancellationToken);
+        return await Cycles(db, range).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The records of <paramref name="range"/> one by one as the database sends them, in the lists' order: for exports
+    /// of years, which must not be held in memory at once.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(
+        Func<TrackerDbContext, DateRange, IQueryable<T>> query, DateRange range, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await foreach (var row in query(db, range).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public static IQueryable<WhoopRecovery> Recoveries(TrackerDbContext db, DateRange range) =>
+        db.WhoopRecoveries.AsNoTracking()
+            .Where(r => r.Date >= range.From && r.Date < range.Until)
+            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
+
+    public static IQueryable<WhoopSleep> Sleeps(TrackerDbContext db, DateRange range) =>
+        db.WhoopSleeps.AsNoTracking()
+            .Where(s => s.Date >= range.From && s.Date < range.Until)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id);
+
+    public static IQueryable<WhoopWorkout> Workouts(TrackerDbContext db, DateRange range) =>
+        db.WhoopWorkouts.AsNoTracking()
+            .Where(w => (w.Date ?? w.StartTime) >= range.From && (w.Date ?? w.StartTime) < range.Until)
+            .OrderByDescending(w => w.StartTime).ThenByDescending(w => w.Id);
+
+    public static IQueryable<WhoopCycle> Cycles(TrackerDbContext db, DateRange range) =>
+        db.WhoopCycles.AsNoTracking()
+            .Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
+            .OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id);
 
     /// <summary>How many records of each kind are stored.</summary>
     public async Task<WhoopRecordCounts> CountAsync(CancellationToken cancellationToken = default)

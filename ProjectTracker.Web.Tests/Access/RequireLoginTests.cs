@@ -42,6 +42,10 @@ public sealed class RequireLoginTests(RequireLoginApp fixture) : IClassFixture<R
     [InlineData("/api/whoop/refresh/today")]
     [InlineData("/api/projects")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/api/github/timesheet")]
+    [InlineData("/api/github/activity")]
+    [InlineData("/api/export/projects.csv")]
+    [InlineData("/api/export/recovery.csv")]
     public async Task Api_Anonymous_Is401Problem(string path)
     {
         using var browser = Access.CreateBrowser();
@@ -67,6 +71,7 @@ public sealed class RequireLoginTests(RequireLoginApp fixture) : IClassFixture<R
     [InlineData("/openapi/v1.json")]
     [InlineData("/github")]
     [InlineData("/scalar/v1")]
+    [InlineData("/api/export/sleep.csv")]
     public async Task Anything_SignedInOwner_IsServed(string path)
     {
         using var browser = await Access.SignedInBrowserAsync();

@@ -6,27 +6,9 @@ public static class RepositoryStatistics
     /// <summary>Bytes per line of code, for the fallback estimate when GitHub gives no code-frequency statistics.</summary>
     public const int EstimatedBytesPerLine = 40;
 
-    /// <summary>
-    /// Time spent by the git-hours rule: commits less than <paramref name="sessionGap"/> apart form one session; each
-    /// session counts from its first to its last commit plus <paramref name="sessionStart"/> for the work before the first.
-    /// </summary>
-    public static double TimeSpentMinutes(IEnumerable<DateTime> commitTimes, TimeSpan sessionGap, TimeSpan sessionStart)
-    {
-        var sorted = commitTimes.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            return 0;
-        }
-
-        var total = sessionStart;
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            var step = sorted[i] - sorted[i - 1];
-            total += step < sessionGap ? step : sessionStart;
-        }
-
-        return total.TotalMinutes;
-    }
+    /// <summary>Time spent by the git-hours rule (<see cref="CodingSessions"/>), in minutes.</summary>
+    public static double TimeSpentMinutes(IEnumerable<DateTime> commitTimes, TimeSpan sessionGap, TimeSpan sessionStart) =>
+        CodingSessions.TotalMinutes(CodingSessions.Split(commitTimes, sessionGap, sessionStart));
 
     /// <summary>Distinct UTC calendar days with at least one commit.</summary>
     public static int ActiveDays(IEnumerable<DateTime> commitTimes) =>
