@@ -1,4 +1,3 @@
-using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
@@ -59,9 +58,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (SettingException e)
+catch (Exception e) when (StartupFailure.Describe(e) is { } line)
 {
-    // One line naming the setting, no stack trace: the fix is in the environment, not the code.
-    Console.Error.WriteLine(e.Message);
+    // One line naming the setting and the cause, no stack trace: the fix is in the configuration, not the code.
+    Console.Error.WriteLine(line);
     return 1;
 }

@@ -56,6 +56,7 @@ public sealed class StartupProcessTests
         var line = Assert.Single(app.ErrorLines);
         Assert.StartsWith("Configuration error: DATABASE_URL", line);
         Assert.Contains($"PostgreSQL at 127.0.0.1:{Text(port)}, database tracker", line);
+        Assert.EndsWith("cannot be reached from here: Connection refused.", line); // the socket's reason, not EF's "transient failure"
         Assert.DoesNotContain(Secret, app.Errors + app.Output);
         Assert.DoesNotContain("   at ", app.Errors + app.Output);
     }

@@ -58,16 +58,33 @@ public static class DemoMode
     }
 }
 
-/// <summary>Once the app has started, fills the demo database through the real sync: a GitHub refresh job and a WHOOP year.</summary>
+/// <summary>
+/// Connects the demo's WHOOP account to this run's simulator, then, once the app has started, fills the demo database
+/// through the real sync: a GitHub refresh job and a WHOOP year.
+/// </summary>
 internal sealed class DemoSeeder(
     IHostApplicationLifetime lifetime, GitHubRefreshJobs github, Jobs.RefreshProgressHub progress, WhoopRefreshService whoop,
-    TimeProvider time, ILogger<DemoSeeder> logger)
+    WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, TimeProvider time, ILogger<DemoSeeder> logger)
     : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await ReconnectWhoopAsync(cancellationToken);
         lifetime.ApplicationStarted.Register(() => _ = SeedAsync(lifetime.ApplicationStopping));
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The simulator starts afresh on every run and knows only its first token pair, while the demo database keeps the
+    /// pair an earlier run's simulator last issued (after a "Connect WHOOP" or a renewal, tokens rotate): a second run
+    /// would find its connection refused and ask for a reconnect. So every run connects again with the new simulator's
+    /// tokens, as a sign-in would.
+    /// </summary>
+    private async Task ReconnectWhoopAsync(CancellationToken cancellationToken)
+    {
+        var simulator = whoopSimulator.State;
+        await whoopTokens.SaveAsync(
+            whoopUserId: null, simulator.AccessTokens.First(), simulator.RefreshTokens.First(), simulator.AccessTokenLifetimeSeconds,
+            scopes: null, bootstrap: true, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

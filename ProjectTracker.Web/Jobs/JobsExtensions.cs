@@ -36,7 +36,7 @@ public static class JobsExtensions
         if (redis is not null)
         {
             // A service, so the host disposes the connection on shutdown.
-            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => RedisSettings.Connect(redis));
         }
 
         builder.Services.AddSingleton<JobStorage>(services => redis is not null

@@ -42,6 +42,32 @@ public static class RedisSettings
         return options;
     }
 
+    /// <summary>
+    /// Connects once at start-up. Later outages are ridden out (the multiplexer reconnects), but a server that cannot be
+    /// reached at all now is a setting to fix: one line naming <c>REDIS_URL</c>, where it points (never the password) and why.
+    /// </summary>
+    /// <exception cref="SettingException">No connection could be made.</exception>
+    public static IConnectionMultiplexer Connect(ConfigurationOptions options)
+    {
+        var multiplexer = ConnectionMultiplexer.Connect(options);
+        if (multiplexer.IsConnected)
+        {
+            return multiplexer;
+        }
+
+        multiplexer.Dispose();
+        var endpoint = options.EndPoints[0];
+        var (host, port) = endpoint switch
+        {
+            System.Net.DnsEndPoint dns => (dns.Host, dns.Port),
+            System.Net.IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            _ => (endpoint.ToString() ?? "?", 6379),
+        };
+        var cause = Domain.Net.ConnectionFailure.ProbeAsync(host, port, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult()
+                    ?? "the server accepts connections but the Redis handshake failed (check the password, the user and rediss:// for TLS)";
+        throw Invalid($"points at Redis at {host}:{port}, which cannot be reached from here: {cause}.");
+    }
+
     private static ConfigurationOptions FromUrl(string value)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("redis" or "rediss") || url.Host.Length == 0)

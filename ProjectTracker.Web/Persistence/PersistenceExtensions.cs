@@ -80,7 +80,11 @@ public static class PersistenceExtensions
         catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException
                                       || e.InnerException is System.Data.Common.DbException)
         {
-            throw new SettingException(DatabaseSettings.SettingName, $"names a database that cannot be opened ({Describe(settings)}): {e.Message}");
+            // The socket's reason ("Connection refused") rather than EF's "likely due to a transient failure" around it.
+            var cause = Domain.Net.ConnectionFailure.SocketCause(e) is { } socket
+                ? $"cannot be reached from here: {socket}."
+                : (e as System.Data.Common.DbException ?? e.InnerException as System.Data.Common.DbException ?? e).Message;
+            throw new SettingException(DatabaseSettings.SettingName, $"names a database that cannot be opened ({Describe(settings)}): {cause}");
         }
     }
 

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace ProjectTracker.Web.Tests.Startup;
+
+/// <summary>
+/// <c>--demo</c> run twice in one folder, so on one <c>App_Data/demo.db</c>: the second run's simulator is new, the
+/// database still holds the first run's WHOOP connection, whose tokens rotated when the visitor pressed "Connect WHOOP".
+/// Every run must fill and show the demo, never "reconnect needed".
+/// </summary>
+public sealed class DemoRestartTests
+{
+    [Fact]
+    public async Task Demo_StartedTwiceOnOneDatabase_FillsAndStaysConnectedBothTimes()
+    {
+        using var folder = new TempFolder();
+
+        for (var run = 1; run <= 2; run++)
+        {
+            var port = AppProcess.FreePort();
+            await using var app = AppProcess.Start(
+                new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) }, folder.Path, ["--demo"]);
+            await app.WaitUntilListeningAsync();
+            await app.WaitForOutputAsync("Demo: ready", TimeSpan.FromMinutes(3));
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = AppProcess.Timeout,
+            };
+            if (run == 1)
+            {
+                await ConnectWhoopAsync(client);
+            }
+
+            var status = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/status"))!;
+            var refresh = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/refresh/today"))!;
+            var overview = await app.GetWhenOkAsync(client, "/");
+
+            Assert.True((bool?)status["connected"], $"run {run}: {status}");
+            Assert.False((bool?)status["reconnect_required"], $"run {run}: {status}");
+            Assert.Equal("success", (string?)refresh["status"]);
+            Assert.DoesNotContain("Reconnect needed", overview);
+            Assert.DoesNotContain("failed", app.Output, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(0, await app.TerminateAsync());
+        }
+    }
+
+    /// <summary>"Connect WHOOP" as a browser does it: the app → the simulator's sign-in (approves at once) → the app's callback.</summary>
+    private static async Task ConnectWhoopAsync(HttpClient browser)
+    {
+        using var challenge = await browser.GetAsync("/login/whoop?returnUrl=/whoop");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        using var atWhoop = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var approved = await atWhoop.GetAsync(challenge.Headers.Location!);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        using var callback = await browser.GetAsync(approved.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
+    }
+}
