@@ -7,6 +7,7 @@ using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
 using ProjectTracker.Web.Timesheet;
@@ -50,6 +51,7 @@ try
     app.MapGitHubApi();
     app.MapTimesheetApi();
     app.MapExportApi();
+    app.MapInsightsApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();
