@@ -5,6 +5,7 @@ using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
 using ProjectTracker.Web.Timesheet;
@@ -48,6 +49,7 @@ try
     app.MapGitHubApi();
     app.MapTimesheetApi();
     app.MapExportApi();
+    app.MapInsightsApi();
     app.MapWhoopApi();
     app.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();

@@ -1,22 +1,30 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 
 namespace ProjectTracker.Domain.Insights;
 
-/// <summary>One day of the range: the owner's commits beside that morning's recovery and the night's sleep.</summary>
-public sealed record InsightDay(DateOnly Date, int Commits, double? Recovery, double? SleepHours);
+/// <summary>
+/// One day of the range: the owner's coding (commits, coding hours of the sessions started that day, late-night commits
+/// of the night that began that evening) beside that morning's recovery and HRV, the night's sleep and the day's strain.
+/// </summary>
+public sealed record InsightDay(
+    DateOnly Date, int Commits, double? Recovery, double? SleepHours,
+    double CodingHours = 0, int LateNightCommits = 0, double? Hrv = null, double? Strain = null);
 
+/// <param name="RecoveryAndCommits">Kept from the first /insights: same-day recovery and commits in words.</param>
+/// <param name="SleepAndCommits">Kept from the first /insights: the night's sleep and the day's commits in words.</param>
 public sealed record CodingInsights(
     DateRange Range, IReadOnlyList<InsightDay> Days, bool HasGitHubData, bool HasWhoopData,
-    CorrelationFinding RecoveryAndCommits, CorrelationFinding SleepAndCommits);
+    CorrelationFinding RecoveryAndCommits, CorrelationFinding SleepAndCommits,
+    IReadOnlyList<PairFinding> Findings, IReadOnlyList<WeekdayAverages> Weekdays, PeriodComparison Comparison);
 
 /// <summary>
-/// Puts coding activity (the owner's commits per day) beside WHOOP's recovery and sleep by day. Both sides count the
-/// athlete's local days: each commit is placed by the time-zone offset WHOOP recorded for the cycle it fell in, so a late
-/// commit is on the evening it was made, at home or abroad. Without WHOOP data, commit days are UTC days.
+/// Puts coding activity beside WHOOP's recovery, HRV, sleep and strain by day. Both sides count the owner's local days
+/// (<see cref="LocalClock"/>), so a late commit is on the evening it was made, at home or abroad.
 /// </summary>
-public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> contexts, OwnerCalendarOptions? calendar = null)
+public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> contexts, CodingDaysReader coding)
 {
     public static readonly CorrelationWording RecoveryWording =
         new("recovery", "higher recovery", "commits", "you committed more", "you committed less");
@@ -26,47 +34,108 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
 
     public async Task<CodingInsights> GetAsync(DateRange range, CancellationToken cancellationToken = default)
     {
+        var previous = PreviousOf(range);
+        var both = new DateRange(previous.Start, range.End);
+        var days = await ReadDaysAsync(both, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var hasGitHub = await db.Projects.AnyAsync(cancellationToken);
-        var commitTimes = await db.ProjectCommits.AsNoTracking()
-            .Where(c => c.AuthoredAt >= range.From - LocalClock.OffsetMargin && c.AuthoredAt < range.Until + LocalClock.OffsetMargin)
-            .Select(c => c.AuthoredAt)
-            .ToListAsync(cancellationToken);
-        var zones = await LocalClock.ReadAsync(db, range.From, range.Until, calendar?.TimeZone, cancellationToken);
+        return Analyse(range, days.Where(d => d.Date >= range.Start).ToList(), hasGitHub,
+            days.Where(d => d.Date < range.Start).ToList(), coding.Owner.Calendar.FirstDayOfWeek);
+    }
+
+    /// <summary>The range of the same length just before <paramref name="range"/>.</summary>
+    public static DateRange PreviousOf(DateRange range) => new(range.Start.AddDays(-range.Days), range.Start.AddDays(-1));
+
+    private async Task<List<InsightDay>> ReadDaysAsync(DateRange range, CancellationToken cancellationToken)
+    {
+        var codingDays = (await coding.ReadAsync(range, cancellationToken: cancellationToken)).Days
+            .GroupBy(d => d.Date)
+            .ToDictionary(g => g.Key, g => (Commits: g.Sum(d => d.Commits), Hours: g.Sum(d => d.Minutes) / 60, Late: g.Sum(d => d.LateNightCommits)));
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var recoveries = await db.WhoopRecoveries.AsNoTracking()
-            .Where(r => r.Date >= range.From && r.Date < range.Until && r.RecoveryScore != null)
-            .Select(r => new { r.Date, r.Id, r.RecoveryScore })
+            .Where(r => r.Date >= range.From && r.Date < range.Until && (r.RecoveryScore != null || r.HrvRmssd != null))
+            .Select(r => new { r.Date, r.Id, r.RecoveryScore, r.HrvRmssd })
             .ToListAsync(cancellationToken);
         var nights = await db.WhoopSleeps.AsNoTracking()
             .Where(s => s.Date >= range.From && s.Date < range.Until && !s.IsNap && s.TotalSleepHours != null)
             .Select(s => new { s.Date, s.EndTime, s.TotalSleepHours })
             .ToListAsync(cancellationToken);
+        var cycles = await db.WhoopCycles.AsNoTracking()
+            .Where(c => c.Strain != null && (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
+            .Select(c => new { Day = c.Date ?? c.StartTime, c.StartTime, c.Strain })
+            .ToListAsync(cancellationToken);
 
-        var commitsByDay = commitTimes.GroupBy(zones.LocalDate).ToDictionary(g => g.Key, g => g.Count());
-        var recoveryByDay = recoveries.GroupBy(r => DateOnly.FromDateTime(r.Date))
-            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!.RecoveryScore);
+        var recoveryByDay = recoveries.GroupBy(r => DateOnly.FromDateTime(r.Date)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
         var sleepByDay = nights.GroupBy(s => DateOnly.FromDateTime(s.Date))
             .ToDictionary(g => g.Key, g => g.MaxBy(s => s.EndTime)!.TotalSleepHours);
+        var strainByDay = cycles.GroupBy(c => DateOnly.FromDateTime(c.Day!.Value))
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.StartTime)!.Strain);
 
         var days = new List<InsightDay>(range.Days);
         for (var date = range.Start; date <= range.End; date = date.AddDays(1))
         {
+            var (commits, hours, late) = codingDays.GetValueOrDefault(date);
+            var recovery = recoveryByDay.GetValueOrDefault(date);
             days.Add(new InsightDay(
-                date, commitsByDay.GetValueOrDefault(date), recoveryByDay.GetValueOrDefault(date), sleepByDay.GetValueOrDefault(date)));
+                date, commits, recovery?.RecoveryScore, sleepByDay.GetValueOrDefault(date), hours, late, recovery?.HrvRmssd,
+                strainByDay.GetValueOrDefault(date)));
         }
 
-        return Analyse(range, days, hasGitHub);
+        return days;
     }
 
     /// <summary>The findings over days that have both measures; without GitHub data no day counts (0 would be a guess).</summary>
-    public static CodingInsights Analyse(DateRange range, IReadOnlyList<InsightDay> days, bool hasGitHubData)
+    public static CodingInsights Analyse(
+        DateRange range, IReadOnlyList<InsightDay> days, bool hasGitHubData,
+        IReadOnlyList<InsightDay>? previousDays = null, DayOfWeek firstDayOfWeek = DayOfWeek.Monday)
     {
         var counted = hasGitHubData ? days : [];
         var recoveryPairs = counted.Where(d => d.Recovery is not null).Select(d => (d.Recovery!.Value, (double)d.Commits)).ToList();
         var sleepPairs = counted.Where(d => d.SleepHours is not null).Select(d => (d.SleepHours!.Value, (double)d.Commits)).ToList();
+        var previous = previousDays ?? [];
         return new CodingInsights(
-            range, days, hasGitHubData, days.Any(d => d.Recovery is not null || d.SleepHours is not null),
+            range, days, hasGitHubData, days.Any(d => d.Recovery is not null || d.SleepHours is not null || d.Hrv is not null || d.Strain is not null),
             CorrelationFinding.Describe(recoveryPairs, RecoveryWording),
-            CorrelationFinding.Describe(sleepPairs, SleepWording));
+            CorrelationFinding.Describe(sleepPairs, SleepWording),
+            Findings(counted),
+            Weekdays(days, hasGitHubData, firstDayOfWeek),
+            new PeriodComparison(
+                PreviousOf(range), MeasureAverages.Of([.. days], hasGitHubData), MeasureAverages.Of([.. previous], hasGitHubData),
+                previous.Any(d => d.Commits > 0 || d.Recovery is not null || d.SleepHours is not null || d.Strain is not null)));
+    }
+
+    private static List<WeekdayAverages> Weekdays(IReadOnlyList<InsightDay> days, bool hasGitHubData, DayOfWeek firstDayOfWeek) =>
+        Enumerable.Range(0, 7)
+            .Select(i => (DayOfWeek)(((int)firstDayOfWeek + i) % 7))
+            .Select(weekday =>
+            {
+                var these = days.Where(d => d.Date.DayOfWeek == weekday).ToList();
+                return new WeekdayAverages(weekday, these.Count, MeasureAverages.Of(these, hasGitHubData));
+            })
+            .ToList();
+
+    /// <summary>Every body measure against every coding measure, on the same day and with the body one day later.</summary>
+    private static List<PairFinding> Findings(IReadOnlyList<InsightDay> days)
+    {
+        var byDate = days.ToDictionary(d => d.Date);
+        var findings = new List<PairFinding>();
+        foreach (var lag in new[] { 0, 1 })
+        {
+            foreach (var body in InsightMeasures.Body)
+            {
+                foreach (var codingMeasure in InsightMeasures.Coding)
+                {
+                    var pairs = days
+                        .Select(d => (Body: byDate.GetValueOrDefault(d.Date.AddDays(lag)) is { } later ? body.Value(later) : null, Coding: codingMeasure.Value(d)))
+                        .Where(p => p.Body is not null && p.Coding is not null)
+                        .Select(p => (p.Body!.Value, p.Coding!.Value))
+                        .ToList();
+                    findings.Add(PairFinding.Of(body, codingMeasure, lag, pairs));
+                }
+            }
+        }
+
+        return findings;
     }
 }

@@ -3,7 +3,7 @@ namespace ProjectTracker.Web.Tests.Browser;
 /// <summary>The pages every browser check visits, by a short name used in test and screenshot names.</summary>
 public static class DemoPages
 {
-    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "not-found"];
+    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "timesheet", "not-found"];
 
     public static string PathOf(string page, DemoBrowserApp app) => page switch
     {
@@ -12,6 +12,7 @@ public static class DemoPages
         "github-project" => "/github/" + Uri.EscapeDataString(app.Projects[0]),
         "whoop" => "/whoop",
         "insights" => "/insights",
+        "timesheet" => "/timesheet",
         "not-found" => "/no-such-page",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "not a known page"),
     };

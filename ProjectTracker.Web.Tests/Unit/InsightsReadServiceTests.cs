@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
@@ -24,7 +25,7 @@ public sealed class InsightsReadServiceTests : IAsyncLifetime
         await SeedCyclesAsync((Utc(9, 3), "-05:00"), (Utc(10, 3), "-05:00"), (Utc(11, 3), "-05:00"));
         await SeedCommitsAsync(Utc(11, 2, 30)); // 21:30 on the 10th at home
 
-        var days = (await new InsightsReadService(_contexts).GetAsync(March)).Days;
+        var days = (await Service().GetAsync(March)).Days;
 
         Assert.Equal(1, Commits(days, 10));
         Assert.Equal(0, Commits(days, 11));
@@ -40,7 +41,7 @@ public sealed class InsightsReadServiceTests : IAsyncLifetime
             Utc(20, 23, 30), // 00:30 on the 21st abroad
             Utc(20, 12));    // 13:00 on the 20th abroad
 
-        var days = (await new InsightsReadService(_contexts).GetAsync(March)).Days;
+        var days = (await Service().GetAsync(March)).Days;
 
         Assert.Equal(1, Commits(days, 18));
         Assert.Equal(0, Commits(days, 19));
@@ -54,7 +55,7 @@ public sealed class InsightsReadServiceTests : IAsyncLifetime
         await SeedCyclesAsync((Utc(15, 3), "+09:00"));
         await SeedCommitsAsync(Utc(5, 20)); // 05:00 on the 6th in Tokyo
 
-        var days = (await new InsightsReadService(_contexts).GetAsync(March)).Days;
+        var days = (await Service().GetAsync(March)).Days;
 
         Assert.Equal(1, Commits(days, 6));
     }
@@ -64,11 +65,14 @@ public sealed class InsightsReadServiceTests : IAsyncLifetime
     {
         await SeedCommitsAsync(Utc(11, 2, 30), Utc(11, 23, 59));
 
-        var days = (await new InsightsReadService(_contexts).GetAsync(March)).Days;
+        var days = (await Service().GetAsync(March)).Days;
 
         Assert.Equal(2, Commits(days, 11));
         Assert.Equal(0, Commits(days, 10));
     }
+
+    private InsightsReadService Service() => new(_contexts,
+        new CodingDaysReader(_contexts, new OwnerDays(_contexts, new OwnerCalendarOptions(), TimeProvider.System), new GitHubOptions()));
 
     private static int Commits(IReadOnlyList<InsightDay> days, int day) => days.Single(d => d.Date == new DateOnly(2026, 3, day)).Commits;
 

@@ -9,9 +9,9 @@ public sealed record ProjectLabel(int Id, string Name, string FullName);
 
 /// <summary>
 /// One project's work on one of the owner's local days: commits counted on the day each was made, sessions (and their
-/// hours) on the day each started.
+/// hours) on the day each started, and late-night commits (22:00 to 04:00) on the evening the night began.
 /// </summary>
-public sealed record ProjectDay(int ProjectId, DateOnly Date, int Commits, int Sessions, double Minutes);
+public sealed record ProjectDay(int ProjectId, DateOnly Date, int Commits, int Sessions, double Minutes, int LateNightCommits = 0);
 
 public sealed record CodingDays(DateRange Range, IReadOnlyList<ProjectLabel> Projects, IReadOnlyList<ProjectDay> Days);
 
@@ -50,16 +50,19 @@ public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> context
         foreach (var project in commits.GroupBy(c => c.ProjectId))
         {
             var times = project.Select(c => c.AuthoredAt).ToList();
-            var commitsByDay = times.Select(clock.LocalDate).Where(InRange).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+            var local = times.Select(clock.ToLocal).ToList();
+            var commitsByDay = local.Select(DateOnly.FromDateTime).Where(InRange).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
+            var lateByEvening = local.Select(LateNightEvening).OfType<DateOnly>().Where(InRange).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
             var sessionsByDay = CodingSessions.Split(times, gap, start)
                 .Select(s => (Day: clock.LocalDate(s.FirstCommit), s.Duration))
                 .Where(s => InRange(s.Day))
                 .GroupBy(s => s.Day)
                 .ToDictionary(g => g.Key, g => (Count: g.Count(), Minutes: g.Aggregate(TimeSpan.Zero, (t, s) => t + s.Duration).TotalMinutes));
-            foreach (var day in commitsByDay.Keys.Union(sessionsByDay.Keys).Order())
+            foreach (var day in commitsByDay.Keys.Union(sessionsByDay.Keys).Union(lateByEvening.Keys).Order())
             {
                 var sessions = sessionsByDay.GetValueOrDefault(day);
-                days.Add(new ProjectDay(project.Key, day, commitsByDay.GetValueOrDefault(day), sessions.Count, sessions.Minutes));
+                days.Add(new ProjectDay(
+                    project.Key, day, commitsByDay.GetValueOrDefault(day), sessions.Count, sessions.Minutes, lateByEvening.GetValueOrDefault(day)));
             }
         }
 
@@ -67,4 +70,15 @@ public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> context
 
         bool InRange(DateOnly day) => day >= range.Start && day <= range.End;
     }
+
+    /// <summary>Late at night: from 22:00 to 04:00 local time.</summary>
+    public const int LateNightFromHour = 22, LateNightUntilHour = 4;
+
+    /// <summary>The evening a late-night commit's night began on, or null for a commit made in the day.</summary>
+    public static DateOnly? LateNightEvening(DateTime local) => local.Hour switch
+    {
+        >= LateNightFromHour => DateOnly.FromDateTime(local),
+        < LateNightUntilHour => DateOnly.FromDateTime(local).AddDays(-1),
+        _ => null,
+    };
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Components.Charts;
 
 namespace ProjectTracker.Web.Components.Pages.GitHub;
@@ -11,6 +13,9 @@ public partial class GitHubDashboard
 
     [Inject]
     private GitHubOptions Options { get; set; } = null!;
+
+    [Inject]
+    private CodingDaysReader Coding { get; set; } = null!;
 
     private DashboardData? _data;
     private string? _error;
@@ -33,13 +38,16 @@ public partial class GitHubDashboard
             var projects = await GitHub.ListProjectsAsync(ProjectSort.LastCommit);
             var metrics = await GitHub.GetMetricsAsync();
             var activity = CommitActivity.Weekly(await GitHub.ListDailyCommitsAsync());
+            var today = await Coding.Owner.TodayAsync();
+            var calendar = ActivityCalendar.Build(await Coding.ReadAsync(DateRange.LastDays(365, today)), today);
             _data = new DashboardData(
                 projects,
                 metrics,
                 metrics.LanguagesBreakdown.Select(l => new LabelledValue(l.Key, l.Value.ProjectCount)).ToList(),
                 projects.Where(p => p.CommitCount > 0).Select(p => new LabelledValue(p.Name, p.CommitCount!.Value)).ToList(),
                 activity,
-                projects.Count(p => p.LocEstimated));
+                projects.Count(p => p.LocEstimated),
+                calendar);
             _error = null;
         }
         catch (Exception e)
@@ -57,5 +65,6 @@ public partial class GitHubDashboard
         IReadOnlyList<LabelledValue> Languages,
         IReadOnlyList<LabelledValue> TopProjects,
         IReadOnlyList<WeeklyCommitCount> Activity,
-        int EstimatedLocProjects);
+        int EstimatedLocProjects,
+        ActivityCalendar Calendar);
 }

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ProjectTracker.Web.Tests.Browser;
+
+/// <summary>
+/// The timesheet, the activity calendars, the downloads and the /insights charts on the demo's data, at desktop
+/// (1366×900) and phone (390×844) width.
+/// </summary>
+[Collection(DemoBrowserApp.Collection)]
+public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper output)
+{
+    private static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    public static TheoryData<string> Widths => ["desktop", "phone"];
+
+    private Task<BrowserSession> OpenAsync(string width, string test) =>
+        app.OpenSessionAsync(output, $"{nameof(ActivityPagesTests)}.{test}.{width}", width == "phone" ? Phone : Desktop);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Timesheet_Demo_ShowsProjectsByPeriodWithTotalsAChartAndADownload(string width)
+    {
+        await using var session = await OpenAsync(width, "timesheet");
+        var page = session.Page;
+        await session.OpenAsync("/timesheet?days=90&group=month", "months");
+
+        await Assertions.Expect(page.GetByTestId("timesheet-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("timesheet-totals")).ToBeVisibleAsync();
+        Assert.InRange(int.Parse((await page.GetByTestId("chart-timesheet").GetAttributeAsync("data-points"))!), 3, 4);
+        var href = await page.GetByTestId("download-timesheet").GetAttributeAsync("href");
+        Assert.Contains("/api/export/timesheet.csv?", href);
+        Assert.Contains("group=month", href);
+        var csv = await page.APIRequest.GetAsync(href!);
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("project,full_name,period_start,hours,commits,sessions\r\n", await csv.TextAsync());
+
+        await page.GetByTestId("group-week").ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=chart-timesheet]')?.dataset.points) >= 13");
+        await AssertFitsAsync(page, "timesheet");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task GitHub_Demo_ShowsAYearCalendarWithStreaksAndDownloads(string width)
+    {
+        await using var session = await OpenAsync(width, "github");
+        var page = session.Page;
+        await session.OpenAsync("/github", "calendar");
+
+        var heatmap = page.GetByTestId("activity-heatmap");
+        await Assertions.Expect(heatmap).ToHaveAttributeAsync("data-points", "365");
+        Assert.True(await heatmap.Locator("rect[data-level]:not([data-level='0'])").CountAsync() > 30, "a demo year has many days with commits");
+        await Assertions.Expect(page.GetByTestId("activity-heatmap-longest-streak")).ToContainTextAsync("longest streak");
+        Assert.Equal("/api/export/projects.csv", await page.GetByTestId("download-projects").GetAttributeAsync("href"));
+        await AssertFitsAsync(page, "github");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Project_Demo_ShowsItsCalendarAndHoursPerWeek(string width)
+    {
+        await using var session = await OpenAsync(width, "project");
+        var page = session.Page;
+        await session.OpenAsync("/github/" + Uri.EscapeDataString(app.Projects[0]), "project");
+
+        await Assertions.Expect(page.GetByTestId("activity-heatmap")).ToHaveAttributeAsync("data-points", "365");
+        Assert.InRange(int.Parse((await page.GetByTestId("chart-project-hours").GetAttributeAsync("data-points"))!), 53, 54);
+        await AssertFitsAsync(page, "project");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Whoop_Demo_OffersEachDatasetForTheShownRange(string width)
+    {
+        await using var session = await OpenAsync(width, "whoop");
+        var page = session.Page;
+        await session.OpenAsync("/whoop?days=7", "downloads");
+
+        foreach (var dataset in new[] { "recovery", "sleep", "workouts", "cycles" })
+        {
+            var href = await page.GetByTestId($"download-{dataset}").GetAttributeAsync("href");
+            Assert.Matches($"^/api/export/{dataset}\\.csv\\?start_date=\\d{{4}}-\\d{{2}}-\\d{{2}}&end_date=\\d{{4}}-\\d{{2}}-\\d{{2}}$", href);
+        }
+
+        var recovery = await page.APIRequest.GetAsync((await page.GetByTestId("download-recovery").GetAttributeAsync("href"))!);
+        Assert.Equal("text/csv; charset=utf-8", recovery.Headers["content-type"]);
+        Assert.Contains("attachment; filename=\"recovery-", recovery.Headers["content-disposition"]);
+        await AssertFitsAsync(page, "whoop");
+        session.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Insights_Demo_PanelsShareOneXAxisWithReadableLabelsAndWeeklyPointsOverAYear(string width)
+    {
+        await using var session = await OpenAsync(width, "insights");
+        var page = session.Page;
+        await session.OpenAsync("/insights?days=30", "30-days");
+
+        await Assertions.Expect(page.GetByTestId("chart-insights")).ToHaveAttributeAsync("data-points", "30");
+        // Every panel's plot starts and ends at the same x: one x-axis for commits, hours, recovery and sleep.
+        var boxes = JsonSerializer.Deserialize<double[][]>(await page.EvaluateAsync<string>(
+            "() => JSON.stringify([...document.querySelectorAll('[data-testid=insights-plot]')].map(e => { const r = e.getBoundingClientRect(); return [r.left, r.width]; }))"))!;
+        Assert.Equal(4, boxes.Length);
+        Assert.All(boxes, box => Assert.Equal(boxes[0][0], box[0], 1));
+        Assert.All(boxes, box => Assert.Equal(boxes[0][1], box[1], 1));
+        // Percentages and hours on their own axes.
+        await Assertions.Expect(page.GetByTestId("insights-panel-recovery").GetByTestId("insights-y-axis")).ToContainTextAsync("100%");
+        await Assertions.Expect(page.GetByTestId("insights-panel-sleep").GetByTestId("insights-y-axis")).ToContainTextAsync(" h");
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('[data-testid=insights-x-labels] span, [data-testid=insights-y-axis] span')].map(e => parseFloat(getComputedStyle(e).fontSize)))");
+        Assert.True(smallest >= 11, $"axis labels are {smallest} px");
+        await Assertions.Expect(page.GetByTestId("insights-r-lag0")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("insights-weekdays")).ToBeVisibleAsync();
+        await AssertFitsAsync(page, "insights");
+
+        await page.GetByTestId("range-365").ClickAsync();
+        await page.WaitForFunctionAsync("() => { const n = Number(document.querySelector('[data-testid=chart-insights]')?.dataset.points); return n >= 52 && n <= 54; }");
+        await session.ScreenshotAsync("365-days");
+        session.AssertNoErrors();
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string name)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        var overflow = await page.EvaluateAsync<string[]>(Layout.WiderThanTheWindow);
+        Assert.True(widths[0] <= widths[1],
+            $"{name} scrolls sideways: scrollWidth {widths[0]} > innerWidth {widths[1]}. Past the right edge: {string.Join(", ", overflow)}");
+    }
+}
