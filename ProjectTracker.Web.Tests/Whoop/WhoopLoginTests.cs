@@ -167,6 +167,45 @@ public sealed class WhoopLoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connect_StrangerAfterBootstrapImport_IsRefusedAndChangesNothing()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        _extraSettings = new Dictionary<string, string?> { ["WHOOP_ACCESS_TOKEN"] = "whoop-access-token", ["WHOOP_REFRESH_TOKEN"] = "whoop-refresh-token" };
+        StartApp();
+        var imported = await _client.GetJsonAsync("/api/whoop/status"); // start-up imported the tokens and read their profile
+        var ownerProfile = _whoop.State.Profile;
+        _whoop.State.Profile = new WhoopUserProfile(99999, "intruder@example.com", "Other", "Person");
+
+        var callback = await ConnectAsync();
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+        var stranger = await _client.GetAsync("/hangfire");
+
+        Assert.Equal("10129", (string?)imported["whoop_user_id"]);
+        Assert.Equal("/whoop?error=refused", callback.Headers.Location!.OriginalString);
+        Assert.Equal("10129", (string?)status["whoop_user_id"]);
+        Assert.True((bool?)status["connected"]);
+        Assert.NotEqual(HttpStatusCode.OK, stranger.StatusCode); // no owner session either
+        _whoop.State.Profile = ownerProfile;
+        var refresh = await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode); // still the imported tokens
+        Assert.Equal(0, _whoop.State.TokenRefreshes);
+    }
+
+    [Fact]
+    public async Task Connect_FailureText_IsNeverReflected()
+    {
+        _whoop.State.ClientSecret = "rotated-secret"; // the code exchange now fails inside the OAuth handler
+
+        var callback = await ConnectAsync();
+        var page = await _client.GetStringAsync(callback.Headers.Location!.OriginalString);
+
+        Assert.Equal("/whoop?error=failed", callback.Headers.Location!.OriginalString);
+        Assert.Contains("WHOOP sign-in did not complete; try again.", page);
+        Assert.DoesNotContain("invalid_client", page);
+    }
+
+    [Fact]
     public async Task Connect_ConfiguredOwnerIsSomeoneElse_RefusesTheFirstAccountToo()
     {
         _client.Dispose();

@@ -40,8 +40,7 @@ public static class AccessExtensions
             // The dashboards are behind the login, so a refused sign-in must land on a page that is not.
             builder.Services.PostConfigure<OAuthOptions>(WhoopLogin.Scheme, oauth => oauth.Events.OnRemoteFailure = context =>
             {
-                var error = context.Failure?.Message ?? "WHOOP sign-in failed.";
-                context.Response.Redirect($"{AccessPages.RefusedPath}?error={Uri.EscapeDataString(error)}");
+                context.Response.Redirect($"{AccessPages.RefusedPath}?error={SignInErrors.CodeOf(context.Failure)}");
                 context.HandleResponse();
                 return Task.CompletedTask;
             });

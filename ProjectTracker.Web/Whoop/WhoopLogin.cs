@@ -30,7 +30,8 @@ public static class WhoopLogin
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
-        var ownerId = builder.Configuration.Read("Owner:WhoopUserId");
+        builder.Services.AddSingleton(new OwnerSetting(builder.Configuration.Read("Owner:WhoopUserId")));
+        builder.Services.AddSingleton<WhoopOwnership>();
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -51,10 +52,10 @@ public static class WhoopLogin
                 // WHOOP's callback arrives as a top-level GET from its domain: Lax cookies are sent, and plain http works locally.
                 oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                oauth.Events.OnCreatingTicket = context => OnCreatingTicketAsync(context, ownerId);
+                oauth.Events.OnCreatingTicket = OnCreatingTicketAsync;
                 oauth.Events.OnRemoteFailure = context =>
                 {
-                    context.Response.Redirect($"/whoop?error={Uri.EscapeDataString(context.Failure?.Message ?? "WHOOP sign-in failed.")}");
+                    context.Response.Redirect($"/whoop?error={SignInErrors.CodeOf(context.Failure)}");
                     context.HandleResponse();
                     return Task.CompletedTask;
                 };
@@ -79,7 +80,7 @@ public static class WhoopLogin
         {
             if (!options.HasClientCredentials)
             {
-                return Results.Redirect("/whoop?error=" + Uri.EscapeDataString("Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, then restart, to connect WHOOP."));
+                return Results.Redirect($"/whoop?error={SignInErrors.NotConfigured}");
             }
 
             // Only local paths: never an open redirect to another site.
@@ -118,7 +119,7 @@ public static class WhoopLogin
         return Results.Redirect(revoked ? "/whoop?disconnected=true" : "/whoop?disconnected=true&revoked=false");
     }
 
-    private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context, string? configuredOwner)
+    private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
@@ -130,17 +131,22 @@ public static class WhoopLogin
         var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var services = context.HttpContext.RequestServices;
-        var tokens = services.GetRequiredService<WhoopTokenService>();
-        var owner = configuredOwner ?? (await tokens.GetStateAsync(context.HttpContext.RequestAborted)).WhoopUserId;
-        if (owner is not null && owner != userId)
+        var ct = context.HttpContext.RequestAborted;
+        switch (await services.GetRequiredService<WhoopOwnership>().ClaimAsync(userId, ct))
         {
-            // Thrown, not context.Fail(): the OAuth handler ignores a failed result of this event.
-            throw new AuthenticationFailureException("This app belongs to another WHOOP account; nothing was changed.");
+            case OwnerClaim.Refused:
+                throw new SignInRefusedException(SignInErrors.Refused);
+            case OwnerClaim.OwnerUnknown:
+                throw new SignInRefusedException(SignInErrors.OwnerUnknown);
         }
 
-        await tokens.SaveAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes),
-            bootstrap: false, context.HttpContext.RequestAborted);
-        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, context.HttpContext.RequestAborted);
+        if (!await services.GetRequiredService<WhoopTokenService>()
+                .SaveOwnerTokensAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes), ct))
+        {
+            throw new SignInRefusedException(SignInErrors.Refused);
+        }
+
+        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, ct);
         context.Identity?.AddClaim(new Claim(UserIdClaim, userId));
         context.Identity?.AddClaim(new Claim(ClaimTypes.Name, $"{profile.FirstName} {profile.LastName}".Trim()));
     }

@@ -67,6 +67,21 @@ public static class WhoopServiceCollectionExtensions
     public static async Task StartWhoopAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<WhoopTokenService>().ImportBootstrapTokensAsync(app.Lifetime.ApplicationStopping);
+        // The imported tokens' account becomes the owner now, so no later sign-in can claim the app first. Bounded: a WHOOP
+        // that does not answer delays start-up by seconds, not minutes (sign-in asks again meanwhile).
+        using (var identify = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping))
+        {
+            identify.CancelAfter(TimeSpan.FromSeconds(15));
+            try
+            {
+                await app.Services.GetRequiredService<WhoopOwnership>().IdentifyStoredTokensAsync(identify.Token);
+            }
+            catch (OperationCanceledException) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                app.Logger.LogWarning("WHOOP did not answer the imported tokens' profile in time; sign-in waits until it does.");
+            }
+        }
+
         var schedule = app.Configuration.Read("Whoop:SyncSchedule") ?? "0 * * * *";
         try
         {

@@ -33,7 +33,7 @@ public static class WhoopWebhooks
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, WhoopOptions options, TimeProvider time, IMemoryCache deliveries, IBackgroundJobClient jobs)
+        HttpRequest request, WhoopOptions options, TimeProvider time, IMemoryCache deliveries, IBackgroundJobClient jobs, WhoopOwnership ownership)
     {
         if (options.ClientSecret is not { } secret)
         {
@@ -65,6 +65,13 @@ public static class WhoopWebhooks
         if (delivery is not { Id.Length: > 0, TraceId.Length: > 0 } || !KnownTypes.Contains(delivery.Type))
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "Unknown webhook", "The body is not a WHOOP webhook event this app handles.");
+        }
+
+        // Another member's event (another account that once authorized this WHOOP app) is not the owner's data.
+        var owner = await ownership.OwnerIdAsync(request.HttpContext.RequestAborted);
+        if (owner != delivery.UserId.ToString(CultureInfo.InvariantCulture))
+        {
+            return TypedResults.NoContent();
         }
 
         // WHOOP retries deliveries: one trace id is handled once.

@@ -202,7 +202,62 @@ public sealed class WhoopTokenService(
             ? token
             : null;
 
-    /// <summary>Stores a new connection's tokens (after sign-in, or from the old variables).</summary>
+    /// <summary>
+    /// Makes <paramref name="whoopUserId"/> the owner unless another account already is, in one conditional write (an
+    /// update of the row while its owner is unset or this account, or the insert of the first row, whose key two racing
+    /// callers cannot both insert): of two first sign-ins at once exactly one wins. True when this account owns the app.
+    /// </summary>
+    public async Task<bool> ClaimOwnerAsync(string whoopUserId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var claimed = await db.WhoopConnections
+                .Where(c => c.Id == WhoopConnection.SingletonId && (c.WhoopUserId == null || c.WhoopUserId == whoopUserId))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.WhoopUserId, whoopUserId), ct);
+            if (claimed == 1)
+            {
+                return true;
+            }
+
+            if (await db.WhoopConnections.AnyAsync(ct))
+            {
+                return false; // another account owns it
+            }
+
+            db.WhoopConnections.Add(new WhoopConnection { WhoopUserId = whoopUserId, ConnectedAt = time.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another caller inserted the row first: its owner decides, read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the owner's tokens after sign-in; <paramref name="whoopUserId"/> must have been claimed with
+    /// <see cref="ClaimOwnerAsync"/>. False (nothing written) when the row belongs to another account.
+    /// </summary>
+    public async Task<bool> SaveOwnerTokensAsync(string whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.WhoopConnections.SingleOrDefaultAsync(ct);
+        if (row?.WhoopUserId != whoopUserId)
+        {
+            return false;
+        }
+
+        row.ReconnectRequired = false;
+        Apply(row, accessToken, refreshToken, expiresInSeconds, scopes);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Stores a new connection's tokens (the old variables; sign-in uses <see cref="SaveOwnerTokensAsync"/>).</summary>
     public async Task SaveAsync(string? whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, bool bootstrap, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -236,6 +291,8 @@ public sealed class WhoopTokenService(
     }
 
     /// <summary><c>WHOOP_ACCESS_TOKEN</c> / <c>WHOOP_REFRESH_TOKEN</c>, imported once into the encrypted store.</summary>
+    /// <remarks>They carry no WHOOP user id: the caller learns it by reading the profile with them (see the web app's
+    /// <c>WhoopOwnership</c>) — until then no sign-in may claim the app.</remarks>
     public async Task ImportBootstrapTokensAsync(CancellationToken ct)
     {
         if (options.AccessToken is not { } access)
