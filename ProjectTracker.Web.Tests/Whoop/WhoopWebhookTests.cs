@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Web.Tests.Access;
 using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
@@ -103,6 +104,32 @@ public sealed class WhoopWebhookTests : ConnectedWhoopApp
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(before, Whoop.State.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Webhook_TwoMegabytesUnsigned_Is413UnreadAndLogsNoError()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whoop/webhook") { Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) };
+
+        var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.DoesNotContain(App.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhook_SignedButOver64KilobytesWithoutALength_Is413()
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"user_id":10129,"id":"s-1","type":"sleep.updated","trace_id":"t-big","pad":"{{new string('x', 70_000)}}"}""");
+        var timestamp = Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whoop/webhook") { Content = new StreamContent(new MemoryStream(body)) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-WHOOP-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-WHOOP-Signature", WhoopWebhooks.Sign(Whoop.State.ClientSecret, timestamp, body));
+
+        var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
