@@ -61,9 +61,12 @@ public sealed class DataWriteInterceptor(DataVersion version) : DbCommandInterce
         }
     }
 
+    // Writes to shared_state (sign-in state, sessions, leases) change no data a read endpoint serves: anonymous sign-in
+    // attempts must not empty the read caches.
     private static bool IsWrite(string sql)
     {
         var text = sql.AsSpan().TrimStart();
-        return !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+        return !text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase)
+               && !text.Contains("shared_state", StringComparison.Ordinal);
     }
 }

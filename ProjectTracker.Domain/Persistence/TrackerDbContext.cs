@@ -23,6 +23,7 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WhoopSyncStatus> WhoopSyncStatuses => Set<WhoopSyncStatus>();
     public DbSet<WhoopConnection> WhoopConnections => Set<WhoopConnection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SharedStateEntry> SharedState => Set<SharedStateEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,6 +8,11 @@ public sealed class WhoopProfile
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>The body measurement (<c>read:body_measurement</c>); null until WHOOP answered it.</summary>
+    public double? HeightMeter { get; set; }
+    public double? WeightKilogram { get; set; }
+    public int? MaxHeartRate { get; set; }
     public DateTime? CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }
 }

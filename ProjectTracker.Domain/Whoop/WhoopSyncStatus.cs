@@ -9,4 +9,11 @@ public sealed class WhoopSyncStatus
     public int? RecordsSynced { get; set; }
     public string? Status { get; set; }
     public string? ErrorMessage { get; set; }
+
+    /// <summary>
+    /// The first and last day (UTC) a failed sync left unread, after keeping the newer chunks it did read; null when
+    /// nothing is missing. The next sync of that range fills them.
+    /// </summary>
+    public DateTime? MissingFrom { get; set; }
+    public DateTime? MissingUntil { get; set; }
 }

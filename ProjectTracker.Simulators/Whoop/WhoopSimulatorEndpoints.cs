@@ -55,7 +55,13 @@ public static class WhoopSimulatorEndpoints
             }
 
             var redirect = (string)query["redirect_uri"]!;
-            var code = stateOf.IssueCode(redirect);
+            var challenge = (string?)query["code_challenge"];
+            if (challenge is not null && query["code_challenge_method"] != "S256")
+            {
+                return Results.BadRequest(new { error = "invalid_request", error_description = "Only S256 code challenges are accepted." });
+            }
+
+            var code = stateOf.IssueCode(redirect, challenge);
             return Results.Redirect($"{redirect}{(redirect.Contains('?') ? '&' : '?')}code={code}&state={Uri.EscapeDataString(state)}&scope={Uri.EscapeDataString(query["scope"]!)}");
         });
         return routes;
@@ -109,7 +115,7 @@ public static class WhoopSimulatorEndpoints
         var tokens = (string?)form["grant_type"] switch
         {
             "refresh_token" => state.Rotate(form["refresh_token"].ToString()),
-            "authorization_code" => state.Redeem(form["code"].ToString(), form["redirect_uri"].ToString()),
+            "authorization_code" => state.Redeem(form["code"].ToString(), form["redirect_uri"].ToString(), form["code_verifier"]),
             _ => null,
         };
         if (tokens is null)

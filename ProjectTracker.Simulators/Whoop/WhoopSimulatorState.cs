@@ -22,25 +22,38 @@ public sealed class WhoopSimulatorState(TimeProvider time)
     public int TokenRefreshes => _tokenRefreshes;
     private int _tokenRefreshes;
 
-    private readonly Dictionary<string, string> _codes = [];
+    private readonly Dictionary<string, (string RedirectUri, string? CodeChallenge)> _codes = [];
 
-    /// <summary>The authorization endpoint approves at once: a one-time code for this redirect URI.</summary>
-    internal string IssueCode(string redirectUri)
+    /// <summary>Authorization requests that carried a PKCE <c>code_challenge</c> (S256).</summary>
+    public int PkceRequests => _pkceRequests;
+    private int _pkceRequests;
+
+    /// <summary>The authorization endpoint approves at once: a one-time code for this redirect URI (and PKCE challenge).</summary>
+    internal string IssueCode(string redirectUri, string? codeChallenge)
     {
         lock (_lock)
         {
             var code = Guid.NewGuid().ToString("N");
-            _codes[code] = redirectUri;
+            _codes[code] = (redirectUri, codeChallenge);
+            if (codeChallenge is not null)
+            {
+                _pkceRequests++;
+            }
+
             return code;
         }
     }
 
-    /// <summary>Exchanges a code once (for the redirect URI it was issued to) for a fresh token pair.</summary>
-    internal (string Access, string Refresh)? Redeem(string code, string redirectUri)
+    /// <summary>
+    /// Exchanges a code once (for the redirect URI it was issued to, and with the verifier of its PKCE challenge when it
+    /// had one, as Ory Hydra checks) for a fresh token pair.
+    /// </summary>
+    internal (string Access, string Refresh)? Redeem(string code, string redirectUri, string? codeVerifier)
     {
         lock (_lock)
         {
-            if (!_codes.Remove(code, out var issuedFor) || issuedFor != redirectUri)
+            if (!_codes.Remove(code, out var issued) || issued.RedirectUri != redirectUri
+                || (issued.CodeChallenge is { } challenge && !PkceMatches(challenge, codeVerifier)))
             {
                 return null;
             }
@@ -133,4 +146,9 @@ public sealed class WhoopSimulatorState(TimeProvider time)
             return (true, RequestsPerMinute - _used, reset);
         }
     }
+
+    private static bool PkceMatches(string challenge, string? verifier) =>
+        verifier is { Length: >= 43 and <= 128 }
+        && Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_') == challenge;
 }

@@ -34,9 +34,9 @@ public sealed class AccessApp : IAsyncDisposable
     public static async Task<AccessApp> StartAsync(IReadOnlyDictionary<string, string?> settings) =>
         new(await WhoopSimulatorServer.StartAsync(), settings);
 
-    /// <summary>A browser: keeps cookies, does not follow redirects.</summary>
+    /// <summary>A browser on https (session cookies are Secure outside Development): keeps cookies, does not follow redirects.</summary>
     public HttpClient CreateBrowser() =>
-        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>A signed-in owner's browser (the first account to connect owns the app).</summary>
     public async Task<HttpClient> SignedInBrowserAsync()

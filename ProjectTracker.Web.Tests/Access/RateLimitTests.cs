@@ -3,7 +3,7 @@ using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.Access;
 
-/// <summary>Per-client limit on refresh (<c>Access:RefreshPermitsPerMinute</c>), on the app's clock.</summary>
+/// <summary>Per-client budgets (<c>Access:RefreshPermitsPerMinute</c> for GitHub and WHOOP each, <c>Access:SignInPermitsPerMinute</c>), on the app's clock; only accepted requests count.</summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
@@ -26,27 +26,48 @@ public sealed class RateLimitTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    // GitHub is not configured here, so an admitted refresh is a quick 409 from the endpoint itself.
-    private async Task<HttpResponseMessage> RefreshAsync(string client, string path = "/api/github/refresh")
+    // WHOOP is not configured here: the old frontend's refresh/today answers an accepted 200 ("skipped") at once, and counts.
+    private async Task<HttpResponseMessage> RefreshAsync(string client, string path = "/api/whoop/refresh/today", TrackerAppFactory? app = null, string? apiKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
         request.Headers.Add("X-Forwarded-For", client);
-        return await _app.CreateClient(new() { AllowAutoRedirect = false }).SendAsync(request);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        return await (app ?? _app).CreateClient(new() { AllowAutoRedirect = false }).SendAsync(request);
     }
 
     [Fact]
     public async Task Refresh_OverTheLimit_Is429ProblemWithRetryAfter()
     {
         var first = await RefreshAsync("198.51.100.7");
-        var second = await RefreshAsync("198.51.100.7", "/api/whoop/sync/full");
+        var second = await RefreshAsync("198.51.100.7");
         _app.Clock.Advance(TimeSpan.FromSeconds(20));
         var third = await RefreshAsync("198.51.100.7");
 
-        Assert.Equal(HttpStatusCode.Conflict, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var problem = await third.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("40", third.Headers.GetValues("Retry-After").Single());
         Assert.Equal(40, (int?)problem["retry_after_seconds"]);
+        Assert.Contains("WHOOP refreshes", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task Refresh_RefusedRequests_DoNotCount()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync("198.51.100.7", "/api/whoop/refresh?days=0")).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await RefreshAsync("198.51.100.7", "/api/whoop/sync/full")).StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, (await RefreshAsync("198.51.100.7", "/api/github/refresh")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync("198.51.100.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RefreshAsync("198.51.100.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await RefreshAsync("198.51.100.7")).StatusCode);
     }
 
     [Fact]
@@ -58,7 +79,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         var response = await RefreshAsync("198.51.100.7");
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -70,7 +91,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         var other = await RefreshAsync("203.0.113.9");
         var sameAgain = await RefreshAsync("198.51.100.7");
 
-        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, sameAgain.StatusCode);
     }
 
@@ -84,21 +105,54 @@ public sealed class RateLimitTests : IAsyncLifetime
         var otherNetwork = await RefreshAsync("2001:db8:1:3::10");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, sameNetwork.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, otherNetwork.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherNetwork.StatusCode);
+    }
+
+    // Wrong API keys keep counting (guessing the key stays slow), on GitHub's budget only; the old redirect is not counted.
+    [Fact]
+    public async Task Refresh_GitHubAndWhoop_HaveSeparateBudgets()
+    {
+        const string key = "a-long-enough-api-key-0123456789";
+        await using var keyed = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Access:RefreshPermitsPerMinute"] = "2", ["Access:TrustedProxies"] = "*", ["Access:ApiKey"] = key,
+        });
+        var legacy = await RefreshAsync("198.51.100.7", "/api/refresh", keyed, apiKey: "wrong-key-wrong-key");
+        await RefreshAsync("198.51.100.7", "/api/github/refresh", keyed, apiKey: "wrong-key-wrong-key");
+        await RefreshAsync("198.51.100.7", "/api/github/refresh", keyed, apiKey: "wrong-key-wrong-key");
+
+        var github = await RefreshAsync("198.51.100.7", "/api/github/refresh", keyed, apiKey: key);
+        var whoop = await RefreshAsync("198.51.100.7", "/api/whoop/refresh/today", keyed, apiKey: key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, legacy.StatusCode);
+        var problem = await github.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("GitHub refreshes", (string?)problem["detail"]);
+        Assert.Equal(HttpStatusCode.OK, whoop.StatusCode);
     }
 
     [Fact]
-    public async Task Refresh_ThroughTheOldRedirect_CountsOnce()
+    public async Task SignIn_IsLimitedPerClient()
     {
-        var redirect = await RefreshAsync("198.51.100.7", "/api/refresh");
-        await RefreshAsync("198.51.100.7", redirect.Headers.Location!.OriginalString);
+        await using var app = new TrackerAppFactory(_database, new Dictionary<string, string?>
+        {
+            ["Access:SignInPermitsPerMinute"] = "3", ["Access:TrustedProxies"] = "*",
+            ["WHOOP_CLIENT_ID"] = "id", ["WHOOP_CLIENT_SECRET"] = "secret",
+        });
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        async Task<HttpStatusCode> SignInAsync(string from)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/login/whoop");
+            request.Headers.Add("X-Forwarded-For", from);
+            return (await client.SendAsync(request)).StatusCode;
+        }
 
-        var second = await RefreshAsync("198.51.100.7");
-        var third = await RefreshAsync("198.51.100.7");
+        var admitted = new[] { await SignInAsync("198.51.100.7"), await SignInAsync("198.51.100.7"), await SignInAsync("198.51.100.7") };
+        var fourth = await SignInAsync("198.51.100.7");
+        var other = await SignInAsync("203.0.113.9");
 
-        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirect.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.All(admitted, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth);
+        Assert.Equal(HttpStatusCode.Redirect, other);
     }
 
     [Fact]

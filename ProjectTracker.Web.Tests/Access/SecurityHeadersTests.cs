@@ -73,7 +73,7 @@ public sealed partial class SecurityHeadersTests(SqliteEmptyApp fixture) : IClas
         var secure = await https.GetAsync("/healthz");
         var plain = await http.GetAsync("/healthz");
 
-        Assert.StartsWith("max-age=15552000", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.StartsWith("max-age=31536000", secure.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 }

@@ -36,7 +36,8 @@ public sealed class WhoopLoginTests : IAsyncLifetime
             ["WHOOP_CLIENT_SECRET"] = _whoop.State.ClientSecret,
         }, clock: new FakeTimeProvider(DateTimeOffset.UtcNow)); // cookies expire by the app's clock; the browser's is real
 
-        _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // https: session cookies are Secure outside Development (tests run as "Testing").
+        _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
         _browserAtWhoop ??= new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
     }
 
@@ -106,11 +107,119 @@ public sealed class WhoopLoginTests : IAsyncLifetime
     [InlineData("https://evil.example/steal")]
     [InlineData("//evil.example/steal")]
     [InlineData("/\\evil.example")]
-    public async Task Connect_ReturnUrlToAnotherSite_IsIgnored(string returnUrl)
+    [InlineData("/\t/evil.example/phish")]
+    [InlineData("/whoop\r\nSet-Cookie: x=1")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("~//evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Connect_ReturnUrlThatIsNotALocalPath_LandsOnTheHomePage(string returnUrl)
     {
         var callback = await ConnectAsync(returnUrl);
 
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Connect_LocalReturnUrl_IsKept()
+    {
+        var callback = await ConnectAsync("/github?sort=loc");
+
+        Assert.Equal("/github?sort=loc", callback.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Connect_UsesPkceAndSecureCookies()
+    {
+        var challenge = await _client.GetAsync("/login/whoop");
+        var query = System.Web.HttpUtility.ParseQueryString(challenge.Headers.Location!.Query);
+        var approved = await _browserAtWhoop!.GetAsync(challenge.Headers.Location!);
+        var callback = await _client.GetAsync(approved.Headers.Location!.PathAndQuery);
+
+        Assert.Equal("S256", query["code_challenge_method"]);
+        Assert.Equal(43, query["code_challenge"]!.Length);
+        Assert.Equal(1, _whoop.State.PkceRequests); // and the simulator checked the verifier at the code exchange
         Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
+        var session = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("pt-session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Connect_CallbackAfterARestart_StillCompletes()
+    {
+        var challenge = await _client.GetAsync("/login/whoop");
+        var cookies = string.Join("; ", challenge.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var approved = await _browserAtWhoop!.GetAsync(challenge.Headers.Location!);
+        _client.Dispose();
+        await _app.DisposeAsync(); // the state lives in the database, not in the instance that sent the browser away
+        StartApp();
+        using var callback = new HttpRequestMessage(HttpMethod.Get, approved.Headers.Location!.PathAndQuery);
+        callback.Headers.Add("Cookie", cookies);
+
+        var response = await _client.SendAsync(callback);
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Equal("/whoop", response.Headers.Location!.OriginalString);
+        Assert.True((bool?)status["connected"]);
+    }
+
+    [Fact]
+    public async Task Connect_StateUsedTwice_IsRefusedTheSecondTime()
+    {
+        var challenge = await _client.GetAsync("/login/whoop");
+        var approved = await _browserAtWhoop!.GetAsync(challenge.Headers.Location!);
+        var first = await _client.GetAsync(approved.Headers.Location!.PathAndQuery);
+
+        var replay = await _client.GetAsync(approved.Headers.Location!.PathAndQuery);
+
+        Assert.Equal("/whoop", first.Headers.Location!.OriginalString);
+        Assert.Equal("/whoop?error=failed", replay.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Session_AfterLogout_IsEndedOnTheServerEvenForACopiedCookie()
+    {
+        var callback = await ConnectAsync();
+        var copied = Assert.Single(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith("pt-session=", StringComparison.Ordinal)).Split(';')[0];
+        using var thief = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var before = await HangfireWithCookieAsync(thief, copied);
+
+        await LogoutAsync();
+        var after = await HangfireWithCookieAsync(thief, copied);
+
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.NotEqual(HttpStatusCode.OK, after);
+    }
+
+    [Fact]
+    public async Task Session_HasAnAbsoluteLifetimeOfSevenDays()
+    {
+        await ConnectAsync();
+        for (var day = 0; day < 6; day++)
+        {
+            _app.Clock.Advance(TimeSpan.FromDays(1));
+            Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/hangfire")).StatusCode); // in use every day
+        }
+
+        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        Assert.NotEqual(HttpStatusCode.OK, (await _client.GetAsync("/hangfire")).StatusCode);
+    }
+
+    private static async Task<HttpStatusCode> HangfireWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Add("Cookie", cookie);
+        return (await client.SendAsync(request)).StatusCode;
+    }
+
+    private async Task LogoutAsync()
+    {
+        var form = await _client.GetStringAsync("/logout");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var logout = await _client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
     }
 
     [Fact]
@@ -164,6 +273,45 @@ public sealed class WhoopLoginTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.True((bool?)status["connected"]);
+    }
+
+    [Fact]
+    public async Task Connect_StrangerAfterBootstrapImport_IsRefusedAndChangesNothing()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        _extraSettings = new Dictionary<string, string?> { ["WHOOP_ACCESS_TOKEN"] = "whoop-access-token", ["WHOOP_REFRESH_TOKEN"] = "whoop-refresh-token" };
+        StartApp();
+        var imported = await _client.GetJsonAsync("/api/whoop/status"); // start-up imported the tokens and read their profile
+        var ownerProfile = _whoop.State.Profile;
+        _whoop.State.Profile = new WhoopUserProfile(99999, "intruder@example.com", "Other", "Person");
+
+        var callback = await ConnectAsync();
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+        var stranger = await _client.GetAsync("/hangfire");
+
+        Assert.Equal("10129", (string?)imported["whoop_user_id"]);
+        Assert.Equal("/whoop?error=refused", callback.Headers.Location!.OriginalString);
+        Assert.Equal("10129", (string?)status["whoop_user_id"]);
+        Assert.True((bool?)status["connected"]);
+        Assert.NotEqual(HttpStatusCode.OK, stranger.StatusCode); // no owner session either
+        _whoop.State.Profile = ownerProfile;
+        var refresh = await _client.PostAsync("/api/whoop/refresh?days=2", null);
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode); // still the imported tokens
+        Assert.Equal(0, _whoop.State.TokenRefreshes);
+    }
+
+    [Fact]
+    public async Task Connect_FailureText_IsNeverReflected()
+    {
+        _whoop.State.ClientSecret = "rotated-secret"; // the code exchange now fails inside the OAuth handler
+
+        var callback = await ConnectAsync();
+        var page = await _client.GetStringAsync(callback.Headers.Location!.OriginalString);
+
+        Assert.Equal("/whoop?error=failed", callback.Headers.Location!.OriginalString);
+        Assert.Contains("WHOOP sign-in did not complete; try again.", page);
+        Assert.DoesNotContain("invalid_client", page);
     }
 
     [Fact]

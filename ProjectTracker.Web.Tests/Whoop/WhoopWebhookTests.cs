@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Web.Tests.Access;
 using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
@@ -13,9 +14,10 @@ namespace ProjectTracker.Web.Tests.Whoop;
 [Collection(BackgroundJobsCollection.Name)]
 public sealed class WhoopWebhookTests : ConnectedWhoopApp
 {
-    private async Task<HttpResponseMessage> DeliverAsync(string type, string id, string traceId, DateTimeOffset? sentAt = null, string? secret = null)
+    private async Task<HttpResponseMessage> DeliverAsync(
+        string type, string id, string traceId, DateTimeOffset? sentAt = null, string? secret = null, long userId = 10129)
     {
-        var body = Encoding.UTF8.GetBytes($$"""{"user_id":10129,"id":"{{id}}","type":"{{type}}","trace_id":"{{traceId}}"}""");
+        var body = Encoding.UTF8.GetBytes($$"""{"user_id":{{userId}},"id":"{{id}}","type":"{{type}}","trace_id":"{{traceId}}"}""");
         var timestamp = (sentAt ?? Now).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whoop/webhook") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
@@ -67,6 +69,20 @@ public sealed class WhoopWebhookTests : ConnectedWhoopApp
     }
 
     [Fact]
+    public async Task Webhook_ForAnotherMember_IsIgnored()
+    {
+        var requestsBefore = Whoop.State.Requests.Count;
+
+        var response = await DeliverAsync("sleep.updated", "s-1", "trace-other", userId: 424242);
+        var owners = await DeliverAsync("sleep.updated", "s-1", "trace-owner");
+        await WhenAppliedAsync("sleep.updated", "s-1");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, owners.StatusCode);
+        Assert.Equal(requestsBefore + 1, Whoop.State.Requests.Count); // only the owner's event fetched its sleep
+    }
+
+    [Fact]
     public async Task Webhook_SameTraceTwice_IsAppliedOnce()
     {
         await DeliverAsync("sleep.updated", "s-1", "trace-4");
@@ -82,10 +98,38 @@ public sealed class WhoopWebhookTests : ConnectedWhoopApp
     [Fact]
     public async Task Webhook_WrongSecret_IsRefused()
     {
+        var before = Whoop.State.Requests.Count; // start-up read the imported tokens' profile
+
         var response = await DeliverAsync("sleep.updated", "s-1", "trace-5", secret: "not-the-secret");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(Whoop.State.Requests);
+        Assert.Equal(before, Whoop.State.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Webhook_TwoMegabytesUnsigned_Is413UnreadAndLogsNoError()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whoop/webhook") { Content = new ByteArrayContent(new byte[2 * 1024 * 1024]) };
+
+        var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.DoesNotContain(App.Logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Webhook_SignedButOver64KilobytesWithoutALength_Is413()
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"user_id":10129,"id":"s-1","type":"sleep.updated","trace_id":"t-big","pad":"{{new string('x', 70_000)}}"}""");
+        var timestamp = Now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/whoop/webhook") { Content = new StreamContent(new MemoryStream(body)) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-WHOOP-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-WHOOP-Signature", WhoopWebhooks.Sign(Whoop.State.ClientSecret, timestamp, body));
+
+        var response = await Client.SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Whoop;
@@ -40,8 +38,7 @@ public static class AccessExtensions
             // The dashboards are behind the login, so a refused sign-in must land on a page that is not.
             builder.Services.PostConfigure<OAuthOptions>(WhoopLogin.Scheme, oauth => oauth.Events.OnRemoteFailure = context =>
             {
-                var error = context.Failure?.Message ?? "WHOOP sign-in failed.";
-                context.Response.Redirect($"{AccessPages.RefusedPath}?error={Uri.EscapeDataString(error)}");
+                context.Response.Redirect($"{AccessPages.RefusedPath}?error={SignInErrors.CodeOf(context.Failure)}");
                 context.HandleResponse();
                 return Task.CompletedTask;
             });
@@ -62,24 +59,14 @@ public static class AccessExtensions
                 forwarded.KnownIPNetworks.Add(network);
             }
         });
-        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(180));
-        // Configured with the app's TimeProvider, which tests replace after AddAccess runs.
-        builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<TimeProvider>((limiter, time) =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                options.RefreshPermitsPerMinute > 0 && AccessRequests.IsCountedRefresh(http.Request)
-                    ? RateLimitPartition.Get(ClientKey(http), _ => new ClockWindowRateLimiter(time, options.RefreshPermitsPerMinute, TimeSpan.FromMinutes(1)))
-                    : RateLimitPartition.GetNoLimiter(""));
-            limiter.OnRejected = (rejected, _) => TooManyRefreshesAsync(rejected, options);
-        });
+        builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddSingleton<ClientBudgets>();
         return builder;
     }
 
     /// <summary>
     /// First in the pipeline: forwarded headers (so scheme, host and client address are the real ones for everything after),
-    /// HSTS outside Development, security headers, the refresh rate limit. Login and the API key are checked by
+    /// HSTS outside Development, security headers, the per-client budgets (refreshes, sign-ins). Login and the API key are checked by
     /// <c>UseAuthorization</c> through the fallback policy registered in <see cref="AddAccess"/>.
     /// </summary>
     public static WebApplication UseAccess(this WebApplication app)
@@ -91,12 +78,42 @@ public static class AccessExtensions
         }
 
         app.UseSecurityHeaders();
-        app.UseRateLimiter();
+        app.UseClientBudgets();
         return app;
     }
 
+    /// <summary>
+    /// Spends the client's allowance for refreshes and sign-ins (429 problem+json with <c>Retry-After</c> beyond it), and
+    /// gives it back when the request was not accepted (any 4xx but 401/403, which keep counting so that guessing the API
+    /// key stays slow): a mistyped parameter or "not configured" costs nothing.
+    /// </summary>
+    private static void UseClientBudgets(this WebApplication app)
+    {
+        var budgets = app.Services.GetRequiredService<ClientBudgets>();
+        app.Use(async (http, next) =>
+        {
+            if (AccessRequests.BudgetOf(http.Request) is not { } budget)
+            {
+                await next(http);
+                return;
+            }
+
+            if (budgets.TryTake(budget, ClientKey(http), out var retryAfter) is not { } permit)
+            {
+                await TooManyAsync(http, budget, budgets.PermitsPerMinute(budget), retryAfter);
+                return;
+            }
+
+            await next(http);
+            if (http.Response.StatusCode is >= 400 and < 500 and not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden))
+            {
+                permit.Refund();
+            }
+        });
+    }
+
     // IPv6 clients usually hold a whole /64: one limit per /64, or each could start refreshes from endless addresses.
-    private static string ClientKey(HttpContext http)
+    public static string ClientKey(HttpContext http)
     {
         var address = http.Connection.RemoteIpAddress;
         if (address is null)
@@ -119,15 +136,21 @@ public static class AccessExtensions
         return new IPAddress(bytes) + "/64";
     }
 
-    private static async ValueTask TooManyRefreshesAsync(OnRejectedContext rejected, AccessOptions options)
+    /// <summary>The 429 of a spent allowance (shared with the dashboard's button, which shows the same words).</summary>
+    public static string TooManyDetail(Budget budget, int permits, int seconds) => budget switch
     {
-        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-            : 60;
-        rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Problems.Create(StatusCodes.Status429TooManyRequests, "Too many refresh requests",
-                $"Each client may start {options.RefreshPermitsPerMinute} refreshes a minute. Try again in {seconds} s.",
+        Budget.SignIn => $"Each client may start {permits} sign-ins a minute. Try again in {seconds} s.",
+        Budget.GitHubRefresh => $"Each client may start {permits} GitHub refreshes a minute. Try again in {seconds} s.",
+        _ => $"Each client may start {permits} WHOOP refreshes a minute. Try again in {seconds} s.",
+    };
+
+    private static async Task TooManyAsync(HttpContext http, Budget budget, int permits, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Problems.Create(StatusCodes.Status429TooManyRequests, budget == Budget.SignIn ? "Too many sign-in attempts" : "Too many refresh requests",
+                TooManyDetail(budget, permits, seconds),
                 new Dictionary<string, object?> { ["retry_after_seconds"] = seconds })
-            .ExecuteAsync(rejected.HttpContext);
+            .ExecuteAsync(http);
     }
 }

@@ -12,6 +12,7 @@ public sealed class AccessOptions
 {
     public const string ApiKeyHeader = "X-Api-Key";
     public const int DefaultRefreshPermitsPerMinute = 6;
+    public const int DefaultSignInPermitsPerMinute = 10;
     public const int MinApiKeyLength = 16;
 
     /// <summary>Everything but sign-in, health, static assets and the webhook needs the owner's login.</summary>
@@ -20,8 +21,11 @@ public sealed class AccessOptions
     /// <summary>When set, refresh requests need this value in <see cref="ApiKeyHeader"/> (the owner needs none).</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Refresh requests one client may start per minute; 0 turns the limit off.</summary>
+    /// <summary>Refresh requests one client may start per minute, for GitHub and for WHOOP each; 0 turns the limit off.</summary>
     public int RefreshPermitsPerMinute { get; init; } = DefaultRefreshPermitsPerMinute;
+
+    /// <summary>WHOOP sign-ins (<c>/login/whoop</c>) one client may start per minute; 0 turns the limit off.</summary>
+    public int SignInPermitsPerMinute { get; init; } = DefaultSignInPermitsPerMinute;
 
     /// <summary>Forwarded headers are believed from any sender (platforms such as Railway whose proxy addresses change).</summary>
     public bool TrustAllProxies { get; init; }
@@ -52,6 +56,7 @@ public sealed class AccessOptions
             RequireLogin = requireLogin,
             ApiKey = apiKey,
             RefreshPermitsPerMinute = config.ReadInt("Access:RefreshPermitsPerMinute", DefaultRefreshPermitsPerMinute, 0, 10_000),
+            SignInPermitsPerMinute = config.ReadInt("Access:SignInPermitsPerMinute", DefaultSignInPermitsPerMinute, 0, 10_000),
             TrustAllProxies = proxies.Contains("*"),
             TrustedProxies = proxies.Where(p => p != "*").Select(ParseNetwork).ToArray(),
         };

@@ -27,7 +27,7 @@ public static class AccessPages
         }).WithTags("Access").WithSummary("The sign-out form (POST /logout needs its antiforgery token)").ExcludeFromDescription();
 
         routes.MapGet(RefusedPath, (string? error) => Page("Sign-in refused",
-                $"<p>{Encode(error ?? "WHOOP sign-in did not complete.")}</p><p><a href=\"/login/whoop\">Try again</a></p>"))
+                $"<p>{Encode(Whoop.SignInErrors.Describe(error))}</p><p><a href=\"/login/whoop\">Try again</a></p>"))
             .WithTags("Access").ExcludeFromDescription();
         return routes;
     }

@@ -22,9 +22,24 @@ public static class AccessRequests
     public static bool IsRefresh(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && RefreshPaths.Contains(request.Path.Value?.TrimEnd('/') ?? "");
 
-    /// <summary>A refresh that starts work, so counts against the client's rate limit.</summary>
-    public static bool IsCountedRefresh(HttpRequest request) =>
-        IsRefresh(request) && !request.Path.Equals(LegacyRefreshPath, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The client allowance a request spends: refreshes that start work (GitHub's and WHOOP's each their own) and
+    /// sign-ins; null for everything else. The old <c>POST /api/refresh</c> only redirects: its target is counted.
+    /// </summary>
+    public static Budget? BudgetOf(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) && request.Path.Equals(WhoopEndpoints.ConnectPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return Budget.SignIn;
+        }
+
+        if (!IsRefresh(request) || request.Path.Equals(LegacyRefreshPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return request.Path.StartsWithSegments("/api/github", StringComparison.OrdinalIgnoreCase) ? Budget.GitHubRefresh : Budget.WhoopRefresh;
+    }
 
     /// <summary>Reachable without login even with <c>Access:RequireLogin</c>.</summary>
     public static bool IsPublic(HttpContext context)

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -31,36 +33,51 @@ public static class WhoopLogin
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
-        var ownerId = builder.Configuration.Read("Owner:WhoopUserId");
-        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(new OwnerSetting(builder.Configuration.Read("Owner:WhoopUserId")));
+        builder.Services.AddSingleton<WhoopOwnership>();
+        builder.Services.AddSingleton<SharedStateStore>();
+        builder.Services.AddSingleton(new SessionSettings(builder.Configuration.ReadTimeSpan("Access:SessionLifetime", SessionSettings.DefaultLifetime)));
+        builder.Services.AddSingleton<DatabaseTicketStore>();
+        // Secure cookies everywhere but Development (plain http on localhost); behind a TLS proxy the app must believe its
+        // X-Forwarded-Proto (Access:TrustedProxies) or the cookies would be set for a scheme the browser does not use.
+        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
                 cookie.Cookie.Name = "pt-session";
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = cookieSecurity;
                 cookie.LoginPath = "/login/whoop";
+                cookie.SlidingExpiration = false; // an absolute lifetime: a stolen session does not live on by being used
             })
             .AddOAuth(Scheme, oauth =>
             {
                 oauth.CallbackPath = CallbackPath;
                 oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oauth.UsePkce = true; // WHOOP's authorization server (Ory Hydra) checks code_challenge/code_verifier when sent
                 foreach (var scope in Scopes)
                 {
                     oauth.Scope.Add(scope);
                 }
 
-                // WHOOP's callback arrives as a top-level GET from its domain: Lax cookies are sent, and plain http works locally.
+                // WHOOP's callback arrives as a top-level GET from its domain: Lax cookies are sent.
                 oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                oauth.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                oauth.Events.OnCreatingTicket = context => OnCreatingTicketAsync(context, ownerId);
+                oauth.CorrelationCookie.SecurePolicy = cookieSecurity;
+                oauth.Events.OnCreatingTicket = OnCreatingTicketAsync;
                 oauth.Events.OnRemoteFailure = context =>
                 {
-                    context.Response.Redirect($"/whoop?error={Uri.EscapeDataString(context.Failure?.Message ?? "WHOOP sign-in failed.")}");
+                    context.Response.Redirect($"/whoop?error={SignInErrors.CodeOf(context.Failure)}");
                     context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });
-        builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, IMemoryCache>((oauth, whoop, cache) =>
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<DatabaseTicketStore, SessionSettings>((cookie, sessions, settings) =>
+            {
+                cookie.SessionStore = sessions;
+                cookie.ExpireTimeSpan = settings.Lifetime;
+            });
+        builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, SharedStateStore, IDataProtectionProvider>((oauth, whoop, store, protection) =>
         {
             // Without credentials the scheme still exists; /login/whoop answers how to configure it instead of challenging.
             oauth.ClientId = whoop.ClientId ?? "not-configured";
@@ -68,11 +85,26 @@ public static class WhoopLogin
             oauth.AuthorizationEndpoint = whoop.AuthorizationEndpoint.AbsoluteUri;
             oauth.TokenEndpoint = whoop.TokenEndpoint.AbsoluteUri;
             oauth.UserInformationEndpoint = $"{whoop.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/user/profile/basic";
-            oauth.StateDataFormat = new ShortStateFormat(cache);
+            oauth.StateDataFormat = new ShortStateFormat(store, protection);
         });
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>
+    /// Where to go after signing in: a local path by the framework's own rule (<see cref="RedirectHttpResult.IsLocalUrl"/>:
+    /// one leading slash, no scheme or host), and beyond it no backslash or control character anywhere — browsers read
+    /// <c>/\evil</c> and <c>/&lt;tab&gt;/evil</c> as another site, and a newline cannot go into a Location header.
+    /// Anything else goes to <c>/</c>.
+    /// </summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 and <= 2048 }
+        && RedirectHttpResult.IsLocalUrl(returnUrl)
+        && !returnUrl.StartsWith("~", StringComparison.Ordinal)
+        && !returnUrl.Contains('\\')
+        && !returnUrl.Any(char.IsControl)
+            ? returnUrl
+            : "/";
 
     public static WebApplication MapWhoopLogin(this WebApplication app)
     {
@@ -80,13 +112,11 @@ public static class WhoopLogin
         {
             if (!options.HasClientCredentials)
             {
-                return Results.Redirect("/whoop?error=" + Uri.EscapeDataString("Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, then restart, to connect WHOOP."));
+                return Results.Redirect($"/whoop?error={SignInErrors.NotConfigured}");
             }
 
-            // Only local paths: never an open redirect to another site.
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                ? returnUrl
-                : "/whoop";
+            // No returnUrl: the WHOOP dashboard, where the connection shows.
+            var target = returnUrl is null ? "/whoop" : SafeReturnUrl(returnUrl);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [Scheme]);
         }).WithTags("WHOOP").WithSummary("Connect WHOOP: signs in with WHOOP (OAuth) and stores the tokens");
 
@@ -119,7 +149,7 @@ public static class WhoopLogin
         return Results.Redirect(revoked ? "/whoop?disconnected=true" : "/whoop?disconnected=true&revoked=false");
     }
 
-    private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context, string? configuredOwner)
+    private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
@@ -131,17 +161,22 @@ public static class WhoopLogin
         var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var services = context.HttpContext.RequestServices;
-        var tokens = services.GetRequiredService<WhoopTokenService>();
-        var owner = configuredOwner ?? (await tokens.GetStateAsync(context.HttpContext.RequestAborted)).WhoopUserId;
-        if (owner is not null && owner != userId)
+        var ct = context.HttpContext.RequestAborted;
+        switch (await services.GetRequiredService<WhoopOwnership>().ClaimAsync(userId, ct))
         {
-            // Thrown, not context.Fail(): the OAuth handler ignores a failed result of this event.
-            throw new AuthenticationFailureException("This app belongs to another WHOOP account; nothing was changed.");
+            case OwnerClaim.Refused:
+                throw new SignInRefusedException(SignInErrors.Refused);
+            case OwnerClaim.OwnerUnknown:
+                throw new SignInRefusedException(SignInErrors.OwnerUnknown);
         }
 
-        await tokens.SaveAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes),
-            bootstrap: false, context.HttpContext.RequestAborted);
-        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, context.HttpContext.RequestAborted);
+        if (!await services.GetRequiredService<WhoopTokenService>()
+                .SaveOwnerTokensAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes), ct))
+        {
+            throw new SignInRefusedException(SignInErrors.Refused);
+        }
+
+        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, ct);
         context.Identity?.AddClaim(new Claim(UserIdClaim, userId));
         context.Identity?.AddClaim(new Claim(ClaimTypes.Name, $"{profile.FirstName} {profile.LastName}".Trim()));
     }

@@ -1,6 +1,4 @@
 using Hangfire;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
@@ -31,10 +29,7 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<WhoopReadService>();
 
-        // Keys in the database, so a restart or a second instance can still decrypt the stored tokens.
-        builder.Services.AddDataProtection().SetApplicationName("ProjectTracker");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<TrackerDbContext>>(
-            (keys, contexts) => keys.XmlRepository = new DatabaseXmlRepository(contexts));
+        builder.AddDatabaseKeyRing();
         builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
         builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = options.RequestTimeout);
@@ -66,7 +61,23 @@ public static class WhoopServiceCollectionExtensions
     /// </summary>
     public static async Task StartWhoopAsync(this WebApplication app)
     {
+        app.WarnWhenKeysAreUnencrypted();
         await app.Services.GetRequiredService<WhoopTokenService>().ImportBootstrapTokensAsync(app.Lifetime.ApplicationStopping);
+        // The imported tokens' account becomes the owner now, so no later sign-in can claim the app first. Bounded: a WHOOP
+        // that does not answer delays start-up by seconds, not minutes (sign-in asks again meanwhile).
+        using (var identify = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping))
+        {
+            identify.CancelAfter(TimeSpan.FromSeconds(15));
+            try
+            {
+                await app.Services.GetRequiredService<WhoopOwnership>().IdentifyStoredTokensAsync(identify.Token);
+            }
+            catch (OperationCanceledException) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                app.Logger.LogWarning("WHOOP did not answer the imported tokens' profile in time; sign-in waits until it does.");
+            }
+        }
+
         var schedule = app.Configuration.Read("Whoop:SyncSchedule") ?? "0 * * * *";
         try
         {

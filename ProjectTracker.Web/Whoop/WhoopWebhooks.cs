@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Caching.Memory;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -22,6 +22,9 @@ public static class WhoopWebhooks
     public const string Path = "/api/whoop/webhook";
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RememberDeliveries = TimeSpan.FromDays(1);
+
+    /// <summary>The largest body read (a WHOOP event is under 200 bytes); anything longer is 413 unread.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
     private static readonly string[] KnownTypes =
         ["workout.updated", "workout.deleted", "sleep.updated", "sleep.deleted", "recovery.updated", "recovery.deleted"];
 
@@ -34,7 +37,7 @@ public static class WhoopWebhooks
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReceiveAsync(
-        HttpRequest request, WhoopOptions options, TimeProvider time, IMemoryCache deliveries, IBackgroundJobClient jobs)
+        HttpRequest request, WhoopOptions options, TimeProvider time, SharedStateStore deliveries, IBackgroundJobClient jobs, WhoopOwnership ownership)
     {
         if (options.ClientSecret is not { } secret)
         {
@@ -42,15 +45,29 @@ public static class WhoopWebhooks
                 "Webhooks are verified with WHOOP_CLIENT_SECRET, which is not set.");
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        var body = buffer.ToArray();
+        // Headers first: a declared size over the cap, or an unsigned or stale request, is refused before a byte of its
+        // body is read.
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
         var timestamp = (string?)request.Headers["X-WHOOP-Signature-Timestamp"];
         var signature = (string?)request.Headers["X-WHOOP-Signature"];
-        if (!IsFresh(timestamp, time) || !SignatureMatches(secret, timestamp!, body, signature))
+        if (!IsFresh(timestamp, time) || string.IsNullOrEmpty(signature))
         {
-            return Problems.Create(StatusCodes.Status401Unauthorized, "Invalid webhook signature",
-                "The X-WHOOP-Signature does not match the body and X-WHOOP-Signature-Timestamp, or the timestamp is stale.");
+            return InvalidSignature();
+        }
+
+        var (body, signed) = await ReadSignedAsync(request, secret, timestamp!, request.HttpContext.RequestAborted);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        if (!SignatureMatches(signed, signature))
+        {
+            return InvalidSignature();
         }
 
         WebhookEvent? delivery;
@@ -63,45 +80,73 @@ public static class WhoopWebhooks
             delivery = null;
         }
 
-        if (delivery is not { Id.Length: > 0, TraceId.Length: > 0 } || !KnownTypes.Contains(delivery.Type))
+        if (delivery is not { Id.Length: > 0, TraceId.Length: > 0 and <= 100 } || !KnownTypes.Contains(delivery.Type))
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "Unknown webhook", "The body is not a WHOOP webhook event this app handles.");
         }
 
-        // WHOOP retries deliveries: one trace id is handled once.
-        if (deliveries.TryGetValue($"whoop-webhook:{delivery.TraceId}", out _))
+        // Another member's event (another account that once authorized this WHOOP app) is not the owner's data.
+        var owner = await ownership.OwnerIdAsync(request.HttpContext.RequestAborted);
+        if (owner != delivery.UserId.ToString(CultureInfo.InvariantCulture))
         {
             return TypedResults.NoContent();
         }
 
-        deliveries.Set($"whoop-webhook:{delivery.TraceId}", true, RememberDeliveries);
+        // WHOOP retries deliveries: one trace id is handled once, whichever instance receives it, also after a restart.
+        if (!await deliveries.TryAddAsync($"whoop-webhook:{delivery.TraceId}", [1], RememberDeliveries, request.HttpContext.RequestAborted))
+        {
+            return TypedResults.NoContent();
+        }
+
         jobs.Enqueue<WhoopWebhookJob>(job => job.ApplyAsync(delivery.Type, delivery.Id, CancellationToken.None));
         return TypedResults.NoContent();
     }
 
-    /// <summary>base64(HMAC-SHA256(key: client secret, message: timestamp then raw body)), compared in constant time.</summary>
-    public static bool SignatureMatches(string secret, string timestamp, byte[] body, string? signature)
+    /// <summary>
+    /// Reads at most <see cref="MaxBodyBytes"/> of the body, feeding the signature's HMAC as it reads; null body when
+    /// there is more (the rest is never read). Answers the body and the HMAC (over the timestamp, then the body).
+    /// </summary>
+    private static async Task<(byte[]? Body, byte[] Signed)> ReadSignedAsync(HttpRequest request, string secret, string timestamp, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(signature))
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes(timestamp));
+        var body = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(length), ct)) > 0)
         {
-            return false;
+            hmac.AppendData(body, length, read);
+            length += read;
         }
 
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
-        var expected = hmac.ComputeHash([.. Encoding.UTF8.GetBytes(timestamp), .. body]);
+        return length > MaxBodyBytes ? (null, []) : (body[..length], hmac.GetHashAndReset());
+    }
+
+    private static ProblemHttpResult InvalidSignature() =>
+        Problems.Create(StatusCodes.Status401Unauthorized, "Invalid webhook signature",
+            "The X-WHOOP-Signature does not match the body and X-WHOOP-Signature-Timestamp, or the timestamp is stale.");
+
+    private static ProblemHttpResult TooLarge() =>
+        Problems.Create(StatusCodes.Status413PayloadTooLarge, "Webhook too large",
+            $"A WHOOP webhook is a small JSON object; this one is over {MaxBodyBytes / 1024} KB.");
+
+    /// <summary>Compares an HMAC with the base64 signature in constant time.</summary>
+    private static bool SignatureMatches(byte[] expected, string? signature)
+    {
         byte[] given;
         try
         {
-            given = Convert.FromBase64String(signature);
+            given = Convert.FromBase64String(signature ?? "");
         }
         catch (FormatException)
         {
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        return given.Length > 0 && CryptographicOperations.FixedTimeEquals(expected, given);
     }
 
+    /// <summary>base64(HMAC-SHA256(key: client secret, message: timestamp then raw body)): how WHOOP signs.</summary>
     public static string Sign(string secret, string timestamp, byte[] body)
     {
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));

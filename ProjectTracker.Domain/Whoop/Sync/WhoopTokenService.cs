@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
@@ -15,6 +16,9 @@ public interface ITokenProtector
 
 /// <summary>WHOOP refused the refresh token: the owner must connect again; stored data is untouched.</summary>
 public sealed class WhoopReconnectRequiredException(string message) : WhoopApiException(message);
+
+/// <summary>The stored tokens cannot be decrypted (the app's Data Protection keys were lost or rotated away).</summary>
+internal sealed class TokensUnreadableException(Exception inner) : Exception(inner.Message, inner);
 
 /// <summary>What <c>/api/whoop/status</c> and the dashboard show of the connection — never a token.</summary>
 public sealed record WhoopConnectionState(
@@ -35,9 +39,25 @@ public sealed class WhoopTokenService(
     private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(100);
     private readonly SemaphoreSlim _refreshing = new(1, 1);
 
+    private const string UnreadableMessage =
+        "The stored WHOOP tokens cannot be decrypted: the app's Data Protection keys were lost or replaced.";
+
     public async Task<WhoopConnectionState> GetStateAsync(CancellationToken ct)
     {
         var row = await LoadAsync(ct);
+        if (row is { ProtectedAccessToken: { } stored, ReconnectRequired: false })
+        {
+            try
+            {
+                Reveal(stored); // "connected" only while the tokens can still be read
+            }
+            catch (TokensUnreadableException)
+            {
+                await MarkUnreadableAsync(ct);
+                row.ReconnectRequired = true;
+            }
+        }
+
         var hasAccess = row?.ProtectedAccessToken is not null;
         return new WhoopConnectionState(
             hasAccess && row!.ReconnectRequired is false, hasAccess, row?.ProtectedRefreshToken is not null, row?.WhoopUserId,
@@ -53,9 +73,41 @@ public sealed class WhoopTokenService(
             return null;
         }
 
+        string token;
+        try
+        {
+            token = Reveal(access);
+        }
+        catch (TokensUnreadableException)
+        {
+            await MarkUnreadableAsync(ct);
+            throw new WhoopReconnectRequiredException(UnreadableMessage);
+        }
+
         return row.ExpiresAt is { } expires && expires - RefreshAhead <= time.GetUtcNow().UtcDateTime
-            ? await RefreshAsync(protector.Unprotect(access), ct)
-            : protector.Unprotect(access);
+            ? await RefreshAsync(token, ct)
+            : token;
+    }
+
+    private string Reveal(string protectedToken)
+    {
+        try
+        {
+            return protector.Unprotect(protectedToken);
+        }
+        catch (CryptographicException e)
+        {
+            throw new TokensUnreadableException(e);
+        }
+    }
+
+    // Tokens nobody can read are as good as none: the owner connects again (the owner's user id stays).
+    private async Task MarkUnreadableAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.WhoopConnections.Where(c => c.Id == WhoopConnection.SingletonId).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.ReconnectRequired, true)
+            .SetProperty(c => c.UpdatedAt, time.GetUtcNow().UtcDateTime), ct);
     }
 
     /// <summary>
@@ -63,6 +115,19 @@ public sealed class WhoopTokenService(
     /// token): concurrent callers that found the same expired token cause one refresh.
     /// </summary>
     public async Task<string> RefreshAsync(string? staleAccessToken, CancellationToken ct)
+    {
+        try
+        {
+            return await RefreshReadableAsync(staleAccessToken, ct);
+        }
+        catch (TokensUnreadableException)
+        {
+            await MarkUnreadableAsync(ct);
+            throw new WhoopReconnectRequiredException(UnreadableMessage);
+        }
+    }
+
+    private async Task<string> RefreshReadableAsync(string? staleAccessToken, CancellationToken ct)
     {
         // One renewal per process (the semaphore), and one across instances (a lease on the connection row).
         await _refreshing.WaitAsync(ct);
@@ -131,7 +196,7 @@ public sealed class WhoopTokenService(
                 return await RequireReconnectAsync(db, row, "WHOOP's access token expired and there is no refresh token (or client credentials) to renew it.", ct);
             }
 
-            using var response = await PostRefreshAsync(protector.Unprotect(refresh), ct);
+            using var response = await PostRefreshAsync(Reveal(refresh), ct);
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
                 return await RequireReconnectAsync(db, row, "WHOOP refused to renew the connection (the refresh token is no longer valid).", ct);
@@ -143,7 +208,7 @@ public sealed class WhoopTokenService(
             }
 
             var tokens = await ReadTokensAsync(response, ct);
-            Apply(row, tokens.AccessToken, tokens.RefreshToken ?? protector.Unprotect(refresh), tokens.ExpiresIn, tokens.Scope);
+            Apply(row, tokens.AccessToken, tokens.RefreshToken ?? Reveal(refresh), tokens.ExpiresIn, tokens.Scope);
             row.RefreshLeaseUntil = null; // the new pair and the lease's end in one write
             await db.SaveChangesAsync(ct);
             return tokens.AccessToken;
@@ -198,11 +263,66 @@ public sealed class WhoopTokenService(
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.RefreshLeaseUntil, (DateTime?)null), CancellationToken.None);
 
     private string? RenewedSince(WhoopConnection row, string? staleAccessToken) =>
-        row.ProtectedAccessToken is { } current && protector.Unprotect(current) is var token && token != staleAccessToken
+        row.ProtectedAccessToken is { } current && Reveal(current) is var token && token != staleAccessToken
             ? token
             : null;
 
-    /// <summary>Stores a new connection's tokens (after sign-in, or from the old variables).</summary>
+    /// <summary>
+    /// Makes <paramref name="whoopUserId"/> the owner unless another account already is, in one conditional write (an
+    /// update of the row while its owner is unset or this account, or the insert of the first row, whose key two racing
+    /// callers cannot both insert): of two first sign-ins at once exactly one wins. True when this account owns the app.
+    /// </summary>
+    public async Task<bool> ClaimOwnerAsync(string whoopUserId, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var claimed = await db.WhoopConnections
+                .Where(c => c.Id == WhoopConnection.SingletonId && (c.WhoopUserId == null || c.WhoopUserId == whoopUserId))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.WhoopUserId, whoopUserId), ct);
+            if (claimed == 1)
+            {
+                return true;
+            }
+
+            if (await db.WhoopConnections.AnyAsync(ct))
+            {
+                return false; // another account owns it
+            }
+
+            db.WhoopConnections.Add(new WhoopConnection { WhoopUserId = whoopUserId, ConnectedAt = time.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another caller inserted the row first: its owner decides, read again.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the owner's tokens after sign-in; <paramref name="whoopUserId"/> must have been claimed with
+    /// <see cref="ClaimOwnerAsync"/>. False (nothing written) when the row belongs to another account.
+    /// </summary>
+    public async Task<bool> SaveOwnerTokensAsync(string whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.WhoopConnections.SingleOrDefaultAsync(ct);
+        if (row?.WhoopUserId != whoopUserId)
+        {
+            return false;
+        }
+
+        row.ReconnectRequired = false;
+        Apply(row, accessToken, refreshToken, expiresInSeconds, scopes);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Stores a new connection's tokens (the old variables; sign-in uses <see cref="SaveOwnerTokensAsync"/>).</summary>
     public async Task SaveAsync(string? whoopUserId, string accessToken, string? refreshToken, int? expiresInSeconds, string? scopes, bool bootstrap, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -236,6 +356,8 @@ public sealed class WhoopTokenService(
     }
 
     /// <summary><c>WHOOP_ACCESS_TOKEN</c> / <c>WHOOP_REFRESH_TOKEN</c>, imported once into the encrypted store.</summary>
+    /// <remarks>They carry no WHOOP user id: the caller learns it by reading the profile with them (see the web app's
+    /// <c>WhoopOwnership</c>) — until then no sign-in may claim the app.</remarks>
     public async Task ImportBootstrapTokensAsync(CancellationToken ct)
     {
         if (options.AccessToken is not { } access)

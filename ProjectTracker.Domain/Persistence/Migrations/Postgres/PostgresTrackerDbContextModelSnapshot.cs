@@ -290,6 +290,29 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.ToTable("data_protection_key", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Persistence.SharedStateEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("shared_state", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopConnection", b =>
                 {
                     b.Property<int>("Id")
@@ -436,10 +459,18 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("first_name");
 
+                    b.Property<double?>("HeightMeter")
+                        .HasColumnType("double precision")
+                        .HasColumnName("height_meter");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
+
+                    b.Property<int?>("MaxHeartRate")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_heart_rate");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp without time zone")
@@ -449,6 +480,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("user_id");
+
+                    b.Property<double?>("WeightKilogram")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight_kilogram");
 
                     b.HasKey("Id");
 
@@ -657,6 +692,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("last_sync_type");
+
+                    b.Property<DateTime?>("MissingFrom")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("missing_from");
+
+                    b.Property<DateTime?>("MissingUntil")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("missing_until");
 
                     b.Property<int?>("RecordsSynced")
                         .HasColumnType("integer")

@@ -279,6 +279,29 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("data_protection_key", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Persistence.SharedStateEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("shared_state", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopConnection", b =>
                 {
                     b.Property<int>("Id")
@@ -421,10 +444,18 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("first_name");
 
+                    b.Property<double?>("HeightMeter")
+                        .HasColumnType("REAL")
+                        .HasColumnName("height_meter");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
+
+                    b.Property<int?>("MaxHeartRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_heart_rate");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -434,6 +465,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
+
+                    b.Property<double?>("WeightKilogram")
+                        .HasColumnType("REAL")
+                        .HasColumnName("weight_kilogram");
 
                     b.HasKey("Id");
 
@@ -636,6 +671,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_sync_type");
+
+                    b.Property<DateTime?>("MissingFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing_from");
+
+                    b.Property<DateTime?>("MissingUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing_until");
 
                     b.Property<int?>("RecordsSynced")
                         .HasColumnType("INTEGER")

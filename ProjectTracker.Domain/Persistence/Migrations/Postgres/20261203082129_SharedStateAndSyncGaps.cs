@@ -1,0 +1,90 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SharedStateAndSyncGaps : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "missing_from",
+                table: "whoop_sync_status",
+                type: "timestamp without time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "missing_until",
+                table: "whoop_sync_status",
+                type: "timestamp without time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "height_meter",
+                table: "whoop_profile",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "max_heart_rate",
+                table: "whoop_profile",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "weight_kilogram",
+                table: "whoop_profile",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "shared_state",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    value = table.Column<byte[]>(type: "bytea", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_shared_state", x => x.key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_shared_state_expires_at",
+                table: "shared_state",
+                column: "expires_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "shared_state");
+
+            migrationBuilder.DropColumn(
+                name: "missing_from",
+                table: "whoop_sync_status");
+
+            migrationBuilder.DropColumn(
+                name: "missing_until",
+                table: "whoop_sync_status");
+
+            migrationBuilder.DropColumn(
+                name: "height_meter",
+                table: "whoop_profile");
+
+            migrationBuilder.DropColumn(
+                name: "max_heart_rate",
+                table: "whoop_profile");
+
+            migrationBuilder.DropColumn(
+                name: "weight_kilogram",
+                table: "whoop_profile");
+        }
+    }
+}

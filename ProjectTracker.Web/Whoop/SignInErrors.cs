@@ -1,0 +1,30 @@
+namespace ProjectTracker.Web.Whoop;
+
+/// <summary>
+/// Why a WHOOP sign-in did not complete, as a short code in the redirect's <c>error</c> query (never an exception's text,
+/// which could carry anything): the pages show the fixed message for a known code, a generic one for anything else.
+/// </summary>
+public static class SignInErrors
+{
+    public const string Refused = "refused";
+    public const string OwnerUnknown = "owner_unknown";
+    public const string NotConfigured = "not_configured";
+    public const string Failed = "failed";
+
+    public static string Describe(string? code) => code switch
+    {
+        Refused => "This app belongs to another WHOOP account; nothing was changed.",
+        OwnerUnknown => "WHOOP could not confirm which account owns this app right now; try again in a few minutes.",
+        NotConfigured => "Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, then restart, to connect WHOOP.",
+        _ => "WHOOP sign-in did not complete; try again.",
+    };
+
+    /// <summary>The code of a failed remote sign-in.</summary>
+    public static string CodeOf(Exception? failure) => failure is SignInRefusedException refused ? refused.Code : Failed;
+}
+
+/// <summary>Thrown while creating the sign-in ticket: the OAuth handler ignores a failed result of that event.</summary>
+public sealed class SignInRefusedException(string code) : Microsoft.AspNetCore.Authentication.AuthenticationFailureException(SignInErrors.Describe(code))
+{
+    public string Code { get; } = code;
+}
