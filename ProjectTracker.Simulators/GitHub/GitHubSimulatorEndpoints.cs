@@ -127,7 +127,8 @@ public static class GitHubSimulatorEndpoints
     }
 
     /// <summary>
-    /// <c>GET /repos/{o}/{r}/commits</c>: the history reachable from <c>sha</c> (default branch by default), newest first,
+    /// <c>GET /repos/{o}/{r}/commits</c>: the history reachable from <c>sha</c> (default branch by default), from the head
+    /// back (git log's order: the head first, whatever the dates),
     /// filtered by <c>author</c> (a login: commits whose email is linked to that account; an email: that author email) and
     /// by commit date (<c>since</c>, <c>until</c>).
     /// </summary>
@@ -162,7 +163,7 @@ public static class GitHubSimulatorEndpoints
                 : string.Equals(c.AuthorLogin, author, StringComparison.OrdinalIgnoreCase)))
             .Where(c => since is null || c.CommittedAt >= since)
             .Where(c => until is null || c.CommittedAt <= until)
-            .OrderByDescending(c => c.CommittedAt)
+            .Reverse()
             .Select(c => GitHubJson.Commit(BaseUrl(http), r, c, parents[c.Sha], state.UserId, state.Login));
         return (200, Page(http, selected.ToList()));
     }

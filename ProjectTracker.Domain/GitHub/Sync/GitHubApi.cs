@@ -79,18 +79,22 @@ public sealed class GitHubApi : IDisposable
         }
     }
 
-    /// <summary>The sha the default branch points at; null for an empty repository.</summary>
+    /// <summary>
+    /// The sha the default branch points at (the first commit its listing gives); null for an empty repository (409). A
+    /// repository the token cannot read answers 404 here, which is not taken for empty.
+    /// </summary>
     public async Task<string?> GetHeadShaAsync(Repository repository, CancellationToken ct)
     {
+        var parameters = new Dictionary<string, string> { ["sha"] = repository.DefaultBranch, ["per_page"] = "1" };
         try
         {
-            var branch = await Policy.RunAsync($"the default branch of {repository.FullName}",
-                () => _client.Repository.Branch.Get(repository.Owner.Login, repository.Name, repository.DefaultBranch), ct);
-            return branch.Commit.Sha;
+            var response = await Policy.RunAsync($"the default branch of {repository.FullName}",
+                () => _client.Connection.Get<List<GitHubCommit>>(RepositoryUri(repository, "commits"), parameters), ct);
+            return response.Body.FirstOrDefault()?.Sha;
         }
-        catch (GitHubSyncException e) when (e.StatusCode is 404 or 409)
+        catch (GitHubSyncException e) when (e.StatusCode == 409)
         {
-            return null; // an empty repository has no branch yet
+            return null; // "Git Repository is empty."
         }
     }
 

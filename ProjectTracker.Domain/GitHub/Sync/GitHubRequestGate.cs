@@ -23,31 +23,31 @@ public sealed class GitHubRequestGate(GitHubOptions options, TimeProvider time, 
     {
         while (true)
         {
-            TimeSpan wait;
+            DateTimeOffset until;
             string message;
             lock (_lock)
             {
                 var now = time.GetUtcNow();
-                if (_reset is { } reset && now >= reset + ClockMargin)
+                if (_reset is { } windowReset && now >= windowReset + ClockMargin)
                 {
                     (_remaining, _reset) = (null, null); // a new window: the budget is full again
                 }
 
                 if (_pausedUntil > now)
                 {
-                    wait = _pausedUntil - now;
-                    message = $"GitHub asked to slow down (secondary rate limit); every request waits {Math.Ceiling(wait.TotalSeconds):0} s.";
+                    until = _pausedUntil;
+                    message = $"GitHub asked to slow down (secondary rate limit); every request waits {Math.Ceiling((until - now).TotalSeconds):0} s.";
                 }
                 else if (_remaining is { } remaining && remaining - _inFlight <= 0)
                 {
-                    var until = _reset ?? now + DefaultSecondaryWait;
-                    wait = until - now + ClockMargin;
-                    if (wait > options.MaxRateLimitWait)
+                    var reset = _reset ?? now + DefaultSecondaryWait;
+                    until = reset + ClockMargin;
+                    if (until - now > options.MaxRateLimitWait)
                     {
-                        throw new GitHubSyncException($"GitHub's rate limit is used up until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC. The projects refreshed so far are kept; refresh again after that.");
+                        throw new GitHubSyncException($"GitHub's rate limit is used up until {reset.UtcDateTime:yyyy-MM-dd HH:mm} UTC. The projects refreshed so far are kept; refresh again after that.");
                     }
 
-                    message = $"GitHub's rate limit is used up; waiting until {until.UtcDateTime:HH:mm:ss} UTC for it to reset.";
+                    message = $"GitHub's rate limit is used up; waiting until {reset.UtcDateTime:HH:mm:ss} UTC for it to reset.";
                 }
                 else
                 {
@@ -57,7 +57,12 @@ public sealed class GitHubRequestGate(GitHubOptions options, TimeProvider time, 
             }
 
             await reportStatus(message);
-            await Task.Delay(wait, time, cancellationToken);
+            // Until a moment, not for a span: reporting takes time, and the clock may have moved meanwhile.
+            if (until - time.GetUtcNow() is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
             await reportStatus(null);
         }
     }

@@ -26,6 +26,12 @@ public partial class GitHubDashboard
         StateHasChanged();
     }
 
+    private async Task OnProjectsChangedAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
     private async Task LoadAsync()
     {
         try
@@ -37,9 +43,11 @@ public partial class GitHubDashboard
                 projects,
                 metrics,
                 metrics.LanguagesBreakdown.Select(l => new LabelledValue(l.Key, l.Value.ProjectCount)).ToList(),
-                projects.Where(p => p.CommitCount > 0).Select(p => new LabelledValue(p.Name, p.CommitCount!.Value)).ToList(),
+                projects.Where(p => p.CommitCount > 0).Select(p => new LabelledValue(ProjectLabels.Label(p, projects), p.CommitCount!.Value)).ToList(),
                 activity,
-                projects.Count(p => p.LocEstimated));
+                projects.Count(p => p.LocEstimated),
+                projects.Where(p => p.GoneAt is null).ToList(),
+                projects.Where(p => p.GoneAt is not null).OrderByDescending(p => p.GoneAt).ToList());
             _error = null;
         }
         catch (Exception e)
@@ -57,5 +65,7 @@ public partial class GitHubDashboard
         IReadOnlyList<LabelledValue> Languages,
         IReadOnlyList<LabelledValue> TopProjects,
         IReadOnlyList<WeeklyCommitCount> Activity,
-        int EstimatedLocProjects);
+        int EstimatedLocProjects,
+        IReadOnlyList<Project> Current,
+        IReadOnlyList<Project> Gone);
 }
