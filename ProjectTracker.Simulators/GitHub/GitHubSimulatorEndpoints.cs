@@ -227,6 +227,11 @@ public static class GitHubSimulatorEndpoints
         var request = http.Request;
         var path = request.Path.Value ?? "/";
         var conditional = request.Headers.IfNoneMatch.Count > 0;
+        if (state.RecordedAnswers.TryGetValue(path, out var recorded))
+        {
+            handle = () => (200, System.Text.Json.Nodes.JsonNode.Parse(recorded));
+        }
+
         var status = await AnswerCoreAsync(http, state, path, handle);
         state.Requests.Enqueue(new SimulatedRequest(request.Method, path + request.QueryString, status, conditional));
     }

@@ -38,6 +38,12 @@ public sealed class GitHubSimulatorState(TimeProvider time)
 
     public ConcurrentQueue<SimulatedRequest> Requests { get; } = new();
 
+    /// <summary>
+    /// Answers recorded from api.github.com (for example octokit/fixtures), by path: served as they are, with the
+    /// simulator's headers, instead of what the simulator would build.
+    /// </summary>
+    public ConcurrentDictionary<string, string> RecordedAnswers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyList<SimulatedRepository> Repositories
     {
         get

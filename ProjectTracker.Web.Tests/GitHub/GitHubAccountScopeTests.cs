@@ -131,6 +131,32 @@ public sealed class GitHubAccountScopeTests
         Assert.Equal(4, (int?)(await h.Client.GetJsonAsync("/api/github/metrics"))["total_commits"]); // the gone ones still count
     }
 
+    /// <summary>
+    /// The answer to <c>GET /repositories/{id}</c> is api.github.com's own, recorded by octokit/fixtures
+    /// (scenarios/api.github.com/get-repository, commit cb8bc9d, MIT): an organization's repository, which the project's
+    /// repository has become by a transfer.
+    /// </summary>
+    [Fact]
+    public async Task Refresh_RepositoryTransferredAway_ReadsGitHubsRecordedAnswer()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync();
+        WithOwnerCommit(h.Simulator, h.Simulator.AddRepository("staying"));
+        h.Simulator.RecordedAnswers["/repositories/1000"] =
+            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "GitHub", "Fixtures", "octokit-fixtures-get-repository.json"));
+        await h.App.SeedAsync(db =>
+        {
+            db.Projects.Add(new Project { Name = "hello-world", GitHubId = 1000, FullName = "octo-owner/hello-world", CommitCount = 7 });
+            return Task.CompletedTask;
+        });
+
+        var job = await h.RefreshAsync();
+
+        Assert.True(job.Status == RefreshJobStatus.Completed, job.ErrorMessage);
+        var project = await h.Client.GetJsonAsync("/api/github/project/hello-world");
+        Assert.Equal(7, (int?)project["commits"]);
+        Assert.Contains("transferred to octokit-fixture-org/hello-world", (string?)project["gone_reason"]);
+    }
+
     [Fact]
     public async Task HiddenProject_LeavesTheListsAndMetrics_AndDeletingIsExplicit()
     {
