@@ -10,8 +10,20 @@ public sealed class GitHubOptions
     public int SessionGapMinutes { get; set; } = 120;
     public int SessionStartMinutes { get; set; } = 120;
     public bool IncludeForks { get; set; }
-    public bool IncludeArchived { get; set; }
+
+    /// <summary>Archived repositories are projects too (a finished project), marked <c>archived</c>; false leaves them out.</summary>
+    public bool IncludeArchived { get; set; } = true;
+
+    /// <summary>Repository names or <c>owner/name</c>s that are never projects.</summary>
     public string[] Exclude { get; set; } = [];
+
+    /// <summary>GitHub's <c>affiliation</c> values of the repository listing, comma-separated.</summary>
+    public string Affiliation { get; set; } = DefaultAffiliation;
+    public const string DefaultAffiliation = "owner,collaborator,organization_member";
+    public static readonly string[] AffiliationValues = ["owner", "collaborator", "organization_member"];
+
+    /// <summary>Author emails that are the account's besides its verified ones (an old laptop's address not linked to GitHub).</summary>
+    public string[] AuthorEmails { get; set; } = [];
 
     /// <summary>
     /// Repositories refreshed at once, each with up to three requests in flight: at most 24 concurrent requests by default,

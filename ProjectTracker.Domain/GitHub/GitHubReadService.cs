@@ -8,31 +8,38 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
 {
     public const int MaxJobs = 100;
 
-    /// <summary>All projects; by default the most recently active first (never-committed last), then by name.</summary>
+    /// <summary>
+    /// All projects the owner has not hidden (gone ones included, marked); by default the most recently active first
+    /// (never-committed last), then by name.
+    /// </summary>
     public async Task<List<Project>> ListProjectsAsync(
-        ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default)
+        ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default, bool includeHidden = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking().Where(p => includeHidden || !p.Hidden).ToListAsync(cancellationToken);
         return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
     }
 
-    /// <summary>The project named <paramref name="name"/>, matched exactly first, then ignoring case.</summary>
+    /// <summary>
+    /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the
+    /// one whose repository is <paramref name="name"/> as <c>owner/name</c>.
+    /// </summary>
     public async Task<Project?> FindProjectAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lowered = name.ToLowerInvariant();
         var candidates = await db.Projects.AsNoTracking()
-            .Where(p => p.Name == name || p.Name.ToLower() == lowered)
+            .Where(p => p.Name == name || p.Name.ToLower() == lowered || (p.FullName != null && p.FullName.ToLower() == lowered))
             .ToListAsync(cancellationToken);
         return candidates.FirstOrDefault(p => p.Name == name)
-            ?? candidates.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            ?? candidates.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(p => string.Equals(p.FullName, name, StringComparison.OrdinalIgnoreCase));
     }
 
     public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking().Where(p => !p.Hidden).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         var lastJob = await db.RefreshJobs.AsNoTracking()
             .Where(j => j.Status == RefreshJobStatus.Completed && j.CompletedAt != null)
             .MaxAsync(j => j.CompletedAt, cancellationToken);
@@ -75,7 +82,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     public async Task<List<DailyCommitCount>> ListDailyCommitsAsync(int? projectId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.ProjectDailyCommits.AsNoTracking();
+        var rows = db.ProjectDailyCommits.AsNoTracking().Where(d => !db.Projects.Any(p => p.Id == d.ProjectId && p.Hidden));
         if (projectId is { } id)
         {
             rows = rows.Where(d => d.ProjectId == id);

@@ -28,4 +28,23 @@ public sealed class Project
 
     /// <summary>The repository's <c>pushed_at</c> when its statistics were last computed; unchanged means nothing to fetch.</summary>
     public DateTime? SyncedPushedAt { get; set; }
+
+    /// <summary><c>owner/name</c>: tells apart repositories of the same name under different owners.</summary>
+    public string? FullName { get; set; }
+    public string? OwnerLogin { get; set; }
+    public bool Archived { get; set; }
+
+    /// <summary>When a refresh found the repository gone (deleted, transferred away, unreadable, excluded); null while it is listed.</summary>
+    public DateTime? GoneAt { get; set; }
+    public string? GoneReason { get; set; }
+
+    /// <summary>The owner chose to hide the project from the dashboards and <c>/api</c> lists (its history stays).</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>The last refresh could not read this repository (403, 404, 409, 451): the figures are the last good ones.</summary>
+    public DateTime? FailedAt { get; set; }
+    public string? FailureReason { get; set; }
+
+    /// <summary>The default branch's head the stored commits were read up to: the base of the next compare.</summary>
+    public string? HeadSha { get; set; }
 }

@@ -1,13 +1,19 @@
 namespace ProjectTracker.Domain.GitHub;
 
 /// <summary>
-/// A project's <c>owner/name</c>, derived from its stored <c>html_url</c> (<c>https://github.com/owner/name</c>) until the
-/// project table stores GitHub's <c>full_name</c> itself; the name alone when no URL is known (rows the old app wrote).
+/// A project's <c>owner/name</c>: GitHub's <c>full_name</c> as the refresh stored it; for a row not refreshed since
+/// (the old app's), derived from its <c>html_url</c> (<c>https://github.com/owner/name</c>); the name alone when neither
+/// is known.
 /// </summary>
 public static class ProjectFullName
 {
-    public static string Of(string name, string? htmlUrl)
+    public static string Of(string name, string? fullName, string? htmlUrl)
     {
+        if (fullName is { Length: > 0 })
+        {
+            return fullName;
+        }
+
         if (Uri.TryCreate(htmlUrl, UriKind.Absolute, out var url))
         {
             var segments = url.AbsolutePath.Trim('/').Split('/');

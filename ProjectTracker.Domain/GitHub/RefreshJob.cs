@@ -21,10 +21,23 @@ public sealed class RefreshJob
     /// <summary>The background job system's id for the run, so start-up can tell a lost run from a live one.</summary>
     public string? BackgroundJobId { get; set; }
 
+    /// <summary>Repositories that could not be read (403, 404, 409, 451) while the job went on with the others.</summary>
+    public int WarningCount { get; set; }
+
+    /// <summary>Which repositories failed and why: a JSON array of <see cref="RefreshWarning"/>.</summary>
+    public string? Warnings { get; set; }
+
+    /// <summary>The repositories that failed, from <see cref="Warnings"/>.</summary>
+    public IReadOnlyList<RefreshWarning> ReadWarnings() =>
+        Warnings is { Length: > 0 } json ? System.Text.Json.JsonSerializer.Deserialize<List<RefreshWarning>>(json) ?? [] : [];
+
     /// <summary>Percent done with one decimal, 0 while the total is unknown (the old app's rule).</summary>
     public double Progress =>
         TotalRepositories > 0 ? Math.Round(RepositoriesProcessed * 100.0 / TotalRepositories, 1) : 0;
 }
+
+/// <summary>One repository a job could not read, and GitHub's reason.</summary>
+public sealed record RefreshWarning(string Repository, int Status, string Reason);
 
 public static class RefreshJobStatus
 {

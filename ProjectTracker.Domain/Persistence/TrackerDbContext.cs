@@ -15,6 +15,7 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ProjectCommit> ProjectCommits => Set<ProjectCommit>();
     public DbSet<ProjectDailyCommits> ProjectDailyCommits => Set<ProjectDailyCommits>();
     public DbSet<GitHubHttpCacheEntry> GitHubHttpCache => Set<GitHubHttpCacheEntry>();
+    public DbSet<GitHubRepositoryWithoutCommits> GitHubRepositoriesWithoutCommits => Set<GitHubRepositoryWithoutCommits>();
     public DbSet<WhoopRecovery> WhoopRecoveries => Set<WhoopRecovery>();
     public DbSet<WhoopSleep> WhoopSleeps => Set<WhoopSleep>();
     public DbSet<WhoopWorkout> WhoopWorkouts => Set<WhoopWorkout>();

@@ -45,8 +45,8 @@ public sealed class GitHubRefreshTests
         var job = await h.RefreshAsync();
 
         Assert.Equal(RefreshJobStatus.Completed, job.Status);
-        Assert.Equal(1, job.TotalRepositories);
-        Assert.Equal(1, job.RepositoriesProcessed);
+        Assert.Equal(2, job.TotalRepositories); // alpha and the archived one, which has no commit of the owner: no project
+        Assert.Equal(2, job.RepositoriesProcessed);
         var alpha = Assert.Single(await h.ProjectsAsync())!;
         Assert.Equal("alpha", (string?)alpha["name"]);
         Assert.Equal("270m", (string?)alpha["time_spent"]);
@@ -143,7 +143,8 @@ public sealed class GitHubRefreshTests
         await h.RefreshAsync();
 
         Assert.DoesNotContain(h.Simulator.Requests, r => r.PathAndQuery.Contains("/beta/"));
-        Assert.Contains(h.Simulator.Requests, r => r.PathAndQuery.Contains("/alpha/commits") && r.PathAndQuery.Contains("since="));
+        Assert.Contains(h.Simulator.Requests, r => r.PathAndQuery.Contains("/alpha/compare/"));
+        Assert.DoesNotContain(h.Simulator.Requests, r => r.PathAndQuery.Contains("/alpha/commits"));
         var project = (await h.ProjectsAsync()).Single(p => (string?)p!["name"] == "alpha")!;
         Assert.Equal(4, (int?)project["commits"]);
         Assert.Equal("390m", (string?)project["time_spent"]);

@@ -20,12 +20,12 @@ public sealed class ResponseCacheTests
     public async Task GitHubReads_AfterARefreshJob_ServeTheRefreshedData()
     {
         await using var h = await GitHubRefreshHarness.StartAsync();
-        h.Simulator.AddRepository("alpha");
+        AddProject(h, "alpha");
         await h.RefreshAsync();
         Assert.Single(await ArrayAsync(h.Client, Projects));
         Assert.Equal(1, (int?)(await h.Client.GetJsonAsync(Metrics))["total_projects"]);
 
-        h.Simulator.AddRepository("beta");
+        AddProject(h, "beta");
         await h.RefreshAsync();
 
         Assert.Equal(["alpha", "beta"], (await ArrayAsync(h.Client, Projects)).Select(p => (string?)p!["name"]).Order());
@@ -36,7 +36,7 @@ public sealed class ResponseCacheTests
     public async Task GitHubReads_WriteByAnotherProcess_ServedOnceTheCacheLifetimeHasPassed()
     {
         await using var h = await GitHubRefreshHarness.StartAsync();
-        h.Simulator.AddRepository("alpha");
+        AddProject(h, "alpha");
         await h.RefreshAsync();
         Assert.Equal("alpha", (string?)(await ArrayAsync(h.Client, Projects)).Single()!["name"]);
 
@@ -61,7 +61,7 @@ public sealed class ResponseCacheTests
     public async Task GitHubReads_CacheOff_ServeAnotherProcessesWriteAtOnce()
     {
         await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["Api:ResponseCacheSeconds"] = "0" });
-        h.Simulator.AddRepository("alpha");
+        AddProject(h, "alpha");
         await h.RefreshAsync();
         Assert.Single(await ArrayAsync(h.Client, Projects));
 
@@ -75,6 +75,10 @@ public sealed class ResponseCacheTests
 
         Assert.Empty(await ArrayAsync(h.Client, Projects));
     }
+
+    // A repository is a project once the account has a commit in it.
+    private static void AddProject(GitHubRefreshHarness h, string name) =>
+        h.Simulator.AddCommit(h.Simulator.AddRepository(name), new DateTime(2026, 3, 5, 12, 0, 0, DateTimeKind.Utc));
 
     private static async Task<JsonArray> ArrayAsync(HttpClient client, string path) => (await client.GetJsonAsync(path)).AsArray();
 }

@@ -19,7 +19,7 @@ public static class GitHubEndpoints
         api.MapGet("/project/{name}", GetProject)
             .CacheRead()
             .WithName("GetProject")
-            .WithSummary("One project, its name matched ignoring case");
+            .WithSummary("One project by name or by owner/name (URL-encoded, acme%2Ftools), matched ignoring case");
         api.MapGet("/metrics", GetMetrics)
             .CacheRead()
             .WithName("GetGitHubMetrics")
@@ -59,8 +59,9 @@ public static class GitHubEndpoints
         return TypedResults.Ok(projects.Select(ProjectJson.From).ToArray());
     }
 
+    // Kestrel leaves an encoded slash encoded in the route value: owner%2Fname is owner/name.
     private static async Task<Results<Ok<ProjectJson>, ProblemHttpResult>> GetProject(string name, GitHubReadService github, CancellationToken ct) =>
-        await github.FindProjectAsync(name, ct) is { } project
+        await github.FindProjectAsync(name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ct) is { } project
             ? TypedResults.Ok(ProjectJson.From(project))
             : Problems.NotFound("Project not found", $"No project named '{name}' is stored. GET /api/github/projects lists them.");
 

@@ -26,7 +26,15 @@ public sealed record ProjectJson(
     string? HtmlUrl,
     string? Description,
     DateTime? PushedAt,
-    DateTime? RefreshedAt)
+    DateTime? RefreshedAt,
+    string? FullName,
+    string? Owner,
+    bool Archived,
+    DateTime? GoneAt,
+    string? GoneReason,
+    bool Hidden,
+    DateTime? FailedAt,
+    string? FailureReason)
 {
     public static ProjectJson From(Project p) => new(
         p.Name,
@@ -48,7 +56,15 @@ public sealed record ProjectJson(
         p.HtmlUrl,
         p.Description,
         p.PushedAt,
-        p.RefreshedAt);
+        p.RefreshedAt,
+        ProjectFullName.Of(p.Name, p.FullName, p.HtmlUrl),
+        p.OwnerLogin,
+        p.Archived,
+        p.GoneAt,
+        p.GoneReason,
+        p.Hidden,
+        p.FailedAt,
+        p.FailureReason);
 }
 
 /// <summary>The answer to <c>POST /refresh</c>: the old app's four fields, plus whether this request created the job.</summary>
@@ -65,7 +81,9 @@ public sealed record RefreshJobJson(
     int TotalRepositories,
     double Progress,
     string? StatusMessage,
-    string? Trigger)
+    string? Trigger,
+    int WarningCount,
+    IReadOnlyList<RefreshWarningJson> Warnings)
 {
     public static RefreshJobJson From(RefreshJob job) => new(
         job.Id,
@@ -77,5 +95,10 @@ public sealed record RefreshJobJson(
         job.TotalRepositories,
         job.Progress,
         job.StatusMessage,
-        job.Trigger);
+        job.Trigger,
+        job.WarningCount,
+        job.ReadWarnings().Select(w => new RefreshWarningJson(w.Repository, w.Status, w.Reason)).ToList());
 }
+
+/// <summary>A repository the job could not read: <c>owner/name</c>, GitHub's status and what it said.</summary>
+public sealed record RefreshWarningJson(string Repository, int Status, string Reason);

@@ -15,6 +15,7 @@ public static class GitHubServiceCollectionExtensions
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<GitHubReadService>();
+        builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();
         builder.Services.AddSingleton<GitHubRefreshJobs>();
@@ -49,9 +50,10 @@ public static class GitHubServiceCollectionExtensions
             SessionGapMinutes = config.ReadInt("GitHub:SessionGapMinutes", defaults.SessionGapMinutes, 1, 24 * 60),
             SessionStartMinutes = config.ReadInt("GitHub:SessionStartMinutes", defaults.SessionStartMinutes, 0, 24 * 60),
             IncludeForks = config.ReadBool("GitHub:IncludeForks"),
-            IncludeArchived = config.ReadBool("GitHub:IncludeArchived"),
-            Exclude = config.GetSection("GitHub:Exclude").Get<string[]>()
-                ?? (config.Read("GitHub:Exclude") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            IncludeArchived = config.ReadBool("GitHub:IncludeArchived", defaults.IncludeArchived),
+            Exclude = ReadList(config, "GitHub:Exclude"),
+            Affiliation = ReadAffiliation(config),
+            AuthorEmails = ReadList(config, "GitHub:AuthorEmails"),
             MaxParallelRepositories = config.ReadInt("GitHub:MaxParallelRepositories", defaults.MaxParallelRepositories, 1, 32),
             StatisticsRetryDelay = config.ReadTimeSpan("GitHub:StatisticsRetryDelay", defaults.StatisticsRetryDelay),
             StatisticsAttempts = config.ReadInt("GitHub:StatisticsAttempts", defaults.StatisticsAttempts, 1, 20),
@@ -63,5 +65,27 @@ public static class GitHubServiceCollectionExtensions
         };
 
         return options;
+    }
+
+    /// <summary>A list as a configuration array (<c>GitHub:Exclude:0</c>, …) or one comma-separated value.</summary>
+    private static string[] ReadList(IConfiguration config, string key) =>
+        config.GetSection(key).Get<string[]>()
+        ?? (config.Read(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string ReadAffiliation(IConfiguration config)
+    {
+        var values = ReadList(config, "GitHub:Affiliation").Select(v => v.ToLowerInvariant()).Distinct().ToArray();
+        if (values.Length == 0)
+        {
+            return GitHubOptions.DefaultAffiliation;
+        }
+
+        if (values.FirstOrDefault(v => !GitHubOptions.AffiliationValues.Contains(v)) is { } bad)
+        {
+            throw new SettingException("GitHub:Affiliation",
+                $"must be a comma-separated list of {string.Join(", ", GitHubOptions.AffiliationValues)}; got '{bad}'.");
+        }
+
+        return string.Join(',', values);
     }
 }

@@ -55,7 +55,7 @@ public static class DashboardDatabase
             await db.SaveChangesAsync();
         }
 
-        var options = new GitHubOptions { ApiBaseUrl = github.BaseAddress, AccessToken = github.State.Tokens.First() };
+        var options = new GitHubOptions { ApiBaseUrl = github.BaseAddress, AccessToken = github.State.Tokens.First(), IncludeArchived = false }; // the excess is archived to leave it out
         var service = new GitHubRefreshService(contexts, new DatabaseGitHubHttpCache(contexts), options, TimeProvider.System,
             new NoRefreshProgressNotifier(), NullLogger<GitHubRefreshService>.Instance);
         await service.RunAsync(jobId, CancellationToken.None);

@@ -7,29 +7,37 @@ using Octokit.Internal;
 namespace ProjectTracker.Domain.GitHub.Sync;
 
 /// <summary>
-/// Sits under Octokit's connection and makes every GET conditional: the ETag of the last answer goes out as
-/// <c>If-None-Match</c>, and a 304 (free under GitHub's rate limit) is handed to Octokit as the cached 200.
+/// Sits under Octokit's connection: hands every answer's rate-limit headers to the <see cref="GitHubRequestGate"/>, and
+/// makes the GETs that a later refresh asks again (listings, languages, statistics) conditional: the ETag of the last
+/// answer goes out as <c>If-None-Match</c>, and a 304 (free under GitHub's rate limit) is handed to Octokit as the cached
+/// 200. Commit pages and comparisons are asked once per change and never again, so they are not kept.
 /// </summary>
-public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time) : IHttpClient
+public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time, GitHubRequestGate gate) : IHttpClient
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
+    /// <summary>The cache keys this client asked for: what a completed refresh still needs (the rest may be pruned).</summary>
+    public IReadOnlyCollection<string> UsedKeys => (IReadOnlyCollection<string>)_used.Keys;
+
     private const string BinaryPrefix = "base64:";
     private const string JsonContentType = "application/json"; // the media type alone, as Octokit compares it
 
     public async Task<IResponse> Send(IRequest request, CancellationToken cancellationToken, Func<object, object>? preprocessResponseBody = null)
     {
-        if (request.Method != HttpMethod.Get)
+        if (request.Method != HttpMethod.Get || !IsRevalidated(request))
         {
-            return await inner.Send(request, cancellationToken, preprocessResponseBody);
+            return Observed(await inner.Send(request, cancellationToken, preprocessResponseBody));
         }
 
         var url = CacheKey(request);
+        _used.TryAdd(url, 0);
         var cached = await cache.FindAsync(url, cancellationToken);
         if (cached is not null)
         {
             request.Headers["If-None-Match"] = cached.ETag;
         }
 
-        var response = await inner.Send(request, cancellationToken, preprocessResponseBody);
+        var response = Observed(await inner.Send(request, cancellationToken, preprocessResponseBody));
         if (response.StatusCode == HttpStatusCode.NotModified && cached is not null)
         {
             return Replay(cached, response);
@@ -53,6 +61,24 @@ public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttp
     public void SetRequestTimeout(TimeSpan timeout) => inner.SetRequestTimeout(timeout);
 
     public void Dispose() => inner.Dispose();
+
+    /// <summary>Resources asked again on every refresh; a commit page or a comparison is not (the next one has other bases).</summary>
+    private static bool IsRevalidated(IRequest request)
+    {
+        var absolute = new Uri(request.BaseAddress, request.Endpoint);
+        var path = Uri.UnescapeDataString(request.BaseAddress.MakeRelativeUri(absolute).OriginalString).Split('?')[0].Trim('/');
+        return path is "user" or "user/repos" or "user/emails"
+            || path.EndsWith("/languages", StringComparison.Ordinal)
+            || path.Contains("/stats/", StringComparison.Ordinal);
+    }
+
+    private IResponse Observed(IResponse response)
+    {
+        var remaining = int.TryParse(Header(response, "X-RateLimit-Remaining"), out var left) ? left : (int?)null;
+        var reset = long.TryParse(Header(response, "X-RateLimit-Reset"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        gate.Observe(remaining, reset);
+        return response;
+    }
 
     private static string CacheKey(IRequest request)
     {

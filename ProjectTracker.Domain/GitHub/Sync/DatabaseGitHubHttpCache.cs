@@ -37,4 +37,14 @@ public sealed class DatabaseGitHubHttpCache(IDbContextFactory<TrackerDbContext> 
             // Two parallel requests for the same URL: either answer is a valid cache entry; keep the first.
         }
     }
+
+    public async Task PruneAsync(Func<string, bool> keep, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stale = (await db.GitHubHttpCache.Select(e => e.Url).ToListAsync(cancellationToken)).Where(url => !keep(url)).ToList();
+        foreach (var batch in stale.Chunk(200))
+        {
+            await db.GitHubHttpCache.Where(e => batch.Contains(e.Url)).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
 }

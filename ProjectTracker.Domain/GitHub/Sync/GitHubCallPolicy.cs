@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.Serialization;
 using System.Text.Json;
@@ -6,17 +7,17 @@ using Octokit;
 namespace ProjectTracker.Domain.GitHub.Sync;
 
 /// <summary>
-/// Runs each GitHub call: waits out the primary rate limit (until its reset), honours secondary limits (403/429 with
-/// <c>Retry-After</c>), retries server errors with back-off, and turns everything else into a
-/// <see cref="GitHubSyncException"/> a person can act on. One policy is shared by a job's parallel requests.
+/// Runs each GitHub call through the job's <see cref="GitHubRequestGate"/>: a 403 or 429 with
+/// <c>X-RateLimit-Remaining: 0</c> is the primary limit (wait for <c>X-RateLimit-Reset</c>), any other 429 or a 403
+/// saying "secondary rate limit" pauses every worker; server errors are retried with back-off; the rest becomes a
+/// <see cref="GitHubSyncException"/> a person can act on, carrying GitHub's status when it refused one resource.
 /// </summary>
-public sealed class GitHubCallPolicy(IApiInfoProvider apiInfo, GitHubOptions options, TimeProvider time, Func<string?, Task> reportStatus)
+public sealed class GitHubCallPolicy(GitHubRequestGate gate, GitHubOptions options, TimeProvider time, Func<string?, Task> reportStatus)
 {
     private const int SecondaryLimitAttempts = 5;
-    private static readonly TimeSpan DefaultSecondaryWait = TimeSpan.FromSeconds(60);
+    private const int PrimaryLimitAttempts = 3;
 
-    private readonly SemaphoreSlim _rateLimitGate = new(1, 1);
-    private DateTimeOffset? _exhaustedUntil;
+    public GitHubRequestGate Gate => gate;
 
     public async Task<T> RunAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken)
     {
@@ -25,32 +26,31 @@ public sealed class GitHubCallPolicy(IApiInfoProvider apiInfo, GitHubOptions opt
         var primary = 0;
         while (true)
         {
-            await WaitForPrimaryLimitAsync(cancellationToken);
             try
             {
-                var result = await call();
-                NoteRateLimit(apiInfo.GetLastApiInfo()?.RateLimit);
-                return result;
+                using (await gate.EnterAsync(cancellationToken))
+                {
+                    return await call();
+                }
             }
-            catch (RateLimitExceededException e)
+            catch (ApiException e) when (IsPrimaryLimit(e))
             {
-                if (++primary > 3)
+                if (++primary > PrimaryLimitAttempts)
                 {
                     throw new GitHubSyncException($"GitHub still reports its rate limit used up after waiting for the reset, while reading {what}. Refresh again later.", e);
                 }
 
-                _exhaustedUntil = e.Reset;
+                gate.MarkExhausted(ResetOf(e));
             }
-            catch (Exception e) when (SecondaryLimitWait(e) is { } wait)
+            catch (ApiException e) when (IsSecondaryLimit(e))
             {
                 if (++secondary >= SecondaryLimitAttempts)
                 {
                     throw new GitHubSyncException($"GitHub kept asking to slow down (secondary rate limit) while reading {what}. Try again in a few minutes.", e);
                 }
 
-                await reportStatus($"GitHub asked to slow down; waiting {wait.TotalSeconds:0} s.");
-                await Task.Delay(wait, time, cancellationToken);
-                await reportStatus(null);
+                var wait = gate.PauseAll(RetryAfter(e));
+                await reportStatus($"GitHub asked to slow down; every request waits {wait.TotalSeconds:0} s.");
             }
             catch (AuthorizationException e)
             {
@@ -65,71 +65,39 @@ public sealed class GitHubCallPolicy(IApiInfoProvider apiInfo, GitHubOptions opt
 
                 await Task.Delay(options.RetryDelay * Math.Pow(2, failures - 1), time, cancellationToken);
             }
-            catch (ApiException e) when (e is not RateLimitExceededException)
+            catch (ApiException e)
             {
-                throw new GitHubSyncException($"GitHub answered {(int)e.StatusCode} {e.StatusCode} for {what}: {e.ApiError?.Message ?? e.Message}", e);
+                throw new GitHubSyncException($"GitHub answered {(int)e.StatusCode} for {what}: {e.ApiError?.Message ?? e.Message}", e)
+                {
+                    StatusCode = (int)e.StatusCode,
+                };
             }
         }
     }
 
-    private async Task WaitForPrimaryLimitAsync(CancellationToken cancellationToken)
-    {
-        if (_exhaustedUntil is null)
-        {
-            return;
-        }
+    /// <summary>GitHub documents the spent primary limit as 403 <em>or</em> 429 with <c>X-RateLimit-Remaining: 0</c>.</summary>
+    private static bool IsPrimaryLimit(ApiException e) =>
+        e.StatusCode is HttpStatusCode.Forbidden or (HttpStatusCode)429 && Header(e, "X-RateLimit-Remaining") == "0";
 
-        // One caller waits and reports; the others queue behind it and find the limit reset.
-        await _rateLimitGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_exhaustedUntil is not { } reset)
-            {
-                return;
-            }
+    private static DateTimeOffset? ResetOf(ApiException e) =>
+        long.TryParse(Header(e, "X-RateLimit-Reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null; // no reset given: the gate waits a minute
 
-            var wait = reset - time.GetUtcNow() + TimeSpan.FromSeconds(1);
-            if (wait > options.MaxRateLimitWait)
-            {
-                throw new GitHubSyncException($"GitHub's rate limit is used up until {reset.UtcDateTime:yyyy-MM-dd HH:mm} UTC. The projects refreshed so far are kept; refresh again after that.");
-            }
+    // A 403 is a secondary limit only when GitHub says so; otherwise it refuses the resource ("Resource not accessible").
+    private static bool IsSecondaryLimit(ApiException e) =>
+        e.StatusCode == (HttpStatusCode)429
+        || (e.StatusCode == HttpStatusCode.Forbidden
+            && (e is SecondaryRateLimitExceededException || Header(e, "Retry-After") is not null
+                || (e.ApiError?.Message ?? e.Message).Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)));
 
-            if (wait > TimeSpan.Zero)
-            {
-                await reportStatus($"GitHub's rate limit is used up; waiting until {reset.UtcDateTime:HH:mm:ss} UTC for it to reset.");
-                await Task.Delay(wait, time, cancellationToken);
-                await reportStatus(null);
-            }
+    private static TimeSpan? RetryAfter(ApiException e) =>
+        int.TryParse(Header(e, "Retry-After"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 
-            _exhaustedUntil = null;
-        }
-        finally
-        {
-            _rateLimitGate.Release();
-        }
-    }
-
-    private void NoteRateLimit(RateLimit? rateLimit)
-    {
-        if (rateLimit is { Remaining: 0, Reset: var reset } && reset > time.GetUtcNow())
-        {
-            _exhaustedUntil = reset;
-        }
-    }
-
-    private static TimeSpan? SecondaryLimitWait(Exception e)
-    {
-        if (e is not ApiException api || (api is not SecondaryRateLimitExceededException && api.StatusCode != (HttpStatusCode)429))
-        {
-            return null;
-        }
-
-        return api.HttpResponse?.Headers is { } headers
-               && headers.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value is { } value
-               && int.TryParse(value, out var seconds)
-            ? TimeSpan.FromSeconds(Math.Max(0, seconds))
-            : DefaultSecondaryWait;
-    }
+    private static string? Header(ApiException e, string name) =>
+        e.HttpResponse?.Headers?.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 
     // A broken answer (cut off, or not JSON) is as likely to be right the next time as a 5xx is.
     private static bool IsTransient(Exception e) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Octokit;
@@ -6,9 +7,11 @@ using ProjectTracker.Domain.Persistence;
 namespace ProjectTracker.Domain.GitHub.Sync;
 
 /// <summary>
-/// Runs one refresh job: lists the owner's repositories, refreshes those whose <c>pushed_at</c> moved (a few at a time),
-/// writes progress to <c>refresh_job</c> as it goes, and ends the job completed or failed with a message a person can act
-/// on. Each repository is saved in its own transaction, so a failure keeps the projects already refreshed.
+/// Runs one refresh job: lists the repositories the account is affiliated with, marks projects whose repository is no
+/// longer there (never deletes them), refreshes those whose <c>pushed_at</c> moved (a few at a time), writes progress to
+/// <c>refresh_job</c> as it goes, and ends the job completed — with a warning for each repository GitHub refused (403,
+/// 404, 409, 451), whose project keeps its last good figures — or failed with a message a person can act on (a bad
+/// token, a spent rate limit). Each repository is saved in its own transaction, so a failure keeps the projects done.
 /// </summary>
 public sealed class GitHubRefreshService(
     IDbContextFactory<TrackerDbContext> contexts,
@@ -35,22 +38,48 @@ public sealed class GitHubRefreshService(
 
             using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
             var user = await api.GetCurrentUserAsync(cancellationToken);
-            var repositories = (await api.ListOwnedRepositoriesAsync(cancellationToken)).Where(Included).ToList();
-            await RemoveVanishedProjectsAsync(repositories, cancellationToken);
+            var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
+            var listed = await api.ListRepositoriesAsync(options.Affiliation, cancellationToken);
+            var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r)).ToList();
+            await new VanishedProjects(contexts, api, options, time).MarkAsync(repositories, listed, cancellationToken);
+            var names = await AssignNamesAsync(repositories, user.Login, cancellationToken);
             await progress.SetTotalAsync(repositories.Count, cancellationToken);
 
-            var refresher = new RepositoryRefresher(contexts, api, options, time, user.Login);
+            var refresher = new RepositoryRefresher(contexts, api, options, time, owner);
+            var warnings = new ConcurrentBag<RefreshWarning>();
+            var pendingStatistics = new ConcurrentBag<(int ProjectId, Repository Repository)>();
             await Parallel.ForEachAsync(
                 repositories,
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
                 async (repository, ct) =>
                 {
-                    await refresher.RefreshAsync(repository, ct);
+                    try
+                    {
+                        var outcome = await refresher.RefreshAsync(repository, names[repository.Id], ct);
+                        if (outcome.PendingStatisticsProjectId is { } projectId)
+                        {
+                            pendingStatistics.Add((projectId, repository));
+                        }
+                    }
+                    catch (GitHubSyncException e) when (e.IsRepositoryRefusal)
+                    {
+                        warnings.Add(new RefreshWarning(repository.FullName, e.StatusCode!.Value, e.Message));
+                        await MarkFailedAsync(repository, e, ct);
+                    }
+
                     await progress.AdvanceAsync(ct);
                 });
 
-            await progress.CompleteAsync(cancellationToken);
-            logger.LogInformation("GitHub refresh {JobId} completed: {Count} repositories", jobId, repositories.Count);
+            // Statistics GitHub was still computing: asked again now, with back-off, instead of holding a worker.
+            await Parallel.ForEachAsync(
+                pendingStatistics,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
+                async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
+
+            await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken);
+            var sorted = warnings.OrderBy(w => w.Repository, StringComparer.OrdinalIgnoreCase).ToList();
+            await progress.CompleteAsync(sorted, cancellationToken);
+            logger.LogInformation("GitHub refresh {JobId} completed: {Count} repositories, {Warnings} could not be read", jobId, repositories.Count, sorted.Count);
         }
         catch (GitHubSyncException e)
         {
@@ -68,21 +97,36 @@ public sealed class GitHubRefreshService(
         }
     }
 
-    private bool Included(Repository repository) =>
-        (options.IncludeForks || !repository.Fork)
-        && (options.IncludeArchived || !repository.Archived)
-        && !options.Exclude.Contains(repository.Name, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Projects whose repository is gone (deleted, now a fork, archived or excluded) leave the dashboard.</summary>
-    private async Task RemoveVanishedProjectsAsync(IReadOnlyList<Repository> repositories, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, string>> AssignNamesAsync(IReadOnlyList<Repository> repositories, string login, CancellationToken ct)
     {
-        var ids = repositories.Select(r => r.Id).ToHashSet();
-        var names = repositories.Select(r => r.Name.ToLowerInvariant()).ToHashSet();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var vanished = (await db.Projects.ToListAsync(cancellationToken))
-            .Where(p => p.GitHubId is { } id ? !ids.Contains(id) : !names.Contains(p.Name.ToLowerInvariant()))
-            .ToList();
-        db.Projects.RemoveRange(vanished);
-        await db.SaveChangesAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = await db.Projects.AsNoTracking()
+            .Select(p => new ProjectNames.StoredName(p.Name, p.GitHubId, p.FullName))
+            .ToListAsync(ct);
+        return ProjectNames.Assign(repositories, stored, login);
+    }
+
+    /// <summary>The project (if there is one yet) keeps its figures and says why it could not be refreshed.</summary>
+    private async Task MarkFailedAsync(Repository repository, GitHubSyncException e, CancellationToken ct)
+    {
+        logger.LogWarning("GitHub refused {Repository} ({Status}); the other repositories go on: {Message}", repository.FullName, e.StatusCode, e.Message);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Projects.Where(p => p.GitHubId == repository.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.FailedAt, time.GetUtcNow().UtcDateTime)
+                .SetProperty(p => p.FailureReason, e.Message.Length > 500 ? e.Message[..500] : e.Message), ct);
+    }
+
+    /// <summary>
+    /// What the conditional-request cache keeps: what this refresh asked for, and the listed repositories' languages and
+    /// statistics (asked again when they change). Commit pages and comparisons from older versions, and gone repositories, go.
+    /// </summary>
+    private static Func<string, bool> KeepCacheEntry(IReadOnlyCollection<string> used, IReadOnlyList<Repository> repositories)
+    {
+        var usedKeys = used.ToHashSet(StringComparer.Ordinal);
+        var prefixes = repositories.Select(r => $"/repos/{Uri.EscapeDataString(r.Owner.Login)}/{Uri.EscapeDataString(r.Name)}/").ToList();
+        return url => usedKeys.Contains(url)
+                      || ((url.Contains("/languages", StringComparison.Ordinal) || url.Contains("/stats/", StringComparison.Ordinal))
+                          && prefixes.Any(p => url.Contains(p, StringComparison.OrdinalIgnoreCase)));
     }
 }

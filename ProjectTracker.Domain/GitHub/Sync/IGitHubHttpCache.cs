@@ -6,4 +6,7 @@ public interface IGitHubHttpCache
     Task<GitHubHttpCacheEntry?> FindAsync(string url, CancellationToken cancellationToken);
 
     Task StoreAsync(GitHubHttpCacheEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Removes every entry whose URL <paramref name="keep"/> rejects.</summary>
+    Task PruneAsync(Func<string, bool> keep, CancellationToken cancellationToken);
 }

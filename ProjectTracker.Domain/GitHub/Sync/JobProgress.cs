@@ -24,6 +24,7 @@ internal sealed class JobProgress(IDbContextFactory<TrackerDbContext> contexts, 
             job.StartedAt ??= Now;
             job.RepositoriesProcessed = 0;
             job.StatusMessage = null;
+            (job.WarningCount, job.Warnings) = (0, null);
         }, ct);
         return started;
     }
@@ -34,8 +35,10 @@ internal sealed class JobProgress(IDbContextFactory<TrackerDbContext> contexts, 
 
     public Task ReportStatusAsync(string? message) => UpdateAsync(job => job.StatusMessage = message, CancellationToken.None);
 
-    public Task CompleteAsync(CancellationToken ct) => UpdateAsync(job =>
+    public Task CompleteAsync(IReadOnlyList<RefreshWarning> warnings, CancellationToken ct) => UpdateAsync(job =>
     {
+        job.WarningCount = warnings.Count;
+        job.Warnings = warnings.Count > 0 ? System.Text.Json.JsonSerializer.Serialize(warnings) : null;
         job.Status = RefreshJobStatus.Completed;
         job.CompletedAt = Now;
         job.StatusMessage = null;

@@ -4,47 +4,148 @@ using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.GitHub.Sync;
 
-/// <summary>Refreshes one repository's project row, its commits and its daily activity, in one transaction.</summary>
+/// <summary>
+/// Refreshes one repository's project row, its commits and its daily activity, in one transaction. The commits are read
+/// incrementally with GitHub's compare from the stored head (exact under merges of old-dated commits, a few requests
+/// whatever the history's length), and listed in full only the first time or after a force-push dropped stored commits.
+/// </summary>
 internal sealed class RepositoryRefresher(
-    IDbContextFactory<TrackerDbContext> contexts, GitHubApi api, GitHubOptions options, TimeProvider time, string ownerLogin)
+    IDbContextFactory<TrackerDbContext> contexts, GitHubApi api, GitHubOptions options, TimeProvider time, AuthorIdentity owner)
 {
-    // Commits arrive by committer date; a day of overlap catches rebased or late-pushed commits (deduplicated by sha).
-    private static readonly TimeSpan SinceOverlap = TimeSpan.FromDays(1);
-
-    public async Task RefreshAsync(Repository repository, CancellationToken ct)
+    public async Task<RefreshOutcome> RefreshAsync(Repository repository, string projectName, CancellationToken ct)
     {
         var pushedAt = repository.PushedAt?.UtcDateTime;
-        var (projectId, syncedPushedAt, lastCommittedAt) = await FindProjectAsync(repository, ct);
-        if (projectId is not null && pushedAt is not null && syncedPushedAt == pushedAt)
+        var stored = await FindProjectAsync(repository, projectName, ct);
+        if (stored is { FailedAt: null } && pushedAt is not null && stored.SyncedPushedAt == pushedAt)
         {
-            return; // nothing pushed since the last refresh: no request at all
+            await UpdateListingFieldsAsync(stored.Id, repository, projectName, ct);
+            return RefreshOutcome.Unchanged; // nothing pushed since the last refresh: no request at all
         }
 
-        var since = lastCommittedAt is { } last ? new DateTimeOffset(last - SinceOverlap, TimeSpan.Zero) : (DateTimeOffset?)null;
-        // The three reads are independent: asked together, a repository costs one round trip of latency, not three.
-        var commitsTask = api.ListCommitsAsync(repository, ownerLogin, since, ct);
+        if (stored is null && await WithoutCommitsSinceAsync(repository, pushedAt, ct))
+        {
+            return RefreshOutcome.NotAProject;
+        }
+
+        var commits = await ReadCommitsAsync(repository, stored?.HeadSha, ct);
+        if (stored is null && commits.Owners.Count == 0)
+        {
+            await RememberWithoutCommitsAsync(repository, pushedAt, ct);
+            return RefreshOutcome.NotAProject;
+        }
+
+        // Asked together: a repository costs one round trip of latency, not two. Statistics still being computed (202)
+        // are asked again at the end of the job, not waited for here.
         var languagesTask = api.GetLanguagesAsync(repository, ct);
-        var statisticsTask = api.GetCodeFrequencyAsync(repository, ct);
-        await Task.WhenAll(commitsTask, languagesTask, statisticsTask);
-        var (commits, languages, statistics) = (await commitsTask, await languagesTask, await statisticsTask);
+        var statisticsTask = api.GetCodeFrequencyAsync(repository, attempts: 1, TimeSpan.Zero, ct);
+        await Task.WhenAll(languagesTask, statisticsTask);
+        var (languages, statistics) = (await languagesTask, await statisticsTask);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var project = projectId is { } id
-            ? await db.Projects.SingleAsync(p => p.Id == id, ct)
-            : db.Projects.Add(new Project { Name = repository.Name }).Entity;
-        if (projectId is null)
+        var project = stored is not null
+            ? await db.Projects.SingleAsync(p => p.Id == stored.Id, ct)
+            : db.Projects.Add(new Project { Name = projectName }).Entity;
+        if (stored is null)
         {
             await db.SaveChangesAsync(ct); // the id, for the commits below
         }
 
-        var known = await db.ProjectCommits.Where(c => c.ProjectId == project.Id).Select(c => c.Sha).ToListAsync(ct);
-        var knownShas = known.ToHashSet(StringComparer.Ordinal);
-        foreach (var commit in commits.Where(c => IsOwners(c) && knownShas.Add(c.Sha)))
+        await StoreCommitsAsync(db, project.Id, commits, ct);
+        var times = await db.ProjectCommits.Where(c => c.ProjectId == project.Id).Select(c => c.AuthoredAt).ToListAsync(ct);
+        ApplyListing(project, repository, projectName);
+        ApplyCommits(project, times);
+        ApplyStatistics(project, repository, languages, statistics);
+        project.HeadSha = commits.HeadSha;
+        project.RefreshedAt = time.GetUtcNow().UtcDateTime;
+        (project.FailedAt, project.FailureReason) = (null, null);
+        await ReplaceDailyCommitsAsync(db, project.Id, times, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return statistics.StillComputing ? RefreshOutcome.StatisticsPending(project.Id) : RefreshOutcome.Refreshed;
+    }
+
+    /// <summary>Statistics GitHub was still computing during the job, asked again with back-off once the workers are done.</summary>
+    public async Task CompleteStatisticsAsync(int projectId, Repository repository, CancellationToken ct)
+    {
+        var statistics = await api.GetCodeFrequencyAsync(repository, options.StatisticsAttempts, options.StatisticsRetryDelay, ct);
+        if (statistics.StillComputing)
+        {
+            return; // the repository stays marked changed: the next refresh asks again
+        }
+
+        var languages = await api.GetLanguagesAsync(repository, ct); // a 304 from the cache: free
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var project = await db.Projects.SingleAsync(p => p.Id == projectId, ct);
+        ApplyStatistics(project, repository, languages, statistics);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record StoredProject(int Id, DateTime? SyncedPushedAt, string? HeadSha, DateTime? FailedAt);
+
+    private async Task<StoredProject?> FindProjectAsync(Repository repository, string projectName, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var lowered = projectName.ToLowerInvariant();
+        return await db.Projects.AsNoTracking()
+            .Where(p => p.GitHubId == repository.Id || (p.GitHubId == null && p.Name.ToLower() == lowered))
+            .OrderBy(p => p.GitHubId == null)
+            .Select(p => new StoredProject(p.Id, p.SyncedPushedAt, p.HeadSha, p.FailedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    private sealed record CommitRead(string? HeadSha, IReadOnlyList<GitHubCommit> Owners, bool Rebuilt);
+
+    private async Task<CommitRead> ReadCommitsAsync(Repository repository, string? storedHead, CancellationToken ct)
+    {
+        if (storedHead is not null && await api.CompareAsync(repository, storedHead, ct) is { IsFastForward: true } comparison)
+        {
+            var head = comparison.Commits.Count > 0 ? comparison.Commits[^1].Sha : storedHead;
+            return new CommitRead(head, comparison.Commits.Where(owner.Authored).ToList(), Rebuilt: false);
+        }
+
+        // First time, or a force-push dropped the stored head: list the whole history from the current head.
+        var headSha = await api.GetHeadShaAsync(repository, ct);
+        if (headSha is null)
+        {
+            return new CommitRead(null, [], Rebuilt: true);
+        }
+
+        var commits = new Dictionary<string, GitHubCommit>(StringComparer.Ordinal);
+        foreach (var author in owner.ListingAuthors)
+        {
+            foreach (var commit in await api.ListCommitsAsync(repository, headSha, author, ct))
+            {
+                if (owner.Authored(commit))
+                {
+                    commits.TryAdd(commit.Sha, commit);
+                }
+            }
+        }
+
+        return new CommitRead(headSha, commits.Values.ToList(), Rebuilt: true);
+    }
+
+    private static async Task StoreCommitsAsync(TrackerDbContext db, int projectId, CommitRead read, CancellationToken ct)
+    {
+        var known = await db.ProjectCommits.Where(c => c.ProjectId == projectId).Select(c => new { c.Id, c.Sha }).ToListAsync(ct);
+        if (read.Rebuilt)
+        {
+            // The history as it is now: commits a force-push dropped go, none is counted twice.
+            var current = read.Owners.Select(c => c.Sha).ToHashSet(StringComparer.Ordinal);
+            var dropped = known.Where(k => !current.Contains(k.Sha)).Select(k => k.Id).ToList();
+            if (dropped.Count > 0)
+            {
+                await db.ProjectCommits.Where(c => dropped.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        var knownShas = known.Select(k => k.Sha).ToHashSet(StringComparer.Ordinal);
+        foreach (var commit in read.Owners.Where(c => knownShas.Add(c.Sha)))
         {
             db.ProjectCommits.Add(new ProjectCommit
             {
-                ProjectId = project.Id,
+                ProjectId = projectId,
                 Sha = commit.Sha,
                 AuthoredAt = commit.Commit.Author.Date.UtcDateTime,
                 CommittedAt = commit.Commit.Committer.Date.UtcDateTime,
@@ -52,53 +153,71 @@ internal sealed class RepositoryRefresher(
         }
 
         await db.SaveChangesAsync(ct);
-        var times = await db.ProjectCommits.Where(c => c.ProjectId == project.Id).Select(c => c.AuthoredAt).ToListAsync(ct);
-        Apply(project, repository, times, languages, statistics);
-        await ReplaceDailyCommitsAsync(db, project.Id, times, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 
-    private async Task<(int? Id, DateTime? SyncedPushedAt, DateTime? LastCommittedAt)> FindProjectAsync(Repository repository, CancellationToken ct)
+    /// <summary>Name, archived flag, description: they change without a push, and cost no request to keep current.</summary>
+    private async Task UpdateListingFieldsAsync(int projectId, Repository repository, string projectName, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var lowered = repository.Name.ToLowerInvariant();
-        var project = await db.Projects.AsNoTracking()
-            .Where(p => p.GitHubId == repository.Id || (p.GitHubId == null && p.Name.ToLower() == lowered))
-            .OrderBy(p => p.GitHubId == null)
-            .Select(p => new { p.Id, p.SyncedPushedAt })
-            .FirstOrDefaultAsync(ct);
-        if (project is null)
+        var project = await db.Projects.SingleAsync(p => p.Id == projectId, ct);
+        ApplyListing(project, repository, projectName);
+        if (db.ChangeTracker.HasChanges())
         {
-            return (null, null, null);
+            await db.SaveChangesAsync(ct);
         }
-
-        var last = await db.ProjectCommits.Where(c => c.ProjectId == project.Id).MaxAsync(c => (DateTime?)c.CommittedAt, ct);
-        return (project.Id, project.SyncedPushedAt, last);
     }
 
-    private bool IsOwners(GitHubCommit commit) =>
-        string.Equals(commit.Author?.Login, ownerLogin, StringComparison.OrdinalIgnoreCase);
-
-    private void Apply(
-        Project project, Repository repository, IReadOnlyList<DateTime> commitTimes,
-        IReadOnlyDictionary<string, long> languages, CodeFrequency statistics)
+    private async Task<bool> WithoutCommitsSinceAsync(Repository repository, DateTime? pushedAt, CancellationToken ct)
     {
-        project.Name = repository.Name;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var known = await db.GitHubRepositoriesWithoutCommits.AsNoTracking().FirstOrDefaultAsync(r => r.GitHubId == repository.Id, ct);
+        return known is not null && pushedAt is not null && known.PushedAt == pushedAt;
+    }
+
+    private async Task RememberWithoutCommitsAsync(Repository repository, DateTime? pushedAt, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var known = await db.GitHubRepositoriesWithoutCommits.FirstOrDefaultAsync(r => r.GitHubId == repository.Id, ct);
+        if (known is null)
+        {
+            db.GitHubRepositoriesWithoutCommits.Add(new GitHubRepositoryWithoutCommits { GitHubId = repository.Id, FullName = repository.FullName, PushedAt = pushedAt });
+        }
+        else
+        {
+            (known.FullName, known.PushedAt) = (repository.FullName, pushedAt);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void ApplyListing(Project project, Repository repository, string projectName)
+    {
+        project.Name = projectName;
         project.GitHubId = repository.Id;
+        project.FullName = repository.FullName;
+        project.OwnerLogin = repository.Owner.Login;
+        project.Archived = repository.Archived;
         project.DefaultBranch = repository.DefaultBranch;
         project.HtmlUrl = repository.HtmlUrl;
         project.Description = repository.Description;
-        project.PushedAt = repository.PushedAt?.UtcDateTime;
         project.RepositorySizeKb = repository.Size;
-        project.PrimaryLanguage = RepositoryStatistics.PrimaryLanguage(languages) ?? repository.Language;
+        (project.GoneAt, project.GoneReason) = (null, null);
+    }
+
+    private void ApplyCommits(Project project, IReadOnlyList<DateTime> commitTimes)
+    {
         project.CommitCount = commitTimes.Count;
         project.FirstCommitDate = commitTimes.Count > 0 ? commitTimes.Min() : null;
         project.LastCommitDate = commitTimes.Count > 0 ? commitTimes.Max() : null;
         project.ActiveDays = RepositoryStatistics.ActiveDays(commitTimes);
         project.TimeSpentMin = RepositoryStatistics.TimeSpentMinutes(
             commitTimes, TimeSpan.FromMinutes(options.SessionGapMinutes), TimeSpan.FromMinutes(options.SessionStartMinutes));
+    }
 
+    private static void ApplyStatistics(Project project, Repository repository, IReadOnlyDictionary<string, long> languages, CodeFrequency statistics)
+    {
+        project.PushedAt = repository.PushedAt?.UtcDateTime;
+        project.PrimaryLanguage = RepositoryStatistics.PrimaryLanguage(languages) ?? repository.Language;
         if (statistics.Weeks is { } weeks)
         {
             var (loc, churn) = RepositoryStatistics.LinesOfCode(weeks);
@@ -114,8 +233,6 @@ internal sealed class RepositoryRefresher(
             project.LocEstimated = true;
         }
 
-        project.RefreshedAt = time.GetUtcNow().UtcDateTime;
-
         // Statistics still being computed: leave the repository marked changed, so the next refresh asks again.
         if (!statistics.StillComputing)
         {
@@ -130,4 +247,14 @@ internal sealed class RepositoryRefresher(
             .GroupBy(t => t.Date)
             .Select(g => new ProjectDailyCommits { ProjectId = projectId, Day = DateTime.SpecifyKind(g.Key, DateTimeKind.Utc), Commits = g.Count() }));
     }
+}
+
+/// <summary>What refreshing one repository came to.</summary>
+internal sealed record RefreshOutcome(string Kind, int? PendingStatisticsProjectId = null)
+{
+    public static readonly RefreshOutcome Unchanged = new("unchanged");
+    public static readonly RefreshOutcome Refreshed = new("refreshed");
+    public static readonly RefreshOutcome NotAProject = new("not a project");
+
+    public static RefreshOutcome StatisticsPending(int projectId) => new("statistics pending", projectId);
 }

@@ -34,8 +34,8 @@ public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> context
             commitRows = commitRows.Where(c => c.ProjectId == id);
         }
 
-        var projects = (await projectRows.Select(p => new { p.Id, p.Name, p.HtmlUrl }).ToListAsync(cancellationToken))
-            .Select(p => new ProjectLabel(p.Id, p.Name, ProjectFullName.Of(p.Name, p.HtmlUrl)))
+        var projects = (await projectRows.Select(p => new { p.Id, p.Name, p.FullName, p.HtmlUrl }).ToListAsync(cancellationToken))
+            .Select(p => new ProjectLabel(p.Id, p.Name, ProjectFullName.Of(p.Name, p.FullName, p.HtmlUrl)))
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 

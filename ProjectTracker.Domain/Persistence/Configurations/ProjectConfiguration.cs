@@ -9,7 +9,13 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     public void Configure(EntityTypeBuilder<Project> builder)
     {
         builder.ToTable("project");
-        builder.Property(p => p.Name).HasMaxLength(100);
+        // Room for owner/name (39 + 1 + 100): a second repository of the same name is stored under its full name.
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.FullName).HasMaxLength(200);
+        builder.Property(p => p.OwnerLogin).HasMaxLength(100);
+        builder.Property(p => p.GoneReason).HasMaxLength(500);
+        builder.Property(p => p.FailureReason).HasMaxLength(500);
+        builder.Property(p => p.HeadSha).HasMaxLength(64);
         builder.HasIndex(p => p.Name).IsUnique();
         builder.Property(p => p.PrimaryLanguage).HasMaxLength(50);
         builder.Property(p => p.HtmlUrl).HasMaxLength(500);
@@ -48,5 +54,16 @@ internal sealed class GitHubHttpCacheEntryConfiguration : IEntityTypeConfigurati
         builder.HasKey(e => e.Url);
         builder.Property(e => e.Url).HasMaxLength(2000);
         builder.Property(e => e.ETag).HasMaxLength(200);
+    }
+}
+
+internal sealed class GitHubRepositoryWithoutCommitsConfiguration : IEntityTypeConfiguration<GitHubRepositoryWithoutCommits>
+{
+    public void Configure(EntityTypeBuilder<GitHubRepositoryWithoutCommits> builder)
+    {
+        builder.ToTable("github_repository_without_commits");
+        builder.HasKey(r => r.GitHubId);
+        builder.Property(r => r.GitHubId).ValueGeneratedNever();
+        builder.Property(r => r.FullName).HasMaxLength(200);
     }
 }

@@ -53,6 +53,27 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.ToTable("github_http_cache", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.GitHubRepositoryWithoutCommits", b =>
+                {
+                    b.Property<long>("GitHubId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("git_hub_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateTime?>("PushedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("pushed_at");
+
+                    b.HasKey("GitHubId");
+
+                    b.ToTable("github_repository_without_commits", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -65,6 +86,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.Property<int?>("ActiveDays")
                         .HasColumnType("integer")
                         .HasColumnName("active_days");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean")
+                        .HasColumnName("archived");
 
                     b.Property<int?>("CodeChurn")
                         .HasColumnType("integer")
@@ -83,13 +108,45 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
                     b.Property<DateTime?>("FirstCommitDate")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("first_commit_date");
 
+                    b.Property<string>("FullName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
                     b.Property<long?>("GitHubId")
                         .HasColumnType("bigint")
                         .HasColumnName("git_hub_id");
+
+                    b.Property<DateTime?>("GoneAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("gone_at");
+
+                    b.Property<string>("GoneReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("gone_reason");
+
+                    b.Property<string>("HeadSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("head_sha");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hidden");
 
                     b.Property<string>("HtmlUrl")
                         .HasMaxLength(500)
@@ -110,9 +167,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerLogin")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
+                        .HasColumnName("owner_login");
 
                     b.Property<string>("PrimaryLanguage")
                         .HasMaxLength(50)
@@ -256,6 +318,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning_count");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id");
 

@@ -48,6 +48,27 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("github_http_cache", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.GitHub.GitHubRepositoryWithoutCommits", b =>
+                {
+                    b.Property<long>("GitHubId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("git_hub_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateTime?>("PushedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_at");
+
+                    b.HasKey("GitHubId");
+
+                    b.ToTable("github_repository_without_commits", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.GitHub.Project", b =>
                 {
                     b.Property<int>("Id")
@@ -58,6 +79,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.Property<int?>("ActiveDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("active_days");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("archived");
 
                     b.Property<int?>("CodeChurn")
                         .HasColumnType("INTEGER")
@@ -76,13 +101,45 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
                     b.Property<DateTime?>("FirstCommitDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_commit_date");
 
+                    b.Property<string>("FullName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("full_name");
+
                     b.Property<long?>("GitHubId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("git_hub_id");
+
+                    b.Property<DateTime?>("GoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gone_at");
+
+                    b.Property<string>("GoneReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gone_reason");
+
+                    b.Property<string>("HeadSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head_sha");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hidden");
 
                     b.Property<string>("HtmlUrl")
                         .HasMaxLength(500)
@@ -103,9 +160,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("OwnerLogin")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_login");
 
                     b.Property<string>("PrimaryLanguage")
                         .HasMaxLength(50)
@@ -247,6 +309,14 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("warning_count");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
 
                     b.HasKey("Id");
 

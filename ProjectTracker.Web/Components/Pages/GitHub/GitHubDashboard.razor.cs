@@ -31,6 +31,12 @@ public partial class GitHubDashboard
         StateHasChanged();
     }
 
+    private async Task OnProjectsChangedAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
     private async Task LoadAsync()
     {
         try
@@ -44,10 +50,12 @@ public partial class GitHubDashboard
                 projects,
                 metrics,
                 metrics.LanguagesBreakdown.Select(l => new LabelledValue(l.Key, l.Value.ProjectCount)).ToList(),
-                projects.Where(p => p.CommitCount > 0).Select(p => new LabelledValue(p.Name, p.CommitCount!.Value)).ToList(),
+                projects.Where(p => p.CommitCount > 0).Select(p => new LabelledValue(ProjectLabels.Label(p, projects), p.CommitCount!.Value)).ToList(),
                 activity,
                 projects.Count(p => p.LocEstimated),
-                calendar);
+                calendar,
+                projects.Where(p => p.GoneAt is null).ToList(),
+                projects.Where(p => p.GoneAt is not null).OrderByDescending(p => p.GoneAt).ToList());
             _error = null;
         }
         catch (Exception e)
@@ -66,5 +74,7 @@ public partial class GitHubDashboard
         IReadOnlyList<LabelledValue> TopProjects,
         IReadOnlyList<WeeklyCommitCount> Activity,
         int EstimatedLocProjects,
-        ActivityCalendar Calendar);
+        ActivityCalendar Calendar,
+        IReadOnlyList<Project> Current,
+        IReadOnlyList<Project> Gone);
 }
