@@ -15,6 +15,11 @@ namespace ProjectTracker.Domain.GitHub.Sync;
 public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttpCache cache, TimeProvider time, GitHubRequestGate gate) : IHttpClient
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+    private int _answered;
+    private int _notModified;
+
+    /// <summary>Answers GitHub sent this client, and how many of them were 304 (free of the rate limit), for the job's log line.</summary>
+    public (int Answered, int NotModified) Counts => (Volatile.Read(ref _answered), Volatile.Read(ref _notModified));
 
     /// <summary>The cache keys this client asked for: what a completed refresh still needs (the rest may be pruned).</summary>
     public IReadOnlyCollection<string> UsedKeys => (IReadOnlyCollection<string>)_used.Keys;
@@ -77,6 +82,12 @@ public sealed partial class ConditionalHttpClient(IHttpClient inner, IGitHubHttp
         var remaining = int.TryParse(Header(response, "X-RateLimit-Remaining"), out var left) ? left : (int?)null;
         var reset = long.TryParse(Header(response, "X-RateLimit-Reset"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
         gate.Observe(remaining, reset);
+        Interlocked.Increment(ref _answered);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            Interlocked.Increment(ref _notModified);
+        }
+
         return response;
     }
 

@@ -39,6 +39,9 @@ public sealed class GitHubApi : IDisposable
     /// <summary>The cache keys this refresh asked for (see <see cref="ConditionalHttpClient.UsedKeys"/>).</summary>
     public IReadOnlyCollection<string> UsedCacheKeys => _http.UsedKeys;
 
+    /// <summary>Answers GitHub sent so far, and how many were 304 (<see cref="ConditionalHttpClient.Counts"/>).</summary>
+    public (int Answered, int NotModified) RequestCounts => _http.Counts;
+
     public Task<User> GetCurrentUserAsync(CancellationToken ct) =>
         Policy.RunAsync("the signed-in user", () => _client.User.Current(), ct);
 

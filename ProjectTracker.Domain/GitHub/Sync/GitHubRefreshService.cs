@@ -23,6 +23,7 @@ public sealed class GitHubRefreshService(
 {
     public async Task RunAsync(string jobId, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var progress = new JobProgress(contexts, jobId, time, notifier);
         if (!await progress.StartAsync(cancellationToken))
         {
@@ -79,7 +80,10 @@ public sealed class GitHubRefreshService(
             await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken);
             var sorted = warnings.OrderBy(w => w.Repository, StringComparer.OrdinalIgnoreCase).ToList();
             await progress.CompleteAsync(sorted, cancellationToken);
-            logger.LogInformation("GitHub refresh {JobId} completed: {Count} repositories, {Warnings} could not be read", jobId, repositories.Count, sorted.Count);
+            var (answered, notModified) = api.RequestCounts;
+            logger.LogInformation(
+                "GitHub refresh {JobId} completed in {Seconds:0.0} s: {Count} repositories, {Warnings} could not be read; {Requests} requests, {NotModified} of them 304 (unchanged)",
+                jobId, time.GetElapsedTime(started).TotalSeconds, repositories.Count, sorted.Count, answered, notModified);
         }
         catch (GitHubSyncException e)
         {
