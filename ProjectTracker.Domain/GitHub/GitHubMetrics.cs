@@ -20,6 +20,9 @@ public sealed record GitHubMetrics(
 {
     public const string UnknownLanguage = "Unknown";
 
+    /// <summary>Why the newest finished refresh failed; null once one completes after it.</summary>
+    public RefreshFailure? LastRefreshError { get; init; }
+
     /// <summary>
     /// Aggregates <paramref name="projects"/> as the old app did: missing numbers count as 0, a missing language as
     /// "Unknown", ties go to the first project in <paramref name="projects"/> order, languages are counted by project.

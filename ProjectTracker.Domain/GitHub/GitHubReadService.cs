@@ -44,7 +44,21 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             .Where(j => j.Status == RefreshJobStatus.Completed && j.CompletedAt != null)
             .MaxAsync(j => j.CompletedAt, cancellationToken);
         var lastProject = projects.Max(p => p.RefreshedAt);
-        return GitHubMetrics.Compute(projects, lastJob > lastProject || lastProject is null ? lastJob : lastProject);
+        return GitHubMetrics.Compute(projects, lastJob > lastProject || lastProject is null ? lastJob : lastProject)
+            with { LastRefreshError = await FindUnresolvedFailureAsync(cancellationToken) is { } failed
+                ? new RefreshFailure(failed.Id, failed.ErrorMessage, failed.CompletedAt)
+                : null };
+    }
+
+    /// <summary>The newest finished refresh job if it failed (no refresh has completed since), else null.</summary>
+    public async Task<RefreshJob?> FindUnresolvedFailureAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var newestFinished = await db.RefreshJobs.AsNoTracking()
+            .Where(j => (j.Status == RefreshJobStatus.Completed || j.Status == RefreshJobStatus.Failed) && j.CompletedAt != null)
+            .OrderByDescending(j => j.CompletedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return newestFinished is { Status: RefreshJobStatus.Failed } ? newestFinished : null;
     }
 
     public async Task<RefreshJob?> FindJobAsync(string id, CancellationToken cancellationToken = default)

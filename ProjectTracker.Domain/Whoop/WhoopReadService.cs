@@ -103,6 +103,13 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             .Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
             .OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id);
 
+    /// <summary>The last sync's outcome (one row, rewritten by every sync), or null before the first.</summary>
+    public async Task<WhoopSyncStatus?> GetLastSyncAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopSyncStatuses.AsNoTracking().OrderByDescending(s => s.LastSyncAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>How many records of each kind are stored.</summary>
     public async Task<WhoopRecordCounts> CountAsync(CancellationToken cancellationToken = default)
     {

@@ -151,6 +151,34 @@ public sealed class GitHubDashboardTests : IAsyncLifetime
     });
 
     [Fact]
+    public async Task Render_NewestFinishedRefreshFailed_ShowsItsErrorAfterAReloadUntilOneCompletes()
+    {
+        var earlier = DateTime.UtcNow.AddHours(-2);
+        await _context.SeedAsync(db =>
+        {
+            db.RefreshJobs.Add(new RefreshJob { Id = "ok", Status = RefreshJobStatus.Completed, StartedAt = earlier, CompletedAt = earlier });
+            db.RefreshJobs.Add(new RefreshJob
+            {
+                Id = "failed", Status = RefreshJobStatus.Failed, StartedAt = earlier.AddHours(1), CompletedAt = earlier.AddHours(1),
+                ErrorMessage = "GitHub could not be reached from here (Connection refused).",
+            });
+            return Task.CompletedTask;
+        });
+
+        var page = _context.Render<GitHubDashboard>();
+
+        page.WaitForAssertion(() => Assert.Contains("Connection refused", page.Find("[data-testid=refresh-error]").TextContent));
+        await _context.SeedAsync(db =>
+        {
+            db.RefreshJobs.Add(new RefreshJob { Id = "ok-again", Status = RefreshJobStatus.Completed, StartedAt = DateTime.UtcNow, CompletedAt = DateTime.UtcNow });
+            return Task.CompletedTask;
+        });
+        var reloaded = _context.Render<GitHubDashboard>();
+        reloaded.WaitForElement("[data-testid=github-empty]");
+        Assert.Empty(reloaded.FindAll("[data-testid=refresh-error]"));
+    }
+
+    [Fact]
     public async Task Refresh_JobFails_ShowsTheErrorMessage()
     {
         await _context.SeedAsync();

@@ -25,6 +25,20 @@ public sealed class WhoopConnectionPanelTests : IAsyncDisposable
         _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, options).Add(x => x.State, state).Add(x => x.CanDisconnect, owner));
 
     [Fact]
+    public void Connected_LastSyncFailed_ShowsWhyUntilASyncSucceeds()
+    {
+        var at = new DateTime(2026, 3, 15, 9, 30, 0, DateTimeKind.Utc);
+        var failed = _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, Configured).Add(x => x.State, Connected)
+            .Add(x => x.LastSyncAt, at).Add(x => x.LastSyncError, "WHOOP could not be reached from here (Connection refused)."));
+        var succeeded = _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, Configured).Add(x => x.State, Connected)
+            .Add(x => x.LastSyncAt, at));
+
+        Assert.Equal("The last sync (2026-03-15 09:30 UTC) failed: WHOOP could not be reached from here (Connection refused).",
+            failed.Find("[data-testid=whoop-last-sync-error]").TextContent.Trim());
+        Assert.Empty(succeeded.FindAll("[data-testid=whoop-last-sync-error]"));
+    }
+
+    [Fact]
     public void Connected_SeenByAVisitor_OffersNoDisconnect()
     {
         var panel = Render(Configured, Refused, owner: false);

@@ -89,12 +89,16 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task HangfireDashboard_WithoutLogin_IsSentToTheLogin()
+    public async Task HangfireDashboard_SignInNotConfigured_ExplainsWhyAndWhatToSet()
     {
         var response = await Client.GetAsync("/hangfire");
+        var page = await response.Content.ReadAsStringAsync();
 
-        // For the owner only (Access/), whichever machine asks.
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/login/whoop?returnUrl=", response.Headers.Location!.OriginalString);
+        // For the owner only (Access/), who signs in with WHOOP; without WHOOP's app nobody can, so say so instead of
+        // sending the browser to a sign-in that ends in "sign-in did not complete".
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("WHOOP sign-in is not configured", page);
+        Assert.Contains("WHOOP_CLIENT_ID", page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Client.GetAsync("/hangfire/jobs/enqueued")).StatusCode);
     }
 }

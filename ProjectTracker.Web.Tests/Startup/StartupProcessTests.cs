@@ -180,7 +180,10 @@ public sealed class StartupProcessTests
     public async Task HangfireDashboard_FromTheLocalMachineWithoutLogin_IsSentToTheLogin()
     {
         var port = AppProcess.FreePort();
-        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port) });
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["PORT"] = Text(port), ["WHOOP_CLIENT_ID"] = "client", ["WHOOP_CLIENT_SECRET"] = "secret", // sign-in is possible
+        });
         await app.WaitUntilListeningAsync();
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
         {

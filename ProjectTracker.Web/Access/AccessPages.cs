@@ -44,13 +44,19 @@ public static class AccessPages
                     $"The form was not sent from this app, or is too old. Open {LogoutPath} and submit it again.")
                 : await next(context));
 
-    private static IResult Page(string title, string body) => Results.Content($"""
+    /// <summary>A page that says why something is not available here and what to set (for browsers that would otherwise be sent in circles).</summary>
+    public static IResult Unavailable(string title, string body) =>
+        Results.Content(PageHtml(title, body), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+
+    private static IResult Page(string title, string body) => Results.Content(PageHtml(title, body), "text/html; charset=utf-8");
+
+    private static string PageHtml(string title, string body) => $"""
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8" /><title>{Encode(title)} · Project Tracker</title></head>
         <body><h1>{Encode(title)}</h1>
         {body}
         </body></html>
-        """, "text/html; charset=utf-8");
+        """;
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

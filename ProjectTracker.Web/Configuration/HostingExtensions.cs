@@ -8,12 +8,24 @@ public static class HostingExtensions
     public static string[] TranslateSwitches(string[] args) =>
         args.Select(arg => arg == "--demo" ? "--Demo:Enabled=true" : arg).ToArray();
 
-    /// <summary><c>PORT</c> (Railway, Docker): listen on every interface at that port.</summary>
+    /// <summary>Where a local run listens when nothing says otherwise (the README's address).</summary>
+    public const string DefaultLocalUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// <c>PORT</c> (Railway, Docker): listen on every interface at that port. Otherwise ASP.NET Core's own settings
+    /// (<c>ASPNETCORE_URLS</c>, <c>--urls</c>, <c>ASPNETCORE_HTTP_PORTS</c>) as given, and with none of them
+    /// <see cref="DefaultLocalUrl"/>: set here rather than in the launch profile, which would override the variables.
+    /// </summary>
     public static WebApplicationBuilder UsePortVariable(this WebApplicationBuilder builder)
     {
         var port = builder.Configuration.Read("PORT");
         if (port is null)
         {
+            if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+            {
+                builder.WebHost.UseUrls(DefaultLocalUrl);
+            }
+
             return builder;
         }
 

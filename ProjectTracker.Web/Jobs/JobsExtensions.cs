@@ -91,6 +91,19 @@ public static class JobsExtensions
     /// </summary>
     public static WebApplication MapJobs(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<Domain.Whoop.WhoopOptions>().HasClientCredentials)
+        {
+            // The owner signs in with WHOOP, and WHOOP sign-in is not set up: say so rather than send the browser to a
+            // sign-in that cannot happen (it would land on /whoop with "sign-in did not complete").
+            app.MapGet("/hangfire/{**rest}", () => AccessPages.Unavailable("Job dashboard unavailable",
+                    "<p>The job dashboard is for the app's owner, who signs in with WHOOP, and WHOOP sign-in is not configured here.</p>" +
+                    "<p>Set <code>WHOOP_CLIENT_ID</code> and <code>WHOOP_CLIENT_SECRET</code> (a WHOOP app whose redirect URI is " +
+                    "<code>https://&lt;this host&gt;/signin-whoop</code>), restart, then open <a href=\"/hangfire\">/hangfire</a> and sign in.</p>" +
+                    "<p>The refresh jobs are also listed at <a href=\"/api/github/refresh/jobs\">/api/github/refresh/jobs</a>.</p>"))
+                .ExcludeFromDescription();
+            return app;
+        }
+
         app.MapHangfireDashboardWithAuthorizationPolicy(AccessPolicies.Owner, "/hangfire",
             new DashboardOptions { DisplayStorageConnectionString = false });
         return app;

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Api;
@@ -90,10 +88,9 @@ public static class WhoopEndpoints
     };
 
     private static async Task<Ok<WhoopStatusJson>> GetStatus(
-        WhoopOptions options, WhoopTokenService tokens, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+        WhoopOptions options, WhoopTokenService tokens, WhoopReadService whoop, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var lastSync = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt, ct);
+        var lastSync = await whoop.GetLastSyncAsync(ct);
         var state = await tokens.GetStateAsync(ct);
         var message = state.ReconnectRequired
             ? $"WHOOP refused to renew the connection. Open {ConnectPath} to connect again."
@@ -108,10 +105,13 @@ public static class WhoopEndpoints
             Connected: state.Connected,
             WhoopUserId: state.WhoopUserId,
             TokenExpiresAt: state.ExpiresAt,
-            LastSyncAt: lastSync,
+            LastSyncAt: lastSync?.LastSyncAt,
             Scopes: state.Scopes,
             ReconnectRequired: state.ReconnectRequired,
-            ConnectUrl: options.HasClientCredentials ? ConnectPath : null));
+            ConnectUrl: options.HasClientCredentials ? ConnectPath : null,
+            LastSyncStatus: lastSync?.Status,
+            // Kept until a sync succeeds: the last failure stays visible after a reload.
+            LastSyncError: lastSync is { Status: "failed" } ? lastSync.ErrorMessage : null));
     }
 
     private static ProblemHttpResult NoData(string error) =>

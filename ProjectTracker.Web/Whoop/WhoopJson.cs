@@ -125,7 +125,9 @@ public sealed record WhoopStatusJson(
     DateTime? LastSyncAt,
     string[] Scopes,
     bool ReconnectRequired,
-    string? ConnectUrl);
+    string? ConnectUrl,
+    string? LastSyncStatus,
+    string? LastSyncError);
 
 /// <summary><c>POST /api/whoop/refresh</c>'s answer, as the old app gave it.</summary>
 public sealed record WhoopRefreshJson(string Message, WhoopSyncedJson Synced, int PeriodDays);

@@ -60,7 +60,10 @@ public sealed class GitHubCallPolicy(GitHubRequestGate gate, GitHubOptions optio
             {
                 if (++failures >= options.RequestAttempts)
                 {
-                    throw new GitHubSyncException($"GitHub {Describe(e)} while reading {what}, {failures} times. GitHub may be having trouble; try the refresh again later.", e);
+                    // Whether GitHub answered (then it may be having trouble) or was never reached (the fix is on this machine).
+                    throw new GitHubSyncException(Net.ConnectionFailure.IsUnreachable(e)
+                        ? $"GitHub {Describe(e)} while reading {what}, {failures} times. GitHub was not asked: check this machine's network connection and DNS, then refresh again."
+                        : $"GitHub {Describe(e)} while reading {what}, {failures} times. GitHub may be having trouble; try the refresh again later.", e);
                 }
 
                 await Task.Delay(options.RetryDelay * Math.Pow(2, failures - 1), time, cancellationToken);
@@ -113,6 +116,7 @@ public sealed class GitHubCallPolicy(GitHubRequestGate gate, GitHubOptions optio
         TimeoutException or TaskCanceledException => $"did not answer within {options.RequestTimeout.TotalSeconds:0.#} s (timed out)",
         _ when IsMalformed(e) => "sent an answer that is not valid JSON",
         HttpRequestException { InnerException: IOException } => "broke off its answer (the connection closed before the end)",
+        _ when Net.ConnectionFailure.IsUnreachable(e) => $"could not be reached from here ({Net.ConnectionFailure.SocketCause(e) ?? e.Message})",
         _ => "could not be reached",
     };
 }

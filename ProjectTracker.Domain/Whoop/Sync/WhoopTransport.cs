@@ -7,6 +7,8 @@ internal static class WhoopTransport
     {
         TaskCanceledException when !ct.IsCancellationRequested => "did not answer in time (the request timed out)",
         HttpRequestException { InnerException: IOException } => "broke off its answer (the connection closed before the end)",
+        HttpRequestException request when Net.ConnectionFailure.IsUnreachable(request) =>
+            $"could not be reached from here ({Net.ConnectionFailure.SocketCause(request) ?? request.Message}; WHOOP was not asked: check this machine's network and DNS)",
         HttpRequestException request => $"could not be reached ({request.Message})",
         _ => null,
     };

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -23,7 +21,7 @@ public sealed partial class WhoopDashboard
     private bool _chartsByWeek;
     private WhoopConnectionState? _connection;
     private bool _isOwner;
-    private DateTime? _lastSyncAt;
+    private WhoopSyncStatus? _lastSync;
     private string? _loadError;
 
     [Inject] private WhoopReadService Whoop { get; set; } = null!;
@@ -31,7 +29,6 @@ public sealed partial class WhoopDashboard
     [Inject] private WhoopOptions Options { get; set; } = null!;
     [Inject] private WhoopSyncNotifier SyncNotifier { get; set; } = null!;
     [Inject] private WhoopWebhookNotifications Webhooks { get; set; } = null!;
-    [Inject] private IDbContextFactory<TrackerDbContext> Contexts { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private Access.DashboardUser User { get; set; } = null!;
 
@@ -77,10 +74,7 @@ public sealed partial class WhoopDashboard
             _loadError = null;
             _connection = await Tokens.GetStateAsync(CancellationToken.None);
             _isOwner = await User.IsOwnerAsync();
-            await using (var db = await Contexts.CreateDbContextAsync())
-            {
-                _lastSyncAt = await db.WhoopSyncStatuses.AsNoTracking().MaxAsync(s => s.LastSyncAt);
-            }
+            _lastSync = await Whoop.GetLastSyncAsync();
 
             _range = _selection.Resolve(await Whoop.GetTodayAsync());
             _data = await Whoop.GetDashboardAsync(_range);
