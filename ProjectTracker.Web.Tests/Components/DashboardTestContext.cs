@@ -34,6 +34,9 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<TrackerDbContext>, TrackerContexts>();
         services.AddSingleton(new GitHubOptions { AccessToken = githubToken });
         services.AddSingleton<GitHubReadService>();
+        services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
+        services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();
+        services.AddSingleton<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>();
         services.AddSingleton<RefreshProgressHub>();
         services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         services.AddSingleton<JobStorage>(_jobStorage);

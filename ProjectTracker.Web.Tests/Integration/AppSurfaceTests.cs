@@ -20,6 +20,9 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
             "/api/github/refresh/jobs", "/api/whoop/recovery", "/api/whoop/recovery/latest", "/api/whoop/sleep",
             "/api/whoop/sleep/latest", "/api/whoop/workouts", "/api/whoop/cycles", "/api/whoop/metrics", "/api/whoop/refresh",
             "/api/whoop/status", "/api/projects", "/api/metrics", "/api/refresh",
+            "/api/github/timesheet", "/api/github/activity", "/api/insights", "/api/export/projects.csv", "/api/export/commits.csv",
+            "/api/export/timesheet.csv", "/api/export/recovery.csv", "/api/export/sleep.csv", "/api/export/workouts.csv",
+            "/api/export/cycles.csv",
         ];
         Assert.Empty(expected.Except(paths.Select(p => p.Key)));
     }
@@ -28,6 +31,9 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     [InlineData("/api/whoop/recovery", "get")]
     [InlineData("/api/whoop/metrics", "get")]
     [InlineData("/api/whoop/refresh", "post")]
+    [InlineData("/api/github/activity", "get")]
+    [InlineData("/api/insights", "get")]
+    [InlineData("/api/export/recovery.csv", "get")]
     public async Task OpenApiDocument_RangeEndpoints_ListTheRangeParameters(string path, string method)
     {
         var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;

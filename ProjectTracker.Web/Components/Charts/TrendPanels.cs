@@ -52,12 +52,6 @@ public sealed record TrendPanels(IReadOnlyList<DateOnly> Points, bool ByWeek, IR
         return Enumerable.Range(0, Points.Count).Where(i => i % step == 0);
     }
 
-    // A round top for the axis at or above the largest value (never below floor, so a quiet range is not drawn as a big one).
-    private static double NiceMax(double?[] values, double floor)
-    {
-        var max = Math.Max(floor, values.OfType<double>().DefaultIfEmpty(0).Max());
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(max)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(s => s * magnitude).First(s => s * Math.Ceiling(max / s) >= max && max / s <= 10);
-        return Math.Ceiling(max / step) * step;
-    }
+    // Never below floor, so a quiet range is not drawn as a busy one.
+    private static double NiceMax(double?[] values, double floor) => ChartScale.NiceMax(values.OfType<double>().DefaultIfEmpty(0).Max(), floor);
 }
