@@ -78,7 +78,9 @@ public static class AccessExtensions
         }
 
         app.UseSecurityHeaders();
+        app.UsePublicAddressForSignIn();
         app.UseClientBudgets();
+        app.UseCircuitCap();
         return app;
     }
 
