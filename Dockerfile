@@ -1,14 +1,16 @@
 # syntax=docker/dockerfile:1
 
 # ---- build ----
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Base images are pinned to exact versions (the SDK global.json asks for, the runtime it ships with). Pin them by digest too
+# where the registry can be reached: `docker buildx imagetools inspect mcr.microsoft.com/dotnet/sdk:10.0.401` prints it;
+# write FROM image:tag@sha256:… so a re-pushed tag cannot change the build.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 # Set by BuildKit to the platform being built (amd64, arm64): publishing for it compiles ReadyToRun, which starts faster.
 ARG TARGETARCH
 WORKDIR /src
 
 # Restore first, from the files that decide it only, so the layer is cached across code changes.
-# global.json pins SDK 10.0.401 with rollForward latestFeature: the sdk:10.0 image must carry
-# a 10.0.4xx (or later) SDK.
+# global.json pins SDK 10.0.401 with rollForward latestFeature: the sdk image above carries exactly that SDK.
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY ProjectTracker.Domain/ProjectTracker.Domain.csproj ProjectTracker.Domain/
 COPY ProjectTracker.Web/ProjectTracker.Web.csproj ProjectTracker.Web/
@@ -20,7 +22,7 @@ COPY . .
 RUN dotnet publish ProjectTracker.Web/ProjectTracker.Web.csproj -c Release -a $TARGETARCH -o /app/publish --no-restore
 
 # ---- runtime ----
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime
 WORKDIR /app
 
 # SQLite data lives in /app/App_Data; mount a volume there to keep it.

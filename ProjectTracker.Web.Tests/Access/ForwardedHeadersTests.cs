@@ -25,11 +25,12 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private TrackerAppFactory Start(string? trustedProxies)
+    private TrackerAppFactory Start(string? trustedProxies, string? publicBaseUrl = null)
     {
         var app = new TrackerAppFactory(_database, new Dictionary<string, string?>
         {
             ["Access:TrustedProxies"] = trustedProxies,
+            ["Access:PublicBaseUrl"] = publicBaseUrl,
             ["WHOOP_CLIENT_ID"] = _whoop.State.ClientId,
             ["WHOOP_CLIENT_SECRET"] = _whoop.State.ClientSecret,
             ["Whoop:AuthorizationEndpoint"] = new Uri(_whoop.ApiBaseUrl, "/oauth/oauth2/auth").ToString(),
@@ -87,5 +88,14 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
         var app = Start("*");
 
         Assert.Equal("https://tracker.example/signin-whoop", await RedirectUriAsync(app, "100.64.7.7"));
+    }
+
+    [Fact]
+    public async Task Login_WithAPublicBaseUrl_RedirectUriIgnoresHostAndForwardedHeaders()
+    {
+        var app = Start("*", "https://tracker.example/app");
+
+        Assert.Equal("https://tracker.example/app/signin-whoop", await RedirectUriAsync(app, "100.64.7.7"));
+        Assert.Equal("https://tracker.example/app/signin-whoop", await RedirectUriAsync(app, "203.0.113.9"));
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class SecurityHeadersTests(SqliteEmptyApp fixture) : IClas
         Assert.Equal($"script-src 'self' 'nonce-{nonce}'", Directive(policy, "script-src"));
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", html);
         Assert.DoesNotContain("unsafe-eval", policy);
-        Assert.Equal("connect-src 'self' ws: wss:", Directive(policy, "connect-src"));
+        Assert.Equal("connect-src 'self'", Directive(policy, "connect-src"));
         Assert.Contains("'unsafe-inline'", Directive(policy, "style-src"));
         Assert.Equal("object-src 'none'", Directive(policy, "object-src"));
     }

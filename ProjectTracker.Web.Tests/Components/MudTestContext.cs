@@ -36,6 +36,8 @@ public static class MudTestContext
         context.Services.AddSingleton(access ?? new AccessOptions());
         context.Services.AddSingleton(new OwnerRule(null));
         context.Services.AddSingleton<RefreshAccess>();
+        context.Services.AddSingleton<ClientBudgets>();
+        context.Services.AddHttpContextAccessor();
         context.Services.AddScoped<DashboardUser>();
         return authorization;
     }

@@ -78,6 +78,7 @@ public sealed class WhoopApiTests : ConnectedWhoopApp
         await Client.PostAsync("/api/whoop/refresh?days=2", null);
         Whoop.State.AccessTokens.Clear();
         Whoop.State.RefreshTokens.Clear(); // revoked
+        App.Clock.Advance(Web.Whoop.WhoopRangeSync.RecentlySynced); // within a minute the first sync would answer again
 
         var problem = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.Conflict);
         var again = await Client.PostAsync("/api/whoop/refresh?days=2", null);

@@ -22,6 +22,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton(new OwnerRule(builder.Configuration.Read("Owner:WhoopUserId")));
         builder.Services.AddSingleton<RefreshAccess>();
         builder.Services.AddScoped<DashboardUser>();
+        builder.Services.AddHttpContextAccessor();
 
         builder.Services.AddSingleton<IAuthorizationHandler, OwnerHandler>();
         builder.Services.AddSingleton<IAuthorizationHandler, AccessHandler>();
@@ -78,7 +79,9 @@ public static class AccessExtensions
         }
 
         app.UseSecurityHeaders();
+        app.UsePublicAddressForSignIn();
         app.UseClientBudgets();
+        app.UseCircuitCap();
         return app;
     }
 

@@ -13,6 +13,7 @@ public sealed class AccessOptions
     public const string ApiKeyHeader = "X-Api-Key";
     public const int DefaultRefreshPermitsPerMinute = 6;
     public const int DefaultSignInPermitsPerMinute = 10;
+    public const int DefaultMaxCircuitsPerClient = 100;
     public const int MinApiKeyLength = 16;
 
     /// <summary>Everything but sign-in, health, static assets and the webhook needs the owner's login.</summary>
@@ -26,6 +27,15 @@ public sealed class AccessOptions
 
     /// <summary>WHOOP sign-ins (<c>/login/whoop</c>) one client may start per minute; 0 turns the limit off.</summary>
     public int SignInPermitsPerMinute { get; init; } = DefaultSignInPermitsPerMinute;
+
+    /// <summary>Open dashboards (Blazor circuits, each a WebSocket) one client may hold at once; 0 turns the cap off.</summary>
+    public int MaxCircuitsPerClient { get; init; } = DefaultMaxCircuitsPerClient;
+
+    /// <summary>
+    /// The app's public address (<c>https://tracker.example</c>): when set, WHOOP's redirect URI is built from it, never
+    /// from the request's Host header.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; init; }
 
     /// <summary>Forwarded headers are believed from any sender (platforms such as Railway whose proxy addresses change).</summary>
     public bool TrustAllProxies { get; init; }
@@ -57,9 +67,23 @@ public sealed class AccessOptions
             ApiKey = apiKey,
             RefreshPermitsPerMinute = config.ReadInt("Access:RefreshPermitsPerMinute", DefaultRefreshPermitsPerMinute, 0, 10_000),
             SignInPermitsPerMinute = config.ReadInt("Access:SignInPermitsPerMinute", DefaultSignInPermitsPerMinute, 0, 10_000),
+            MaxCircuitsPerClient = config.ReadInt("Access:MaxCircuitsPerClient", DefaultMaxCircuitsPerClient, 0, 100_000),
+            PublicBaseUrl = ReadPublicBaseUrl(config),
             TrustAllProxies = proxies.Contains("*"),
             TrustedProxies = proxies.Where(p => p != "*").Select(ParseNetwork).ToArray(),
         };
+    }
+
+    private static Uri? ReadPublicBaseUrl(IConfiguration config)
+    {
+        if (config.Read("Access:PublicBaseUrl", "PUBLIC_BASE_URL") is not { } value)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.Query.Length == 0 && url.Fragment.Length == 0
+            ? url
+            : throw new SettingException("Access:PublicBaseUrl", $"must be the app's absolute address such as https://tracker.example (no query); got '{value}'.");
     }
 
     // A single address is a network of one.

@@ -7,8 +7,21 @@ namespace ProjectTracker.Web.Access;
 /// The person on a dashboard circuit as the access rules see them: whether the page offers refresh buttons (the same
 /// rule as the refresh endpoints) and owner-only controls such as Disconnect.
 /// </summary>
-public sealed class DashboardUser(AuthenticationStateProvider authentication, RefreshAccess refresh, OwnerRule owner)
+public sealed class DashboardUser(
+    AuthenticationStateProvider authentication, RefreshAccess refresh, OwnerRule owner, ClientBudgets budgets, IHttpContextAccessor http)
 {
+    // The circuit's client, as the HTTP budgets know it: its address when the circuit started (the request that opened it).
+    private readonly string _client = http.HttpContext is { } context ? AccessExtensions.ClientKey(context) : "circuit";
+
+    /// <summary>
+    /// Spends the client's allowance for a refresh started from the page (the same budget as the refresh endpoints):
+    /// null when admitted, else what to tell the user.
+    /// </summary>
+    public string? TrySpend(Budget budget) =>
+        budgets.TryTake(budget, _client, out var retryAfter) is null
+            ? AccessExtensions.TooManyDetail(budget, budgets.PermitsPerMinute(budget), Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)))
+            : null;
+
     public async Task<bool> CanRefreshAsync() => refresh.CanRefresh(await UserAsync());
 
     public async Task<bool> IsOwnerAsync() => owner.IsOwner(await UserAsync());

@@ -5,7 +5,7 @@ namespace ProjectTracker.Web.Access;
 /// <summary>
 /// Headers on every answer: a Content-Security-Policy, nosniff, no framing, a same-origin referrer. The dashboards' policy
 /// allows scripts from this site only (plus the import map Blazor writes inline, by nonce), inline styles (MudBlazor sets
-/// style attributes and writes its theme as a style element) and the circuit's WebSocket. <c>/scalar</c> and
+/// style attributes and writes its theme as a style element) and connections to this site only (the circuit's WebSocket). <c>/scalar</c> and
 /// <c>/hangfire</c> are third-party pages with their own needs, each relaxed only as far as it has to be.
 /// </summary>
 public static class SecurityHeaders
@@ -35,7 +35,7 @@ public static class SecurityHeaders
         }
 
         return $"{Common}; script-src 'self' 'nonce-{Nonce(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-               + "font-src 'self' data:; connect-src 'self' ws: wss:";
+               + "font-src 'self' data:; connect-src 'self'"; // 'self' covers the circuit's ws(s):// to this host (CSP Level 3)
     }
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Domain.Time;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
 
 namespace ProjectTracker.Web.Whoop;
@@ -11,7 +13,7 @@ namespace ProjectTracker.Web.Whoop;
 public static class WhoopCompatibilityEndpoints
 {
     private const string CachedDataMessage = "Using cached data from database";
-    private static readonly DateTimeOffset WhoopBeginning = new(2012, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly WhoopBeginning = new(2012, 1, 1);
 
     public static IEndpointRouteBuilder MapWhoopCompatibilityApi(this IEndpointRouteBuilder routes)
     {
@@ -46,14 +48,16 @@ public static class WhoopCompatibilityEndpoints
         }
     }
 
+    // WHOOP is asked only for a caller the refresh rule admits, and then at most once a minute for everyone
+    // (WhoopProfileReader); anyone else gets the stored profile.
     private static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetProfile(
-        bool? refresh, WhoopRefreshService whoop, WhoopProfileStore profiles, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+        bool? refresh, HttpContext http, RefreshAccess access, WhoopProfileReader reader, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
     {
-        if (refresh == true)
+        if (refresh == true && access.IsAllowed(http))
         {
             try
             {
-                await profiles.SaveAsync(await whoop.GetProfileAsync(ct), ct);
+                await reader.ReadAsync(ct);
                 return TypedResults.Ok(ProfileJson(await LoadProfileAsync(contexts, ct), "api"));
             }
             catch (WhoopApiException)
@@ -69,11 +73,11 @@ public static class WhoopCompatibilityEndpoints
     }
 
     private static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> TestConnection(
-        WhoopRefreshService whoop, WhoopOptions options, CancellationToken ct)
+        WhoopProfileReader reader, WhoopOptions options, CancellationToken ct)
     {
         try
         {
-            var profile = await whoop.GetProfileAsync(ct);
+            var profile = await reader.ReadAsync(ct);
             return TypedResults.Ok(new Dictionary<string, object?>
             {
                 ["success"] = true,
@@ -134,27 +138,29 @@ public static class WhoopCompatibilityEndpoints
     }
 
     private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncIncremental(
-        WhoopRefreshService whoop, WhoopOptions options, IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, CancellationToken ct)
+        WhoopRangeSync whoop, WhoopOptions options, IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var newest = await db.WhoopCycles.MaxAsync(c => c.StartTime, ct);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         // From a day before the newest stored record, so a cycle still open then is read again.
-        var start = newest is { } n ? new DateTimeOffset(n, TimeSpan.Zero).AddDays(-1) : time.GetUtcNow().AddDays(-7);
-        return await SyncAsync(whoop, options, start, time.GetUtcNow(), "incremental", ct);
+        var start = newest is { } n ? DateOnly.FromDateTime(n).AddDays(-1) : today.AddDays(-7);
+        return await SyncAsync(whoop, options, new DateRange(start < today ? start : today, today), "incremental", ct);
     }
 
     private static Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncFull(
-        WhoopRefreshService whoop, WhoopOptions options, TimeProvider time, CancellationToken ct) =>
-        SyncAsync(whoop, options, WhoopBeginning, time.GetUtcNow(), "full", ct);
+        WhoopRangeSync whoop, WhoopOptions options, TimeProvider time, CancellationToken ct) =>
+        SyncAsync(whoop, options, new DateRange(WhoopBeginning, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), "full", ct);
 
+    // Through the app's one-sync-at-a-time gate, like every other sync.
     private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncAsync(
-        WhoopRefreshService whoop, WhoopOptions options, DateTimeOffset start, DateTimeOffset end, string type, CancellationToken ct)
+        WhoopRangeSync whoop, WhoopOptions options, DateRange range, string type, CancellationToken ct)
     {
         try
         {
-            var synced = await whoop.SyncAsync(start, end, type, ct);
+            var synced = await whoop.SyncAsync(range, type, ct);
             return TypedResults.Ok(new WhoopRefreshJson("Whoop data refreshed successfully",
-                new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles), (int)Math.Ceiling((end - start).TotalDays)));
+                new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles), range.Days));
         }
         catch (WhoopApiException e)
         {

@@ -46,6 +46,7 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSingleton<WhoopRangeSync>();
         builder.Services.AddSingleton<Domain.Insights.InsightsReadService>();
         builder.Services.AddSingleton<WhoopProfileStore>();
+        builder.Services.AddSingleton<WhoopProfileReader>();
         builder.Services.AddSingleton<WhoopTodayRefresher>();
         builder.Services.AddTransient<WhoopWebhookJob>();
         builder.Services.AddSingleton<WhoopWebhookNotifications>();
