@@ -71,6 +71,31 @@ public sealed class GitHubCommitAttributionTests
         Assert.True(cached.Sum(e => e.Length) < 20_000, $"{cached.Sum(e => e.Length)} bytes cached in {cached.Count} entries");
     }
 
+    /// <summary>Point 6: the database of an account with 3,000 commits stays within a few MB (it was ~10 MB of cached commit pages).</summary>
+    [Fact]
+    public async Task Refresh_ThreeThousandCommits_KeepTheSqliteDatabaseWithinAFewMegabytes()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync();
+        var start = At(1, 1, 0).AddYears(-1);
+        for (var r = 0; r < 3; r++)
+        {
+            var repository = h.Simulator.AddRepository($"repo-{r}");
+            for (var i = 0; i < 1000; i++)
+            {
+                h.Simulator.AddCommit(repository, start.AddHours(3 * i + r));
+            }
+        }
+
+        await h.RefreshAsync();
+        await h.RefreshAsync();
+
+        await using var db = await h.App.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(3000, await db.ProjectCommits.CountAsync());
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        var bytes = new FileInfo(h.SqlitePath).Length;
+        Assert.True(bytes < 3 * 1024 * 1024, $"{bytes / 1024} KB for 3,000 commits");
+    }
+
     [Fact]
     public async Task Refresh_ForcePushThatDropsCommits_RebuildsTheHistoryWithoutDoubling()
     {
