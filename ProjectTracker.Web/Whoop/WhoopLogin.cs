@@ -38,9 +38,11 @@ public static class WhoopLogin
         builder.Services.AddSingleton<SharedStateStore>();
         builder.Services.AddSingleton(new SessionSettings(builder.Configuration.ReadTimeSpan("Access:SessionLifetime", SessionSettings.DefaultLifetime)));
         builder.Services.AddSingleton<DatabaseTicketStore>();
-        // Secure cookies everywhere but Development (plain http on localhost); behind a TLS proxy the app must believe its
-        // X-Forwarded-Proto (Access:TrustedProxies) or the cookies would be set for a scheme the browser does not use.
-        var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Secure cookies everywhere but Development and the demo (both plain http on localhost; the demo's account is
+        // simulated); behind a TLS proxy the app must believe its X-Forwarded-Proto (Access:TrustedProxies) or the cookies
+        // would be set for a scheme the browser does not use.
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Configuration.ReadBool("Demo:Enabled");
+        var cookieSecurity = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
