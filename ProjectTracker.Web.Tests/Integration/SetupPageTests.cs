@@ -21,6 +21,20 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task SetupPage_PublicBaseUrlSet_GivesThatAddressAsWhoopWillSeeIt()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var app = new TrackerAppFactory(database, new Dictionary<string, string?> { ["Access:PublicBaseUrl"] = "https://tracker.example/" });
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/setup");
+
+        Assert.Contains(">https://tracker.example/signin-whoop<", html);
+        Assert.Contains(">https://tracker.example/api/whoop/webhook<", html);
+        Assert.DoesNotContain("data-testid=\"setup-https-warning\"", html);
+    }
+
+    [Fact]
     public async Task Root_NothingConfiguredButDataStored_ShowsTheOverviewNotTheGuide()
     {
         var html = await fixture.Client.GetStringAsync("/");
