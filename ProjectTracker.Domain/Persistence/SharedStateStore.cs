@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace ProjectTracker.Domain.Persistence;
@@ -23,28 +25,11 @@ public sealed class SharedStateStore(IDbContextFactory<TrackerDbContext> context
     public async Task SetAsync(string key, byte[] value, TimeSpan lifetime, CancellationToken ct)
     {
         await SweepNowAndThenAsync(ct);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var expires = Now() + lifetime;
-            var updated = await db.SharedState.Where(e => e.Key == key)
-                .ExecuteUpdateAsync(set => set.SetProperty(e => e.Value, value).SetProperty(e => e.ExpiresAt, expires), ct);
-            if (updated == 1)
-            {
-                return;
-            }
-
-            db.SharedState.Add(new SharedStateEntry { Key = key, Value = value, ExpiresAt = expires });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Inserted by someone else meanwhile: update theirs.
-            }
-        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // One statement both SQLite and PostgreSQL understand, so two writers never race into a duplicate key.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO shared_state (key, expires_at, value) VALUES ({key}, {Timestamp(db, Now() + lifetime)}, {value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at",
+            ct);
     }
 
     /// <summary>
@@ -57,17 +42,12 @@ public sealed class SharedStateStore(IDbContextFactory<TrackerDbContext> context
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = Now();
         // An expired holder no longer counts; of two callers removing it, both may then try the insert, and one wins.
+        // Losing is the expected answer, not an error: ON CONFLICT keeps it out of the error log.
         await db.SharedState.Where(e => e.Key == key && e.ExpiresAt <= now).ExecuteDeleteAsync(ct);
-        db.SharedState.Add(new SharedStateEntry { Key = key, Value = value, ExpiresAt = now + lifetime });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false;
-        }
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO shared_state (key, expires_at, value) VALUES ({key}, {Timestamp(db, now + lifetime)}, {value}) ON CONFLICT (key) DO NOTHING",
+            ct);
+        return inserted == 1;
     }
 
     /// <summary>Extends a value this caller holds (a lease): false when it expired or was removed meanwhile.</summary>
@@ -107,6 +87,20 @@ public sealed class SharedStateStore(IDbContextFactory<TrackerDbContext> context
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The expiry as a raw-SQL parameter stored as <see cref="UtcDateTimeConverter"/> stores it: UTC wall-clock time
+    /// without a kind, typed <see cref="DbType.DateTime2"/> (PostgreSQL's <c>timestamp</c>, SQLite's text form).
+    /// </summary>
+    private static DbParameter Timestamp(TrackerDbContext db, DateTime utc)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "expires_at";
+        parameter.DbType = DbType.DateTime2;
+        parameter.Value = DateTime.SpecifyKind(utc, DateTimeKind.Unspecified);
+        return parameter;
+    }
 
     private async Task SweepNowAndThenAsync(CancellationToken ct)
     {
