@@ -55,6 +55,65 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task OpenApiDocument_HasARealTitleAndDescription()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.Equal("Project Tracker API", (string?)document["info"]!["title"]);
+        Assert.Contains("problem+json", (string?)document["info"]!["description"]);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_OldRoutes_Are307UnderTheirOwnTagAtTheEnd()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        string[] legacy = ["/api/projects", "/api/metrics", "/api/refresh"];
+
+        Assert.Equal(legacy.Order(), paths.TakeLast(legacy.Length).Order());
+        var responses = document["paths"]!["/api/projects"]!["get"]!["responses"]!.AsObject();
+        Assert.Equal(["307"], responses.Select(r => r.Key));
+        Assert.Equal("Legacy", (string?)document["tags"]!.AsArray()[^1]!["name"]);
+        Assert.Null(document["paths"]!["/api/github/projects"]!["head"]); // HEAD mirrors GET: not listed twice
+    }
+
+    [Theory]
+    [InlineData("/api/whoop/recovery", "get", new[] { "200", "400" })]
+    [InlineData("/api/github/project/{name}", "get", new[] { "200", "400", "404" })]
+    [InlineData("/api/github/refresh", "post", new[] { "202", "401", "403", "409", "429" })]
+    [InlineData("/api/whoop/refresh", "post", new[] { "200", "400", "401", "403", "409", "429" })]
+    public async Task OpenApiDocument_ListsTheProblemAnswers(string path, string method, string[] statuses)
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+
+        var responses = document["paths"]![path]![method]!["responses"]!.AsObject();
+
+        Assert.Empty(statuses.Except(responses.Select(r => r.Key)));
+        foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
+        {
+            Assert.True(response!["content"]?["application/problem+json"]?["schema"]?["properties"]?["detail"] is not null,
+                $"{method} {path} {status} has no problem+json schema: {response.ToJsonString()}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/github/projects")]
+    [InlineData("/api/github/metrics")]
+    [InlineData("/api/whoop/recovery?days=7")]
+    [InlineData("/api/insights")]
+    [InlineData("/api/export/projects.csv")]
+    public async Task Head_OnAGetRoute_AnswersLikeGetWithoutABody(string path)
+    {
+        using var get = await Client.GetAsync(path);
+        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task ReferencePage_IsServed()
     {
         var response = await Client.GetAsync("/scalar/v1");

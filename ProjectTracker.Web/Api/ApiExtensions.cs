@@ -13,7 +13,14 @@ public static class ApiExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = Problems.AddErrorMember);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddOpenApi(openApi => openApi.AddOperationTransformer<RangeParametersTransformer>());
+        builder.Services.AddOpenApi(openApi =>
+        {
+            var included = openApi.ShouldInclude;
+            openApi.ShouldInclude = description => description.HttpMethod != HttpMethods.Head && included(description); // HEAD mirrors GET
+            openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddOperationTransformer<RangeParametersTransformer>();
+            openApi.AddOperationTransformer<ProblemResponsesTransformer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         var cacheSeconds = builder.Configuration.ReadInt(ResponseCache.SettingName, ResponseCache.DefaultSeconds, 0, 3600);
         builder.Services.AddSingleton(sp => new ResponseCache(
@@ -37,6 +44,6 @@ public static class ApiExtensions
     // 307 keeps the method and body; the query string travels along. CORS headers come from the default policy.
     private static void MapLegacyRedirect(WebApplication app, string method, string from, string to) =>
         app.MapMethods(from, [method], (HttpRequest request) => TypedResults.Redirect(to + request.QueryString, permanent: false, preserveMethod: true))
-            .WithTags("Legacy")
+            .WithTags(DocumentInfoTransformer.LegacyTag)
             .WithSummary($"Old route: redirects to {to}");
 }

@@ -10,7 +10,7 @@ public static class GitHubEndpoints
 
     public static IEndpointRouteBuilder MapGitHubApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/github").WithTags("GitHub");
+        var api = routes.MapGroup("/api/github").WithTags("GitHub").AnswerHeadLikeGet();
         api.MapGet("/projects", ListProjects)
             .CacheRead()
             .WithName("ListProjects")
