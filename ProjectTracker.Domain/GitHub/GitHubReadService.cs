@@ -3,9 +3,14 @@ using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.GitHub;
 
-/// <summary>Reads stored projects and refresh jobs for the dashboards and the API.</summary>
-public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts)
+/// <summary>
+/// Reads stored projects and refresh jobs for the dashboards and the API; the project list and metrics come from the
+/// shared <see cref="GitHubReadModel"/> (without one, straight from the database).
+/// </summary>
+public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts, GitHubReadModel? model = null)
 {
+    private readonly GitHubReadModel _model = model ?? GitHubReadModel.Uncached(contexts);
+
     public const int MaxJobs = 100;
 
     /// <summary>
@@ -15,8 +20,17 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     public async Task<List<Project>> ListProjectsAsync(
         ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default, bool includeHidden = false)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().Where(p => includeHidden || !p.Hidden).ToListAsync(cancellationToken);
+        IReadOnlyList<Project> projects;
+        if (includeHidden)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
+        }
+        else
+        {
+            projects = (await _model.GetAsync(cancellationToken)).Projects;
+        }
+
         return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
     }
 
@@ -36,24 +50,18 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             ?? candidates.FirstOrDefault(p => string.Equals(p.FullName, name, StringComparison.OrdinalIgnoreCase));
     }
 
-    public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking().Where(p => !p.Hidden).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        var lastJob = await db.RefreshJobs.AsNoTracking()
-            .Where(j => j.Status == RefreshJobStatus.Completed && j.CompletedAt != null)
-            .MaxAsync(j => j.CompletedAt, cancellationToken);
-        var lastProject = projects.Max(p => p.RefreshedAt);
-        return GitHubMetrics.Compute(projects, lastJob > lastProject || lastProject is null ? lastJob : lastProject)
-            with { LastRefreshError = await FindUnresolvedFailureAsync(cancellationToken) is { } failed
-                ? new RefreshFailure(failed.Id, failed.ErrorMessage, failed.CompletedAt)
-                : null };
-    }
+    public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default) =>
+        (await _model.GetAsync(cancellationToken)).Metrics;
 
     /// <summary>The newest finished refresh job if it failed (no refresh has completed since), else null.</summary>
     public async Task<RefreshJob?> FindUnresolvedFailureAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await FindUnresolvedFailureAsync(db, cancellationToken);
+    }
+
+    internal static async Task<RefreshJob?> FindUnresolvedFailureAsync(TrackerDbContext db, CancellationToken cancellationToken)
+    {
         var newestFinished = await db.RefreshJobs.AsNoTracking()
             .Where(j => (j.Status == RefreshJobStatus.Completed || j.Status == RefreshJobStatus.Failed) && j.CompletedAt != null)
             .OrderByDescending(j => j.CompletedAt)

@@ -6,8 +6,9 @@ using ProjectTracker.Web.Tests.Whoop;
 namespace ProjectTracker.Web.Tests.Integration;
 
 /// <summary>
-/// The read endpoints' response cache: data a job refreshed is served on the very next request of this instance, and
-/// another instance on the same database serves it once <c>Api:ResponseCacheSeconds</c> has passed. The clock is fake
+/// The read endpoints' response cache and the GitHub read model behind it: data a job refreshed is served on the very
+/// next request of this instance, and another instance on the same database serves it once <c>Api:ResponseCacheSeconds</c>
+/// (and <c>ReadModel:MaxAgeSeconds</c>) have passed. The clock is fake
 /// and stands still, so only invalidation (not the cache's lifetime) can make a fresh answer appear.
 /// </summary>
 [Collection(BackgroundJobsCollection.Name)]
@@ -58,9 +59,38 @@ public sealed class ResponseCacheTests
     }
 
     [Fact]
-    public async Task GitHubReads_CacheOff_ServeAnotherProcessesWriteAtOnce()
+    public async Task GitHubReads_CacheOffReadModelOn_ServeAnotherProcessesWriteOnceTheReadModelsBoundHasPassed()
     {
         await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["Api:ResponseCacheSeconds"] = "0" });
+        AddProject(h, "alpha");
+        await h.RefreshAsync();
+        Assert.Single(await ArrayAsync(h.Client, Projects));
+
+        await using (var other = new SqliteConnection($"Data Source={h.SqlitePath}"))
+        {
+            await other.OpenAsync();
+            await using var delete = other.CreateCommand();
+            delete.CommandText = "DELETE FROM project";
+            await delete.ExecuteNonQueryAsync();
+        }
+
+        var shared = await ArrayAsync(h.Client, Projects);
+        var sharedMetrics = await h.Client.GetJsonAsync(Metrics);
+        h.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Single(shared);
+        Assert.Equal(1, (int?)sharedMetrics["total_projects"]);
+        Assert.Empty(await ArrayAsync(h.Client, Projects));
+        Assert.Equal(0, (int?)(await h.Client.GetJsonAsync(Metrics))["total_projects"]);
+    }
+
+    [Fact]
+    public async Task GitHubReads_CacheAndReadModelOff_ServeAnotherProcessesWriteAtOnce()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Api:ResponseCacheSeconds"] = "0", ["ReadModel:MaxAgeSeconds"] = "0",
+        });
         AddProject(h, "alpha");
         await h.RefreshAsync();
         Assert.Single(await ArrayAsync(h.Client, Projects));

@@ -2,6 +2,8 @@ using Hangfire;
 using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
+using ProjectTracker.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.GitHub;
@@ -14,6 +16,10 @@ public static class GitHubServiceCollectionExtensions
     {
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
+        var readModelSeconds = builder.Configuration.ReadInt(GitHubReadModel.SettingName, GitHubReadModel.DefaultSeconds, 0, 3600);
+        builder.Services.AddSingleton(sp => new GitHubReadModel(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
+            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(readModelSeconds)));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
