@@ -21,6 +21,9 @@ public sealed class RefreshJob
     /// <summary>The background job system's id for the run, so start-up can tell a lost run from a live one.</summary>
     public string? BackgroundJobId { get; set; }
 
+    /// <summary>GitHub's id of the one repository a project page's refresh asked for; null when all are refreshed.</summary>
+    public long? RepositoryId { get; set; }
+
     /// <summary>Repositories that could not be read (403, 404, 409, 451) while the job went on with the others.</summary>
     public int WarningCount { get; set; }
 

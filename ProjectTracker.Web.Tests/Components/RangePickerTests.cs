@@ -75,14 +75,26 @@ public sealed class RangePickerTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task ApplyCustom_MissingEnd_AsksForBoth()
+    public async Task ApplyCustom_MissingOrUnreadableEnd_SaysWhichDateAndHowToWriteIt()
     {
         var picker = Render(RangeSelection.Default);
 
         await picker.InvokeAsync(() => picker.Instance.ApplyCustomAsync(new DateTime(2026, 2, 3), null));
 
         Assert.Empty(_chosen);
-        Assert.Contains("both a start and an end date", picker.Find("[data-testid=range-error]").TextContent);
+        Assert.Equal("The end date is missing or not a date: type YYYY-MM-DD (such as 2026-01-31) or pick in the calendar.",
+            picker.Find("[data-testid=range-error]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ApplyCustom_NeitherDate_SaysBoth()
+    {
+        var picker = Render(RangeSelection.Default);
+
+        await picker.InvokeAsync(() => picker.Instance.ApplyCustomAsync(null, null));
+
+        Assert.Empty(_chosen);
+        Assert.StartsWith("The start and end dates are missing or not a date", picker.Find("[data-testid=range-error]").TextContent.Trim());
     }
 
     [Fact]

@@ -145,6 +145,26 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task ProjectPage_UnknownName_Is404WithTheNotFoundPage()
+    {
+        var response = await Client.GetAsync("/github/no-such-project");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html);
+        Assert.Contains("href=\"/github\"", html);
+    }
+
+    [Fact]
+    public async Task ProjectPage_StoredName_Is200()
+    {
+        var response = await Client.GetAsync("/github/alpha");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(">alpha</h1>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task UnknownPage_ShowsNotFoundPageWith404()
     {
         var response = await Client.GetAsync("/no-such-page");

@@ -7,6 +7,7 @@ namespace ProjectTracker.Web.GitHub;
 public static class GitHubEndpoints
 {
     public const int DefaultJobLimit = 10;
+    public const string ProjectParameter = "project";
 
     public static IEndpointRouteBuilder MapGitHubApi(this IEndpointRouteBuilder routes)
     {
@@ -26,7 +27,8 @@ public static class GitHubEndpoints
             .WithSummary("Totals, leaders, language breakdown and averages across all projects");
         api.MapPost("/refresh", StartRefresh)
             .WithName("StartGitHubRefresh")
-            .WithSummary("Starts a refresh job (202); while one is queued or running, answers that same job");
+            .WithSummary("Starts a refresh job (202); while one is queued or running, answers that same job")
+            .WithDescription($"Optional `{ProjectParameter}`: a project's name (or owner/name) to refresh only its repository.");
         api.MapGet("/refresh/status/{job_id}", GetJob)
             .WithName("GetRefreshJob")
             .WithSummary("One refresh job with its progress");
@@ -69,7 +71,7 @@ public static class GitHubEndpoints
         TypedResults.Ok(await github.GetMetricsAsync(ct));
 
     private static async Task<Results<Accepted<RefreshStartedJson>, ProblemHttpResult>> StartRefresh(
-        GitHubRefreshJobs jobs, GitHubOptions options, CancellationToken ct)
+        HttpRequest request, GitHubRefreshJobs jobs, GitHubReadService github, GitHubOptions options, CancellationToken ct)
     {
         if (!options.IsConfigured)
         {
@@ -77,7 +79,20 @@ public static class GitHubEndpoints
                 "No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
         }
 
-        var (job, created) = await jobs.StartAsync(GitHubRefreshJobs.ManualTrigger, ct);
+        long? repositoryId = null;
+        if (request.Query.Single(ProjectParameter) is { } name)
+        {
+            var project = await github.FindProjectAsync(name, ct);
+            if (project is null)
+            {
+                return Problems.NotFound("Project not found", $"No project named '{name}' is stored. GET /api/github/projects lists them.");
+            }
+
+            // Projects from before GitHub's ids were stored have none yet: a full refresh gives them one.
+            repositoryId = project.GitHubId;
+        }
+
+        var (job, created) = await jobs.StartAsync(GitHubRefreshJobs.ManualTrigger, ct, repositoryId);
         var statusUrl = $"/api/github/refresh/status/{job.Id}";
         var message = created ? "Refresh job started" : "A refresh is already queued or running; this is that job";
         return TypedResults.Accepted(statusUrl, new RefreshStartedJson(message, job.Id, job.Status, statusUrl, created));

@@ -83,7 +83,8 @@ public sealed record RefreshJobJson(
     string? StatusMessage,
     string? Trigger,
     int WarningCount,
-    IReadOnlyList<RefreshWarningJson> Warnings)
+    IReadOnlyList<RefreshWarningJson> Warnings,
+    long? RepositoryId)
 {
     public static RefreshJobJson From(RefreshJob job) => new(
         job.Id,
@@ -97,7 +98,8 @@ public sealed record RefreshJobJson(
         job.StatusMessage,
         job.Trigger,
         job.WarningCount,
-        job.ReadWarnings().Select(w => new RefreshWarningJson(w.Repository, w.Status, w.Reason)).ToList());
+        job.ReadWarnings().Select(w => new RefreshWarningJson(w.Repository, w.Status, w.Reason)).ToList(),
+        job.RepositoryId);
 }
 
 /// <summary>A repository the job could not read: <c>owner/name</c>, GitHub's status and what it said.</summary>

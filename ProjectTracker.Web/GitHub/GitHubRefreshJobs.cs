@@ -24,8 +24,12 @@ public sealed class GitHubRefreshJobs(
 
     private const string PostgresStartLock = "SELECT pg_advisory_xact_lock(hashtext('projecttracker-github-refresh-start'))";
 
-    /// <summary>The queued or running job, or a new one enqueued now (<c>Created</c> true).</summary>
-    public async Task<(RefreshJob Job, bool Created)> StartAsync(string trigger, CancellationToken cancellationToken)
+    /// <summary>
+    /// The queued or running job, or a new one enqueued now (<c>Created</c> true): of all repositories, or with
+    /// <paramref name="repositoryId"/> of that one only. One job at a time either way: a refresh already under way is
+    /// answered, whichever kind it is (a full one covers the project; a project's is short).
+    /// </summary>
+    public async Task<(RefreshJob Job, bool Created)> StartAsync(string trigger, CancellationToken cancellationToken, long? repositoryId = null)
     {
         await _starting.WaitAsync(cancellationToken);
         try
@@ -49,6 +53,7 @@ public sealed class GitHubRefreshJobs(
                 job = new RefreshJob
                 {
                     Id = Guid.NewGuid().ToString(), Status = RefreshJobStatus.Queued, StartedAt = now, UpdatedAt = now, Trigger = trigger,
+                    RepositoryId = repositoryId,
                 };
                 db.RefreshJobs.Add(job);
                 await db.SaveChangesAsync(cancellationToken);

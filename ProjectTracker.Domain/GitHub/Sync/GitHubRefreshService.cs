@@ -8,7 +8,8 @@ namespace ProjectTracker.Domain.GitHub.Sync;
 
 /// <summary>
 /// Runs one refresh job: lists the repositories the account is affiliated with, marks projects whose repository is no
-/// longer there (never deletes them), refreshes those whose <c>pushed_at</c> moved (a few at a time), writes progress to
+/// longer there (never deletes them), refreshes those whose <c>pushed_at</c> moved (a few at a time; a project page's
+/// refresh only its own repository, <see cref="RefreshJob.RepositoryId"/>), writes progress to
 /// <c>refresh_job</c> as it goes, and ends the job completed — with a warning for each repository GitHub refused (403,
 /// 404, 409, 451), whose project keeps its last good figures — or failed with a message a person can act on (a bad
 /// token, a spent rate limit). Each repository is saved in its own transaction, so a failure keeps the projects done.
@@ -37,12 +38,18 @@ public sealed class GitHubRefreshService(
                 throw new GitHubSyncException("No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
             }
 
+            var only = await ReadRepositoryIdAsync(jobId, cancellationToken);
             using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
             var user = await api.GetCurrentUserAsync(cancellationToken);
             var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
             var listed = await api.ListRepositoriesAsync(options.Affiliation, cancellationToken);
-            var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r)).ToList();
-            await new VanishedProjects(contexts, api, options, time).MarkAsync(repositories, listed, cancellationToken);
+            var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r) && (only is null || r.Id == only)).ToList();
+            if (only is null)
+            {
+                // Only a full listing can tell that a repository is gone.
+                await new VanishedProjects(contexts, api, options, time).MarkAsync(repositories, listed, cancellationToken);
+            }
+
             var names = await AssignNamesAsync(repositories, user.Login, cancellationToken);
             await progress.SetTotalAsync(repositories.Count, cancellationToken);
 
@@ -77,7 +84,11 @@ public sealed class GitHubRefreshService(
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
                 async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
 
-            await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken);
+            if (only is null)
+            {
+                await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken); // the others' entries stay otherwise
+            }
+
             var sorted = warnings.OrderBy(w => w.Repository, StringComparer.OrdinalIgnoreCase).ToList();
             await progress.CompleteAsync(sorted, cancellationToken);
             var (answered, notModified) = api.RequestCounts;
@@ -99,6 +110,12 @@ public sealed class GitHubRefreshService(
             logger.LogError(e, "GitHub refresh {JobId} failed unexpectedly", jobId);
             await progress.FailAsync($"The refresh stopped on an unexpected error ({e.GetType().Name}). The projects refreshed so far are kept; see the server log and try again.", CancellationToken.None);
         }
+    }
+
+    private async Task<long?> ReadRepositoryIdAsync(string jobId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.RefreshJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.RepositoryId).FirstOrDefaultAsync(ct);
     }
 
     private async Task<Dictionary<long, string>> AssignNamesAsync(IReadOnlyList<Repository> repositories, string login, CancellationToken ct)

@@ -64,7 +64,9 @@ public sealed record RangeSelection(int? Days, DateOnly? Start, DateOnly? End)
     {
         if (start is null || end is null)
         {
-            return "Choose both a start and an end date.";
+            // A typed date the picker cannot read arrives as null too: the message covers both.
+            var which = start is null && end is null ? "The start and end dates are" : start is null ? "The start date is" : "The end date is";
+            return $"{which} missing or not a date: type YYYY-MM-DD (such as 2026-01-31) or pick in the calendar.";
         }
 
         if (end < start)

@@ -292,6 +292,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("repositories_processed");
 
+                    b.Property<long?>("RepositoryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repository_id");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("started_at");

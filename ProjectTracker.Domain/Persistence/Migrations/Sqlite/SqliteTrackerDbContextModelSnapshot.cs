@@ -283,6 +283,10 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("repositories_processed");
 
+                    b.Property<long?>("RepositoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repository_id");
+
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
