@@ -19,5 +19,8 @@ public sealed class WhoopOptions
     /// <summary>How long one request to WHOOP (API or token endpoint) may take before the sync fails saying it timed out.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The wait before asking again after a transient failure (5xx, timeout, broken answer); doubles each time.</summary>
+    public TimeSpan RetryBackOff { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool HasClientCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -29,6 +29,8 @@ public sealed class TrackerAppFactory(
         builder.UseSetting("DATABASE_URL", database.DatabaseUrl);
         // Every test request comes from the same (absent) client address: the refresh rate limit is off unless a test sets it.
         builder.UseSetting("Access:RefreshPermitsPerMinute", "0");
+        // The clock stands still: a back-off on it would never end. Retries still happen, at once.
+        builder.UseSetting("Whoop:RetryBackOff", "00:00:00");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

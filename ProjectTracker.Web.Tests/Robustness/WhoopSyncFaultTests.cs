@@ -23,6 +23,7 @@ public sealed class WhoopSyncFaultTests : IAsyncLifetime
     private const string TokenEndpoint = "/oauth/oauth2/token";
     // Long enough that a healthy request on a loaded CI machine never times out; only the injected Slow faults (4×) do.
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
+    private const int Tries = WhoopApiClient.FailureAttempts;
 
     private readonly SqliteTestDatabase _database = new();
     private readonly FakeTimeProvider _clock = new(TrackerAppFactory.Now);
@@ -33,10 +34,13 @@ public sealed class WhoopSyncFaultTests : IAsyncLifetime
     /// <summary>Scenario → faults (path, fault, times) and the answer expected: 200, or a problem whose detail names the cause.</summary>
     private static readonly Dictionary<string, ((string Path, Fault Fault, int Times)[] Faults, HttpStatusCode Status, string? Error)> Scenarios = new()
     {
-        ["500"] = ([(Recovery, Fault.Status(500), 1)], HttpStatusCode.BadGateway, "WHOOP answered 500"),
-        ["timeout"] = ([(Recovery, Fault.Slow(ClientTimeout * 4), 1)], HttpStatusCode.BadGateway, "timed out"),
-        ["malformed JSON"] = ([(Recovery, Fault.MalformedJson, 1)], HttpStatusCode.BadGateway, "malformed JSON"),
-        ["truncated body"] = ([(Recovery, Fault.TruncatedBody, 1)], HttpStatusCode.BadGateway, "broke off its answer"),
+        // A transient failure is tried again (WhoopApiClient.FailureAttempts in all): once it passes, once it does not.
+        ["500 once"] = ([(Recovery, Fault.Status(500), 1)], HttpStatusCode.OK, null),
+        ["500"] = ([(Recovery, Fault.Status(500), Tries)], HttpStatusCode.BadGateway, "WHOOP answered 500"),
+        ["timeout once"] = ([(Recovery, Fault.Slow(ClientTimeout * 4), 1)], HttpStatusCode.OK, null),
+        ["timeout"] = ([(Recovery, Fault.Slow(ClientTimeout * 4), Tries)], HttpStatusCode.BadGateway, "timed out"),
+        ["malformed JSON"] = ([(Recovery, Fault.MalformedJson, Tries)], HttpStatusCode.BadGateway, "malformed JSON"),
+        ["truncated body"] = ([(Recovery, Fault.TruncatedBody, Tries)], HttpStatusCode.BadGateway, "broke off its answer"),
         ["429 burst"] = ([(Recovery, Fault.TooManyRequests(0), 3)], HttpStatusCode.OK, null),
         ["429 storm"] = ([(Recovery, Fault.TooManyRequests(0), 5)], HttpStatusCode.BadGateway, "429 Too Many Requests"),
         ["access token expired early"] = ([(Recovery, Fault.AccessTokenExpired, 1)], HttpStatusCode.OK, null),

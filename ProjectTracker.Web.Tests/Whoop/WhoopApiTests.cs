@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Simulators.Faults;
 using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
@@ -96,7 +97,7 @@ public sealed class WhoopApiTests : ConnectedWhoopApp
     [Fact]
     public async Task Refresh_WhoopFailing_AnswersBadGatewayAndChangesNothing()
     {
-        Whoop.State.Faults.Add("/developer/v2/cycle", Fault.Status(503));
+        Whoop.State.Faults.Add("/developer/v2/cycle", Fault.Status(503), times: WhoopApiClient.FailureAttempts); // every try
 
         var problem = await ReadAsync(await Client.PostAsync("/api/whoop/refresh?days=2", null), HttpStatusCode.BadGateway);
 

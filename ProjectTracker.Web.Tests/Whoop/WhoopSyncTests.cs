@@ -30,7 +30,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         _whoop = await WhoopSimulatorServer.StartAsync(_clock);
         _app = new TrackerAppFactory(_database, clock: _clock);
         _http = new HttpClient();
-        var options = new WhoopOptions { ApiBaseUrl = _whoop.ApiBaseUrl };
+        var options = new WhoopOptions { ApiBaseUrl = _whoop.ApiBaseUrl, RetryBackOff = TimeSpan.Zero }; // the clock stands still
         _sync = new WhoopSyncService(Contexts, new WhoopApiClient(_http, options, new WhoopRateLimiter(_clock)), _clock);
     }
 
@@ -68,7 +68,11 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         var result = await _sync.SyncDaysAsync(DateRange.LastDays(90, DateOnly.FromDateTime(Now.UtcDateTime)), Token, "manual", CancellationToken.None);
 
         Assert.Equal(new WhoopSyncResult(60, 60, 0, 60), result);
-        Assert.Equal(3, _whoop.State.Requests.Count(r => r.PathAndQuery.StartsWith("/developer/v2/cycle")));
+        // 90 days in three parts of 30, each read page by page with its own start and end.
+        var cycleWindows = _whoop.State.Requests.Where(r => r.PathAndQuery.StartsWith("/developer/v2/cycle", StringComparison.Ordinal))
+            .Select(r => Window(r.PathAndQuery)).Distinct().ToList();
+        Assert.Equal(3, cycleWindows.Count);
+        Assert.All(cycleWindows, w => Assert.InRange(w.End - w.Start, TimeSpan.FromDays(30), TimeSpan.FromDays(31.2)));
         Assert.All(_whoop.State.Requests, r => Assert.Contains("limit=25", r.PathAndQuery));
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(60, await db.WhoopCycles.CountAsync());
@@ -139,10 +143,65 @@ public sealed class WhoopSyncTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sync_ServerErrorOnOneCollection_WritesNothingAndRecordsTheFailure()
+    public async Task Sync_OneServerError_IsRetriedAndTheSyncCompletes()
     {
         AddNight(9, Now.AddDays(-1), "Z");
         _whoop.State.Faults.Add("/developer/v2/recovery", Fault.Status(500));
+
+        var result = await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+
+        Assert.Equal(1, result.Recovery);
+        Assert.Equal(2, _whoop.State.Requests.Count(r => r.PathAndQuery.StartsWith("/developer/v2/recovery", StringComparison.Ordinal)));
+        await using var db = await Contexts.CreateDbContextAsync();
+        Assert.Equal("completed", (await db.WhoopSyncStatuses.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Sync_OutageAfter25RequestsOfA400DayBackfill_KeepsTheNewerPartsSaysWhatIsMissingAndTheNextSyncFillsIt()
+    {
+        WhoopDataGenerator.Populate(_whoop.State, days: 400);
+        var days = DateRange.LastDays(400, DateOnly.FromDateTime(Now.UtcDateTime));
+        _whoop.State.Faults.Add("/developer/v2/", Fault.Status(503), times: 1000, after: 25);
+
+        await Assert.ThrowsAsync<WhoopApiException>(() => _sync.SyncDaysAsync(days, Token, "full", CancellationToken.None));
+
+        WhoopSyncStatus failed;
+        List<DateTime?> keptDays;
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            failed = await db.WhoopSyncStatuses.AsNoTracking().SingleAsync();
+            keptDays = await db.WhoopCycles.Select(c => c.Date).ToListAsync();
+        }
+
+        Assert.Equal("failed", failed.Status);
+        Assert.Contains("503", failed.ErrorMessage);
+        Assert.NotEmpty(keptDays); // the newest parts were committed before the outage
+        Assert.True(failed.RecordsSynced > 0);
+        Assert.NotNull(failed.MissingFrom);
+        Assert.NotNull(failed.MissingUntil);
+        Assert.True(failed.MissingFrom <= days.From, $"missing from {failed.MissingFrom:o}");
+        Assert.True(keptDays.Min() >= failed.MissingUntil!.Value.AddDays(-2), "what was kept is newer than what is missing");
+
+        _whoop.State.Faults.Clear();
+        // The next sync, of two days only, fetches the missing ones too.
+        await _sync.SyncDaysAsync(DateRange.LastDays(2, DateOnly.FromDateTime(Now.UtcDateTime)), Token, "scheduled", CancellationToken.None);
+
+        await using (var db = await Contexts.CreateDbContextAsync())
+        {
+            var status = await db.WhoopSyncStatuses.AsNoTracking().SingleAsync();
+            Assert.Equal("completed", status.Status);
+            Assert.Null(status.MissingFrom);
+            Assert.Null(status.MissingUntil);
+            Assert.Equal(_whoop.State.Cycles.Count, await db.WhoopCycles.CountAsync());
+            Assert.Equal(_whoop.State.Sleeps.Count, await db.WhoopSleeps.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Sync_ServerErrorEveryTry_WritesNothingAndRecordsTheFailure()
+    {
+        AddNight(9, Now.AddDays(-1), "Z");
+        _whoop.State.Faults.Add("/developer/v2/recovery", Fault.Status(500), times: WhoopApiClient.FailureAttempts);
 
         var error = await Assert.ThrowsAsync<WhoopApiException>(() =>
             _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None));
@@ -177,9 +236,11 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         var result = await _sync.SyncAsync(Now.AddDays(-370), Now, Token, "full", CancellationToken.None);
 
         Assert.Equal(new WhoopSyncResult(state.Recoveries.Count, state.Sleeps.Count, state.Workouts.Count, state.Cycles.Count), result);
+        // Full pages of 25, plus at most one part-filled page per collection in each 30-day part.
         var pages = (int)Math.Ceiling(state.Cycles.Count / 25.0) + (int)Math.Ceiling(state.Sleeps.Count / 25.0)
                     + (int)Math.Ceiling(state.Recoveries.Count / 25.0) + (int)Math.Ceiling(state.Workouts.Count / 25.0);
-        Assert.Equal(pages, _whoop.State.Requests.Count);
+        var parts = (int)Math.Ceiling(370 / (double)WhoopSyncService.ChunkDays);
+        Assert.InRange(_whoop.State.Requests.Count, pages, pages + 4 * parts);
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Contains(await db.WhoopSleeps.Select(s => s.IsNap).ToListAsync(), nap => nap);
         Assert.Contains(WhoopScoreState.Pending, await db.WhoopRecoveries.Select(r => r.ScoreState).ToListAsync());
@@ -198,5 +259,12 @@ public sealed class WhoopSyncTests : IAsyncLifetime
 
         Assert.Equal(first.Sleeps.Keys.Order(), second.Sleeps.Keys.Order());
         Assert.Equal(first.Workouts.Count, second.Workouts.Count);
+    }
+
+    private static (DateTimeOffset Start, DateTimeOffset End) Window(string pathAndQuery)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + pathAndQuery).Query);
+        return (DateTimeOffset.Parse(query["start"]!, System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(query["end"]!, System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -124,6 +124,8 @@ public static class WhoopCompatibilityEndpoints
             {
                 ["last_sync_at"] = last.LastSyncAt, ["last_sync_type"] = last.LastSyncType, ["records_synced"] = last.RecordsSynced,
                 ["status"] = last.Status, ["error_message"] = last.ErrorMessage,
+                // Days a failed sync left unread (the newer ones it read were kept); the next sync fetches them.
+                ["missing_from"] = last.MissingFrom, ["missing_until"] = last.MissingUntil,
             },
             ["database_counts"] = new Dictionary<string, int>
             {

@@ -25,6 +25,7 @@ public static class WhoopServiceCollectionExtensions
             AccessToken = config.Read("Whoop:AccessToken", "WHOOP_ACCESS_TOKEN"),
             RefreshToken = config.Read("Whoop:RefreshToken", "WHOOP_REFRESH_TOKEN"),
             RequestTimeout = config.ReadTimeout("Whoop:RequestTimeout", defaults.RequestTimeout),
+            RetryBackOff = config.ReadTimeSpan("Whoop:RetryBackOff", defaults.RetryBackOff),
         };
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<WhoopReadService>();

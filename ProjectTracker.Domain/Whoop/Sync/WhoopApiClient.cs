@@ -14,12 +14,16 @@ public sealed class WhoopUnauthorizedException(string message) : WhoopApiExcepti
 
 /// <summary>
 /// The WHOOP v2 REST calls, over <see cref="HttpClient"/>: every page of a collection (<c>nextToken</c>, 25 a page, the same
-/// <c>start</c>/<c>end</c> on each), the app-wide <see cref="WhoopRateLimiter"/>, and back-off on 429.
+/// <c>start</c>/<c>end</c> on each), the app-wide <see cref="WhoopRateLimiter"/>, back-off on 429, and up to
+/// <see cref="FailureAttempts"/> tries with doubling back-off (<c>Whoop:RetryBackOff</c>) when WHOOP fails transiently.
 /// </summary>
 public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopRateLimiter limiter)
 {
     public const int PageSize = 25;
     private const int Attempts = 5;
+
+    /// <summary>Tries of one request that WHOOP failed (5xx), did not finish (timeout, broken connection) or garbled.</summary>
+    public const int FailureAttempts = 3;
     private static readonly TimeSpan DefaultBackOff = TimeSpan.FromSeconds(60);
 
     public Task<List<WhoopCycleRecord>> GetCyclesAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
@@ -46,6 +50,13 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     public Task<WhoopUserProfile> GetProfileAsync(string token, CancellationToken ct) =>
         GetAsync<WhoopUserProfile>("user/profile/basic", token, ct);
 
+    /// <summary>The newest cycle overlapping [start, end) — WHOOP lists newest first — or null: one request.</summary>
+    public async Task<WhoopCycleRecord?> GetNewestCycleAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
+    {
+        var page = await GetAsync<WhoopPage<WhoopCycleRecord>>($"cycle?limit=1&start={Stamp(start)}&end={Stamp(end)}", token, ct);
+        return page.Records?.FirstOrDefault();
+    }
+
     /// <summary>Every record of a collection whose own window overlaps [start, end), all pages.</summary>
     public async Task<List<T>> GetAllAsync<T>(string collection, DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
     {
@@ -67,12 +78,30 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     private async Task<T> GetAsync<T>(string pathAndQuery, string token, CancellationToken ct)
     {
         var what = pathAndQuery.Split('?')[0];
+        var failures = 0;
         for (var attempt = 1; ; attempt++)
         {
             await limiter.WaitAsync(ct);
             using var request = NewRequest(HttpMethod.Get, pathAndQuery, token);
-            using var response = await SendAsync(request, what, ct);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await SendAsync(request, what, ct);
+            }
+            catch (WhoopApiException) when (++failures < FailureAttempts)
+            {
+                BackOff(failures);
+                continue;
+            }
+
+            using var response = sent;
             limiter.Observe(Header(response, "X-RateLimit-Remaining"), Seconds(Header(response, "X-RateLimit-Reset")));
+
+            if ((int)response.StatusCode >= 500 && ++failures < FailureAttempts)
+            {
+                BackOff(failures);
+                continue;
+            }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < Attempts)
             {
@@ -101,12 +130,19 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
                 return await JsonSerializer.DeserializeAsync<T>(body, WhoopJson.Options, ct)
                        ?? throw new WhoopApiException($"WHOOP answered {what} with an empty body.");
             }
+            catch (JsonException) when (++failures < FailureAttempts)
+            {
+                BackOff(failures);
+            }
             catch (JsonException e)
             {
                 throw new WhoopApiException($"WHOOP answered {what} with malformed JSON.", e);
             }
         }
     }
+
+    // Through the shared limiter, so the wait is on the app's clock and no other request slips in meanwhile.
+    private void BackOff(int failures) => limiter.BlockFor(options.RetryBackOff * Math.Pow(2, failures - 1));
 
     /// <summary>
     /// Revokes the member's grant (<c>DELETE /v2/user/access</c>; WHOOP also stops their webhooks). A token WHOOP no

@@ -10,44 +10,124 @@ public sealed record WhoopSyncResult(int Recovery, int Sleep, int Workouts, int 
 }
 
 /// <summary>
-/// Syncs cycles, sleeps, recoveries and workouts for a span of time: every page of every collection is read first, then
-/// all of it is upserted on WHOOP's ids in one transaction — a failed read writes nothing, and is never reported as a
-/// successful sync. The outcome goes to <c>whoop_sync_status</c>.
+/// Syncs cycles, sleeps, recoveries and workouts for a span of time in parts of <see cref="ChunkDays"/> days, newest
+/// first: each part's pages of every collection are read, then upserted on WHOOP's ids in one transaction of its own.
+/// A failure keeps the parts already written, never writes half a part, and records in <c>whoop_sync_status</c> which
+/// days are missing; the next sync widens its range to fetch them. The outcome goes to <c>whoop_sync_status</c>.
 /// </summary>
 public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> contexts, WhoopApiClient api, TimeProvider time)
 {
+    /// <summary>About two pages of each collection: what a failure can cost to fetch again.</summary>
+    public const int ChunkDays = 30;
+
     // Records are filed by local day; a day's records can start up to 14 h either side of its UTC midnight.
     private static readonly TimeSpan TimeZoneMargin = TimeSpan.FromHours(14);
 
-    public Task<WhoopSyncResult> SyncDaysAsync(Time.DateRange days, string accessToken, string syncType, CancellationToken ct)
+    private sealed record Window(DateTimeOffset Start, DateTimeOffset End);
+
+    /// <summary>What <c>whoop_sync_status</c> records as unread; <see cref="None"/> clears it.</summary>
+    private sealed record MissingSpan(DateTime? From, DateTime? Until)
     {
+        public static readonly MissingSpan None = new(null, null);
+    }
+
+    public async Task<WhoopSyncResult> SyncDaysAsync(Time.DateRange days, string accessToken, string syncType, CancellationToken ct)
+    {
+        if (await ReadMissingAsync(ct) is { } missing)
+        {
+            var from = DateOnly.FromDateTime(missing.From) < days.Start ? DateOnly.FromDateTime(missing.From) : days.Start;
+            var to = DateOnly.FromDateTime(missing.Until) > days.End ? DateOnly.FromDateTime(missing.Until) : days.End;
+            days = new Time.DateRange(from, to);
+        }
+
         var now = time.GetUtcNow();
-        var end = new DateTimeOffset(days.Until, TimeSpan.Zero) + TimeZoneMargin;
-        return SyncAsync(new DateTimeOffset(days.From, TimeSpan.Zero) - TimeZoneMargin, end < now ? end : now, accessToken, syncType, ct);
+        var windows = new List<Window>();
+        for (var end = days.End; end >= days.Start; end = end.AddDays(-ChunkDays))
+        {
+            var start = end.AddDays(1 - ChunkDays) > days.Start ? end.AddDays(1 - ChunkDays) : days.Start;
+            var part = new Time.DateRange(start, end);
+            var until = new DateTimeOffset(part.Until, TimeSpan.Zero) + TimeZoneMargin;
+            windows.Add(new Window(new DateTimeOffset(part.From, TimeSpan.Zero) - TimeZoneMargin, until < now ? until : now));
+        }
+
+        return await SyncWindowsAsync(windows, accessToken, syncType, ct);
     }
 
     public async Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string accessToken, string syncType, CancellationToken ct)
     {
-        try
+        if (await ReadMissingAsync(ct) is { } missing)
         {
-            var cycles = await api.GetCyclesAsync(start, end, accessToken, ct);
-            var sleeps = await api.GetSleepsAsync(start, end, accessToken, ct);
-            var recoveries = await api.GetRecoveriesAsync(start, end, accessToken, ct);
-            var workouts = await api.GetWorkoutsAsync(start, end, accessToken, ct);
-            var result = await StoreAsync(cycles, sleeps, recoveries, workouts, ct);
-            await RecordStatusAsync(syncType, "completed", result.Total, null, CancellationToken.None);
-            return result;
+            start = missing.From < start.UtcDateTime ? new DateTimeOffset(missing.From, TimeSpan.Zero) : start;
+            end = missing.Until > end.UtcDateTime ? new DateTimeOffset(missing.Until, TimeSpan.Zero) : end;
         }
-        catch (WhoopApiException e)
+
+        var windows = new List<Window>();
+        for (var until = end; until > start; until -= TimeSpan.FromDays(ChunkDays))
         {
-            await RecordStatusAsync(syncType, "failed", 0, e.Message, CancellationToken.None);
-            throw;
+            var from = until - TimeSpan.FromDays(ChunkDays);
+            windows.Add(new Window(from > start ? from : start, until));
         }
+
+        return await SyncWindowsAsync(windows, accessToken, syncType, ct);
     }
 
     /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
     public Task RecordFailureAsync(string syncType, string error) =>
-        RecordStatusAsync(syncType, "failed", 0, error, CancellationToken.None);
+        RecordStatusAsync(syncType, "failed", 0, error, missing: null, CancellationToken.None);
+
+    // Newest first, each part committed on its own: an outage late in a long backfill keeps the recent days.
+    private async Task<WhoopSyncResult> SyncWindowsAsync(List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct)
+    {
+        var total = new WhoopSyncResult(0, 0, 0, 0);
+        // A record spanning two parts' boundary comes with both: stored and counted once, as the newer part read it.
+        HashSet<long> cycleIds = [], recoveryIds = [];
+        HashSet<string> sleepIds = [], workoutIds = [];
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var (start, end) = newestFirst[i];
+            try
+            {
+                var cycles = (await api.GetCyclesAsync(start, end, accessToken, ct)).Where(c => cycleIds.Add(c.Id)).ToList();
+                var sleeps = (await api.GetSleepsAsync(start, end, accessToken, ct)).Where(s => sleepIds.Add(s.Id)).ToList();
+                var recoveries = (await api.GetRecoveriesAsync(start, end, accessToken, ct)).Where(r => recoveryIds.Add(r.CycleId)).ToList();
+                var workouts = (await api.GetWorkoutsAsync(start, end, accessToken, ct)).Where(w => workoutIds.Add(w.Id)).ToList();
+                var part = await StoreAsync(cycles, sleeps, recoveries, workouts, ct);
+                total = new WhoopSyncResult(
+                    total.Recovery + part.Recovery, total.Sleep + part.Sleep, total.Workouts + part.Workouts, total.Cycles + part.Cycles);
+                if (part.Total == 0 && i + 1 < newestFirst.Count)
+                {
+                    // An empty part: one request finds the newest older cycle, and the empty parts before it are skipped —
+                    // months without the strap, or the years before the account began, cost one request, not four a month.
+                    if (await api.GetNewestCycleAsync(newestFirst[^1].Start, start, accessToken, ct) is not { } older)
+                    {
+                        break;
+                    }
+
+                    while (i + 1 < newestFirst.Count && newestFirst[i + 1].Start > older.Start)
+                    {
+                        i++;
+                    }
+                }
+            }
+            catch (WhoopApiException e)
+            {
+                // This part and every older one were not written.
+                var missing = new MissingSpan(newestFirst[^1].Start.UtcDateTime, end.UtcDateTime);
+                await RecordStatusAsync(syncType, "failed", total.Total, e.Message, missing, CancellationToken.None);
+                throw;
+            }
+        }
+
+        await RecordStatusAsync(syncType, "completed", total.Total, null, MissingSpan.None, CancellationToken.None);
+        return total;
+    }
+
+    private async Task<(DateTime From, DateTime Until)?> ReadMissingAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.WhoopSyncStatuses.AsNoTracking().OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
+        return row is { MissingFrom: { } from, MissingUntil: { } until } ? (from, until) : null;
+    }
 
     /// <summary>Upserts single records (webhooks): the same rules as a sync, in one transaction.</summary>
     public Task<WhoopSyncResult> StoreRecordsAsync(
@@ -156,7 +236,11 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         return row;
     }
 
-    private async Task RecordStatusAsync(string syncType, string status, int records, string? error, CancellationToken ct)
+    /// <param name="missing">
+    /// The span a failed sync left unread; <see cref="MissingSpan.None"/> after a completed sync (it always covered what
+    /// was missing); null keeps what was recorded (a failure before anything was read).
+    /// </param>
+    private async Task RecordStatusAsync(string syncType, string status, int records, string? error, MissingSpan? missing, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var row = await db.WhoopSyncStatuses.OrderBy(s => s.Id).FirstOrDefaultAsync(ct);
@@ -171,6 +255,11 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         row.RecordsSynced = records;
         row.Status = status;
         row.ErrorMessage = error;
+        if (missing is not null)
+        {
+            (row.MissingFrom, row.MissingUntil) = (missing.From, missing.Until);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 }
