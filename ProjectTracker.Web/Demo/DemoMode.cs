@@ -33,6 +33,9 @@ public static class DemoMode
         GitHubDataGenerator.Populate(github.State, Repositories);
         var whoop = await WhoopSimulatorServer.StartAsync();
         WhoopDataGenerator.Populate(whoop.State, WhoopDays);
+        // The fill reads a year in 30-day parts (over 100 requests): with WHOOP's 100 a minute, "Connect WHOOP" right after
+        // it would meet a 429 at sign-in. The demo shows the dashboards, not the quota (tests cover that).
+        whoop.State.RequestsPerMinute = 1000;
         var settings = new Dictionary<string, string?>
         {
             ["GitHub:ApiBaseUrl"] = github.BaseAddress.ToString(),
