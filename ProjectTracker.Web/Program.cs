@@ -46,12 +46,13 @@ try
 
     app.MapApi();
     app.MapJobs();
-    app.MapGitHubApi();
-    app.MapTimesheetApi();
-    app.MapExportApi();
-    app.MapInsightsApi();
-    app.MapWhoopApi();
-    app.MapWhoopCompatibilityApi();
+    var readable = app.MapGroup("").AnswerHeadLikeGet(); // the JSON and CSV routes: HEAD wherever GET
+    readable.MapGitHubApi();
+    readable.MapTimesheetApi();
+    readable.MapExportApi();
+    readable.MapInsightsApi();
+    readable.MapWhoopApi();
+    readable.MapWhoopCompatibilityApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();
     app.MapAccessPages();

@@ -141,10 +141,13 @@ fi
 find . -type d -name TestResults -not -path '*/bin/*' -not -path '*/obj/*' -prune \
   -exec find {} -name '*.trx' -delete \;
 
+# A test that hangs is stopped after 10 minutes (the longest, the soak, runs about 2.5) and named in the output,
+# instead of holding the run until CI gives up without saying which test it was.
 set +e
 dotnet test ProjectTracker.sln \
   --logger "console;verbosity=normal" \
   --logger "trx;LogFileName=results.trx" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none \
   "$@"
 rc=$?
 set -e
@@ -175,5 +178,8 @@ fi
 summary="$passed passed, $failed failed"
 if [[ "$skipped" -gt 0 ]]; then summary="$summary, $skipped skipped"; fi
 echo "$summary"
+if [[ "$rc" -ne 0 && "$failed" -eq 0 ]]; then
+  echo "test.sh: dotnet test exited $rc with no failed test: a test host stopped early (look above for 'The test running when the crash occurred' or a hang)"
+fi
 
 exit "$rc"

@@ -28,6 +28,8 @@ public sealed class WhoopSyncTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _whoop = await WhoopSimulatorServer.StartAsync(_clock);
+        // The clock stands still, so every request falls in one rate-limit minute: a 429 would wait forever for a reset.
+        _whoop.State.RequestsPerMinute = 10_000;
         _app = new TrackerAppFactory(_database, clock: _clock);
         _http = new HttpClient();
         var options = new WhoopOptions { ApiBaseUrl = _whoop.ApiBaseUrl, RetryBackOff = TimeSpan.Zero }; // the clock stands still

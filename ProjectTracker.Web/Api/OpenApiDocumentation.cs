@@ -73,7 +73,7 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             return Task.CompletedTask;
         }
 
-        if (operation.Parameters is { Count: > 0 } || HasBody(operation))
+        if (operation.Parameters is { Count: > 0 } || operation.RequestBody is not null)
         {
             Add(operation, "400", "A parameter is missing or invalid; `errors` names it.");
         }
@@ -94,8 +94,6 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 
         return Task.CompletedTask;
     }
-
-    private static bool HasBody(OpenApiOperation operation) => operation.RequestBody is not null;
 
     private static void Add(OpenApiOperation operation, string status, string description)
     {

@@ -34,7 +34,7 @@ public static class DemoMode
         var whoop = await WhoopSimulatorServer.StartAsync();
         WhoopDataGenerator.Populate(whoop.State, WhoopDays);
         // The fill reads a year in 30-day parts (over 100 requests): with WHOOP's 100 a minute, "Connect WHOOP" right after
-        // it would meet a 429 at sign-in. The demo shows the dashboards, not the quota (tests cover that).
+        // it would wait up to a minute for the limit to reset. The demo shows the dashboards, not the quota (tests cover that).
         whoop.State.RequestsPerMinute = 1000;
         var settings = new Dictionary<string, string?>
         {

@@ -20,7 +20,7 @@ public static class ExportEndpoints
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/export").WithTags("Export").AnswerHeadLikeGet();
+        var api = routes.MapGroup("/api/export").WithTags("Export");
         Csv(api.MapGet("/projects.csv", Projects), "ExportProjects", "Every project, as GET /api/github/projects");
         Csv(api.MapGet("/commits.csv", Commits).WithRange(TimesheetEndpoints.ActivityDefaults), "ExportCommits",
             "Commits, sessions and coding hours per project and local day (default 365 days)");

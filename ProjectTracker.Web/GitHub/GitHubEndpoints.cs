@@ -11,7 +11,7 @@ public static class GitHubEndpoints
 
     public static IEndpointRouteBuilder MapGitHubApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/github").WithTags("GitHub").AnswerHeadLikeGet();
+        var api = routes.MapGroup("/api/github").WithTags("GitHub");
         api.MapGet("/projects", ListProjects)
             .CacheRead()
             .WithName("ListProjects")

@@ -10,7 +10,6 @@ public static class InsightsEndpoints
     {
         routes.MapGet("/api/insights", GetInsights).WithRange(RangeDefaults.Metrics)
             .WithTags("Insights")
-            .AnswerHeadLikeGet()
             .WithName("GetInsights")
             .WithSummary("Coding beside sleep, recovery, HRV and strain: correlations with 95% intervals and p-values, weekdays, the period before")
             .WithDescription(

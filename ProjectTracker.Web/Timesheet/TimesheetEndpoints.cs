@@ -14,7 +14,7 @@ public static class TimesheetEndpoints
 
     public static IEndpointRouteBuilder MapTimesheetApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/github").WithTags("GitHub").AnswerHeadLikeGet();
+        var api = routes.MapGroup("/api/github").WithTags("GitHub");
         api.MapGet("/timesheet", GetTimesheet).WithRange(TimesheetDefaults)
             .WithName("GetTimesheet")
             .WithSummary("Coding hours, commits and sessions per project and day, week or month (default 30 days)")

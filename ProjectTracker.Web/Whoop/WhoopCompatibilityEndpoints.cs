@@ -17,7 +17,7 @@ public static class WhoopCompatibilityEndpoints
 
     public static IEndpointRouteBuilder MapWhoopCompatibilityApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/whoop").WithTags("WHOOP").AnswerHeadLikeGet();
+        var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapMethods("/refresh/today", ["GET", "POST"], RefreshToday)
             .WithSummary("Syncs the last two days for a page load; always 200 (shared by concurrent callers)");
         api.MapGet("/profile", GetProfile).WithSummary("The member's profile, cached at sign-in (?refresh=true asks WHOOP again)");

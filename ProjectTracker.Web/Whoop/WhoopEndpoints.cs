@@ -11,7 +11,7 @@ public static class WhoopEndpoints
 
     public static IEndpointRouteBuilder MapWhoopApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/whoop").WithTags("WHOOP").AnswerHeadLikeGet();
+        var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapGet("/recovery", ListRecoveries).WithRange(RangeDefaults.Lists)
             .CacheRead().WithName("ListRecoveries").WithSummary("Recoveries by the athlete's local day, newest first");
         api.MapGet("/recovery/latest", LatestRecovery)

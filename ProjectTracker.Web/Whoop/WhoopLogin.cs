@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,7 +7,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
-using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
@@ -86,7 +83,6 @@ public static class WhoopLogin
             oauth.ClientSecret = whoop.ClientSecret ?? "not-configured";
             oauth.AuthorizationEndpoint = whoop.AuthorizationEndpoint.AbsoluteUri;
             oauth.TokenEndpoint = whoop.TokenEndpoint.AbsoluteUri;
-            oauth.UserInformationEndpoint = $"{whoop.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/v2/user/profile/basic";
             oauth.StateDataFormat = new ShortStateFormat(store, protection);
         });
         builder.Services.AddAuthorization();
@@ -153,17 +149,12 @@ public static class WhoopLogin
 
     private static async Task OnCreatingTicketAsync(OAuthCreatingTicketContext context)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
-        using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted);
-        response.EnsureSuccessStatusCode();
-        var profile = await JsonSerializer.DeserializeAsync<WhoopUserProfile>(
-            await response.Content.ReadAsStreamAsync(context.HttpContext.RequestAborted), WhoopJson.Options, context.HttpContext.RequestAborted)
-            ?? throw new InvalidOperationException("WHOOP answered the profile without a body.");
-        var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
         var services = context.HttpContext.RequestServices;
         var ct = context.HttpContext.RequestAborted;
+        // Through the API client, so the profile read waits on the app-wide WHOOP rate limiter and its retries like every other call.
+        var profile = await services.GetRequiredService<WhoopApiClient>().GetProfileAsync(context.AccessToken!, ct);
+        var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         switch (await services.GetRequiredService<WhoopOwnership>().ClaimAsync(userId, ct))
         {
             case OwnerClaim.Refused:

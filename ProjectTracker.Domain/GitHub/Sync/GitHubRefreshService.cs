@@ -38,7 +38,7 @@ public sealed class GitHubRefreshService(
                 throw new GitHubSyncException("No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
             }
 
-            var only = await ReadRepositoryIdAsync(jobId, cancellationToken);
+            var only = progress.RepositoryId;
             using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
             var user = await api.GetCurrentUserAsync(cancellationToken);
             var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
@@ -110,12 +110,6 @@ public sealed class GitHubRefreshService(
             logger.LogError(e, "GitHub refresh {JobId} failed unexpectedly", jobId);
             await progress.FailAsync($"The refresh stopped on an unexpected error ({e.GetType().Name}). The projects refreshed so far are kept; see the server log and try again.", CancellationToken.None);
         }
-    }
-
-    private async Task<long?> ReadRepositoryIdAsync(string jobId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.RefreshJobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.RepositoryId).FirstOrDefaultAsync(ct);
     }
 
     private async Task<Dictionary<long, string>> AssignNamesAsync(IReadOnlyList<Repository> repositories, string login, CancellationToken ct)

@@ -8,6 +8,9 @@ internal sealed class JobProgress(IDbContextFactory<TrackerDbContext> contexts, 
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
 
+    /// <summary>The one repository the job refreshes (<see cref="RefreshJob.RepositoryId"/>), read by <see cref="StartAsync"/>.</summary>
+    public long? RepositoryId { get; private set; }
+
     /// <summary>Marks the job running (again, when resumed). False when there is nothing to run.</summary>
     public async Task<bool> StartAsync(CancellationToken ct)
     {
@@ -20,6 +23,7 @@ internal sealed class JobProgress(IDbContextFactory<TrackerDbContext> contexts, 
             }
 
             started = true;
+            RepositoryId = job.RepositoryId;
             job.Status = RefreshJobStatus.Running;
             job.StartedAt ??= Now;
             job.RepositoriesProcessed = 0;
