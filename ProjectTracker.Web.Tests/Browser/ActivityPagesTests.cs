@@ -27,8 +27,22 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         var page = session.Page;
         await session.OpenAsync("/timesheet?days=90&group=month", "months");
 
-        await Assertions.Expect(page.GetByTestId("timesheet-row").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("timesheet-totals")).ToBeVisibleAsync();
+        if (width == "phone")
+        {
+            // A list instead of the matrix: each project opens to its periods.
+            await Assertions.Expect(page.GetByTestId("timesheet-table-scroll")).ToBeHiddenAsync();
+            var first = page.GetByTestId("timesheet-list-item").First;
+            await first.Locator("summary").ClickAsync();
+            await Assertions.Expect(first.Locator("tr").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("timesheet-list-totals")).ToContainTextAsync(" h · ");
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByTestId("timesheet-list")).ToBeHiddenAsync();
+            await Assertions.Expect(page.GetByTestId("timesheet-row").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("timesheet-totals")).ToBeVisibleAsync();
+        }
+
         Assert.InRange(int.Parse((await page.GetByTestId("chart-timesheet").GetAttributeAsync("data-points"))!), 3, 4);
         var href = await page.GetByTestId("download-timesheet").GetAttributeAsync("href");
         Assert.Contains("/api/export/timesheet.csv?", href);

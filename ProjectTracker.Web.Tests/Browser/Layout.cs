@@ -16,4 +16,17 @@ public static class Layout
               + `${e.dataset.testid ? '[' + e.dataset.testid + ']' : ''} (${Math.round(e.getBoundingClientRect().right)} px)`);
         }
         """;
+
+    /// <summary>
+    /// Tables whose content is wider than the box that shows it (hidden columns behind a sideways scroll): their test id
+    /// or class with the two widths.
+    /// </summary>
+    public const string TablesWiderThanTheirBox = """
+        () => [...document.querySelectorAll('.mud-table-container, table')]
+          .filter(e => e.scrollWidth > e.clientWidth + 1)
+          .map(e => {
+            const owner = e.closest('[data-testid]');
+            return `${owner ? owner.dataset.testid : e.className || e.tagName.toLowerCase()}: ${e.scrollWidth} px of content in ${e.clientWidth} px`;
+          })
+        """;
 }

@@ -8,6 +8,8 @@ namespace ProjectTracker.Web.Tests.Browser;
 public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
 {
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
+    private static readonly ViewportSize Phone390 = new() { Width = 390, Height = 844 };
+    private static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
 
     [Theory]
     [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
@@ -16,6 +18,21 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
     public async Task Page_PhoneWidth_HasNoHorizontalScroll(string page) => await FitsAPhoneAsync(page);
+
+    [Theory]
+    [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
+    public async Task Page_DesktopAndPhone_EveryTableShowsAllItsColumns(string page)
+    {
+        foreach (var size in new[] { Desktop, Phone390 })
+        {
+            await using var session = await app.OpenSessionAsync(output, $"{nameof(PageTests)}.tables{size.Width}", size);
+            await session.OpenAsync(DemoPages.PathOf(page, app), page, DemoPages.StatusOf(page));
+
+            var hidden = await session.Page.EvaluateAsync<string[]>(Layout.TablesWiderThanTheirBox);
+
+            Assert.True(hidden.Length == 0, $"{page} at {size.Width} px hides table columns: {string.Join("; ", hidden)}");
+        }
+    }
 
     private async Task LoadsCleanlyAsync(string page)
     {
