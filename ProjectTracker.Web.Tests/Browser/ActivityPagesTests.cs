@@ -11,13 +11,10 @@ namespace ProjectTracker.Web.Tests.Browser;
 [Collection(DemoBrowserApp.Collection)]
 public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper output)
 {
-    private static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     public static TheoryData<string> Widths => ["desktop", "phone"];
 
     private Task<BrowserSession> OpenAsync(string width, string test) =>
-        app.OpenSessionAsync(output, $"{nameof(ActivityPagesTests)}.{test}.{width}", width == "phone" ? Phone : Desktop);
+        app.OpenSessionAsync(output, $"{nameof(ActivityPagesTests)}.{test}.{width}", width == "phone" ? Viewports.Phone : Viewports.Desktop);
 
     [Theory]
     [MemberData(nameof(Widths))]

@@ -8,8 +8,6 @@ namespace ProjectTracker.Web.Tests.Browser;
 public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
 {
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 812 };
-    private static readonly ViewportSize Phone390 = new() { Width = 390, Height = 844 };
-    private static readonly ViewportSize Desktop = new() { Width = 1366, Height = 900 };
 
     [Theory]
     [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
@@ -23,7 +21,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
     [MemberData(nameof(DemoPages.All), MemberType = typeof(DemoPages))]
     public async Task Page_DesktopAndPhone_EveryTableShowsAllItsColumns(string page)
     {
-        foreach (var size in new[] { Desktop, Phone390 })
+        foreach (var size in new[] { Viewports.Desktop, Viewports.Phone })
         {
             await using var session = await app.OpenSessionAsync(output, $"{nameof(PageTests)}.tables{size.Width}", size);
             await session.OpenAsync(DemoPages.PathOf(page, app), page, DemoPages.StatusOf(page));
