@@ -110,6 +110,13 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
         return await db.WhoopSyncStatuses.AsNoTracking().OrderByDescending(s => s.LastSyncAt).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The member's profile and body measurement as stored at the last read, or null before WHOOP was connected.</summary>
+    public async Task<WhoopProfile?> GetProfileAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopProfiles.AsNoTracking().OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>How many records of each kind are stored.</summary>
     public async Task<WhoopRecordCounts> CountAsync(CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,14 @@ public static class WhoopSimulatorEndpoints
         api.MapGet("/cycle/{id:long}/recovery", (HttpContext http, long id) => Answer(http, state, () =>
             state.Recoveries.TryGetValue(id, out var recovery) ? (200, recovery) : (404, new { message = "Not Found" })));
         api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
+        // The shape of WHOOP's documented example; a grant without the scope is refused as OAuth's insufficient_scope.
+        api.MapGet("/user/measurement/body", (HttpContext http) => Answer(http, state, () =>
+            state.GrantedScope.Split(' ').Contains("read:body_measurement")
+                ? (200, new Dictionary<string, object>
+                {
+                    ["height_meter"] = state.Body.HeightMeter, ["weight_kilogram"] = state.Body.WeightKilogram, ["max_heart_rate"] = state.Body.MaxHeartRate,
+                })
+                : (403, new { message = "Forbidden" })));
         api.MapDelete("/user/access", (HttpContext http) => Answer(http, state, () =>
         {
             state.RevokeAccess();
@@ -61,8 +69,8 @@ public static class WhoopSimulatorEndpoints
                 return Results.BadRequest(new { error = "invalid_request", error_description = "Only S256 code challenges are accepted." });
             }
 
-            var code = stateOf.IssueCode(redirect, challenge);
-            return Results.Redirect($"{redirect}{(redirect.Contains('?') ? '&' : '?')}code={code}&state={Uri.EscapeDataString(state)}&scope={Uri.EscapeDataString(query["scope"]!)}");
+            var code = stateOf.IssueCode(redirect, challenge, query["scope"]!);
+            return Results.Redirect($"{redirect}{(redirect.Contains('?') ? '&' : '?')}code={code}&state={Uri.EscapeDataString(state)}&scope={Uri.EscapeDataString(stateOf.GrantedScopeOf(code))}");
         });
         return routes;
     }
@@ -127,7 +135,7 @@ public static class WhoopSimulatorEndpoints
         await WriteAsync(http, 200, new Dictionary<string, object>
         {
             ["access_token"] = tokens.Value.Access, ["refresh_token"] = tokens.Value.Refresh, ["expires_in"] = state.AccessTokenLifetimeSeconds,
-            ["scope"] = "offline read:recovery read:cycles read:sleep read:workout read:profile", ["token_type"] = "bearer",
+            ["scope"] = state.GrantedScope, ["token_type"] = "bearer",
         });
     }
 

@@ -22,25 +22,43 @@ public sealed class WhoopSimulatorState(TimeProvider time)
     public int TokenRefreshes => _tokenRefreshes;
     private int _tokenRefreshes;
 
-    private readonly Dictionary<string, (string RedirectUri, string? CodeChallenge)> _codes = [];
+    private readonly Dictionary<string, (string RedirectUri, string? CodeChallenge, string Scope)> _codes = [];
+
+    /// <summary>What the member's grant allows; the tokens of the old app's variables had every scope.</summary>
+    public string GrantedScope { get; private set; } = "offline read:recovery read:cycles read:sleep read:workout read:profile read:body_measurement";
+
+    /// <summary>Scopes the member unticks on WHOOP's consent page: left out of the grant.</summary>
+    public HashSet<string> DeclinedScopes { get; } = [];
+
+    /// <summary><c>GET /v2/user/measurement/body</c>.</summary>
+    public (double HeightMeter, double WeightKilogram, int MaxHeartRate) Body { get; set; } = (1.8288, 90.7185, 200);
 
     /// <summary>Authorization requests that carried a PKCE <c>code_challenge</c> (S256).</summary>
     public int PkceRequests => _pkceRequests;
     private int _pkceRequests;
 
     /// <summary>The authorization endpoint approves at once: a one-time code for this redirect URI (and PKCE challenge).</summary>
-    internal string IssueCode(string redirectUri, string? codeChallenge)
+    internal string IssueCode(string redirectUri, string? codeChallenge, string requestedScope)
     {
         lock (_lock)
         {
             var code = Guid.NewGuid().ToString("N");
-            _codes[code] = (redirectUri, codeChallenge);
+            var granted = requestedScope.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(s => !DeclinedScopes.Contains(s));
+            _codes[code] = (redirectUri, codeChallenge, string.Join(' ', granted));
             if (codeChallenge is not null)
             {
                 _pkceRequests++;
             }
 
             return code;
+        }
+    }
+
+    internal string GrantedScopeOf(string code)
+    {
+        lock (_lock)
+        {
+            return _codes[code].Scope;
         }
     }
 
@@ -58,6 +76,7 @@ public sealed class WhoopSimulatorState(TimeProvider time)
                 return null;
             }
 
+            GrantedScope = issued.Scope;
             var n = Interlocked.Increment(ref _codesRedeemed);
             var pair = ($"whoop-access-code-{n}", $"whoop-refresh-code-{n}");
             AccessTokens.Add(pair.Item1);

@@ -39,6 +39,29 @@ public sealed class WhoopConnectionPanelTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Connected_WithABodyMeasurement_ShowsHeightWeightAndMaximumHeartRate()
+    {
+        var profile = new WhoopProfile { UserId = "10129", HeightMeter = 1.8288, WeightKilogram = 90.7185, MaxHeartRate = 200 };
+        var panel = _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, Configured).Add(x => x.State, Connected)
+            .Add(x => x.Profile, profile));
+
+        Assert.Equal("Height 1.83 m · weight 90.7 kg · maximum heart rate 200 bpm",
+            string.Join(' ', panel.Find("[data-testid=whoop-body-measurement]").TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(panel.FindAll("[data-testid=whoop-body-measurement-missing]"));
+    }
+
+    [Fact]
+    public void Connected_WithoutTheBodyMeasurementScope_SaysHowToShareIt()
+    {
+        // Connected before the app asked for read:body_measurement: the grant's scopes lack it.
+        var panel = _context.Render<WhoopConnectionPanel>(p => p.Add(x => x.Options, Configured).Add(x => x.State, Connected)
+            .Add(x => x.Profile, new WhoopProfile { UserId = "10129" }));
+
+        Assert.Contains("reconnect WHOOP", panel.Find("[data-testid=whoop-body-measurement-missing]").TextContent);
+        Assert.Empty(panel.FindAll("[data-testid=whoop-body-measurement]"));
+    }
+
+    [Fact]
     public void Connected_SeenByAVisitor_OffersNoDisconnect()
     {
         var panel = Render(Configured, Refused, owner: false);

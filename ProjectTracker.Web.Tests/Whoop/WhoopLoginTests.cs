@@ -79,6 +79,42 @@ public sealed class WhoopLoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connect_AsksForTheBodyMeasurement_StoresAndAnswersIt()
+    {
+        _whoop.State.Body = (1.75, 68.2, 191);
+
+        await ConnectAsync();
+        var profile = await _client.GetJsonAsync("/api/whoop/profile");
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+
+        Assert.Contains("read:body_measurement", status["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Equal(1.75, (double?)profile["height_meter"]);
+        Assert.Equal(68.2, (double?)profile["weight_kilogram"]);
+        Assert.Equal(191, (int?)profile["max_heart_rate"]);
+        Assert.Equal("Alex", (string?)profile["first_name"]);
+    }
+
+    [Fact]
+    public async Task Connect_MemberDeclinesTheBodyMeasurement_ConnectsWithoutItAndDoesNotAskAgain()
+    {
+        _whoop.State.DeclinedScopes.Add("read:body_measurement");
+
+        var callback = await ConnectAsync();
+        var profile = await _client.GetJsonAsync("/api/whoop/profile");
+        var status = await _client.GetJsonAsync("/api/whoop/status");
+        var asked = _whoop.State.Requests.Count(r => r.PathAndQuery.Contains("measurement/body"));
+        await _client.GetAsync("/api/whoop/auth/test"); // reads the profile again
+
+        Assert.Equal("/whoop", callback.Headers.Location!.OriginalString);
+        Assert.True((bool?)status["connected"]);
+        Assert.DoesNotContain("read:body_measurement", status["scopes"]!.AsArray().Select(s => (string?)s));
+        Assert.Null(profile["height_meter"]);
+        Assert.Equal("Alex", (string?)profile["first_name"]);
+        Assert.Equal(0, asked); // the granted scopes say it would be refused
+        Assert.DoesNotContain(_whoop.State.Requests, r => r.PathAndQuery.Contains("measurement/body"));
+    }
+
+    [Fact]
     public async Task Connect_StateSentToWhoop_IsShortAndRandom()
     {
         var challenge = await _client.GetAsync("/login/whoop");
@@ -86,6 +122,7 @@ public sealed class WhoopLoginTests : IAsyncLifetime
 
         Assert.Equal(32, query["state"]!.Length);
         Assert.Contains("offline", query["scope"]!.Split(' '));
+        Assert.Contains("read:body_measurement", query["scope"]!.Split(' '));
         Assert.EndsWith("/signin-whoop", query["redirect_uri"]);
     }
 

@@ -51,14 +51,14 @@ public static class WhoopCompatibilityEndpoints
     // WHOOP is asked only for a caller the refresh rule admits, and then at most once a minute for everyone
     // (WhoopProfileReader); anyone else gets the stored profile.
     private static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetProfile(
-        bool? refresh, HttpContext http, RefreshAccess access, WhoopProfileReader reader, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+        bool? refresh, HttpContext http, RefreshAccess access, WhoopProfileReader reader, WhoopReadService whoop, CancellationToken ct)
     {
         if (refresh == true && access.IsAllowed(http))
         {
             try
             {
                 await reader.ReadAsync(ct);
-                return TypedResults.Ok(ProfileJson(await LoadProfileAsync(contexts, ct), "api"));
+                return TypedResults.Ok(ProfileJson(await whoop.GetProfileAsync(ct), "api"));
             }
             catch (WhoopApiException)
             {
@@ -66,7 +66,7 @@ public static class WhoopCompatibilityEndpoints
             }
         }
 
-        return await LoadProfileAsync(contexts, ct) is { } cached
+        return await whoop.GetProfileAsync(ct) is { } cached
             ? TypedResults.Ok(ProfileJson(cached, "cache"))
             : Problems.Create(StatusCodes.Status400BadRequest, "Whoop API not configured and no cached profile",
                 $"No WHOOP profile is stored yet. Connect WHOOP at {WhoopEndpoints.ConnectPath}.");
@@ -178,15 +178,11 @@ public static class WhoopCompatibilityEndpoints
     private static Ok<Dictionary<string, object?>> Skipped(string reason) =>
         TypedResults.Ok(new Dictionary<string, object?> { ["status"] = "skipped", ["reason"] = reason, ["message"] = CachedDataMessage });
 
-    private static async Task<WhoopProfile?> LoadProfileAsync(IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.WhoopProfiles.AsNoTracking().OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
-    }
-
     private static Dictionary<string, object?> ProfileJson(WhoopProfile? profile, string source) => new()
     {
         ["user_id"] = profile?.UserId, ["first_name"] = profile?.FirstName, ["last_name"] = profile?.LastName,
         ["email"] = profile?.Email, ["updated_at"] = profile?.UpdatedAt, ["source"] = source,
+        // Not in the old app: the body measurement (read:body_measurement), null until WHOOP answered it.
+        ["height_meter"] = profile?.HeightMeter, ["weight_kilogram"] = profile?.WeightKilogram, ["max_heart_rate"] = profile?.MaxHeartRate,
     };
 }

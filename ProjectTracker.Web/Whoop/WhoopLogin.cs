@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
@@ -25,8 +26,8 @@ public static class WhoopLogin
     public const string CallbackPath = "/signin-whoop";
     public const string UserIdClaim = "whoop_user_id";
     public const string DisconnectPath = "/whoop/disconnect";
-    /// <summary>What "Connect WHOOP" asks for (<c>offline</c>: without it WHOOP issues no refresh token).</summary>
-    public static readonly IReadOnlyList<string> Scopes = ["offline", "read:recovery", "read:cycles", "read:sleep", "read:workout", "read:profile"];
+    /// <summary>What "Connect WHOOP" asks for.</summary>
+    public static IReadOnlyList<string> Scopes => WhoopScopes.All;
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
@@ -163,16 +164,28 @@ public static class WhoopLogin
                 throw new SignInRefusedException(SignInErrors.OwnerUnknown);
         }
 
+        var granted = GrantedScopes(context);
         if (!await services.GetRequiredService<WhoopTokenService>()
-                .SaveOwnerTokensAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), string.Join(' ', Scopes), ct))
+                .SaveOwnerTokensAsync(userId, context.AccessToken!, context.RefreshToken, ExpiresIn(context), granted, ct))
         {
             throw new SignInRefusedException(SignInErrors.Refused);
         }
 
-        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, ct);
+        var body = granted.Split(' ').Contains(WhoopScopes.BodyMeasurement)
+            ? await services.GetRequiredService<WhoopRefreshService>().TryGetBodyMeasurementAsync(context.AccessToken!, ct)
+            : null;
+        await services.GetRequiredService<WhoopProfileStore>().SaveAsync(profile, body, ct);
         context.Identity?.AddClaim(new Claim(UserIdClaim, userId));
         context.Identity?.AddClaim(new Claim(ClaimTypes.Name, $"{profile.FirstName} {profile.LastName}".Trim()));
     }
+
+    // What the member agreed to, as WHOOP's token answer says (a scope left unticked is missing there); what was asked
+    // for when the answer does not say.
+    private static string GrantedScopes(OAuthCreatingTicketContext context) =>
+        context.TokenResponse.Response?.RootElement.TryGetProperty("scope", out var scope) == true
+        && scope.ValueKind == System.Text.Json.JsonValueKind.String && !string.IsNullOrWhiteSpace(scope.GetString())
+            ? scope.GetString()!
+            : string.Join(' ', Scopes);
 
     private static int? ExpiresIn(OAuthCreatingTicketContext context) =>
         context.ExpiresIn is { } span ? (int)span.TotalSeconds : null;

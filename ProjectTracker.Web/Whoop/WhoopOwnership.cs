@@ -75,7 +75,7 @@ public sealed class WhoopOwnership(
 
         if (await tokens.ClaimOwnerAsync(userId, ct))
         {
-            await profiles.SaveAsync(profile, ct);
+            await profiles.SaveAsync(profile, await whoop.GetBodyMeasurementAsync(ct), ct);
         }
 
         return true;

@@ -6,7 +6,7 @@ namespace ProjectTracker.Web.Whoop;
 /// <summary>
 /// Reads the member's profile from WHOOP for <c>/api/whoop/profile?refresh=true</c> and <c>/api/whoop/auth/test</c>:
 /// one read shared by every caller while it runs and for a minute after (the answer, or the failure), so a stream of
-/// anonymous calls costs WHOOP one request a minute. A read that succeeds updates the stored profile.
+/// anonymous calls costs WHOOP one request a minute. A read that succeeds updates the stored profile and body measurement (two requests).
 /// </summary>
 public sealed class WhoopProfileReader(WhoopRefreshService whoop, WhoopProfileStore profiles, TimeProvider time)
 {
@@ -33,7 +33,8 @@ public sealed class WhoopProfileReader(WhoopRefreshService whoop, WhoopProfileSt
     private async Task<WhoopUserProfile> ReadAndStoreAsync()
     {
         var profile = await whoop.GetProfileAsync(CancellationToken.None);
-        await profiles.SaveAsync(profile, CancellationToken.None);
+        var body = await whoop.GetBodyMeasurementAsync(CancellationToken.None);
+        await profiles.SaveAsync(profile, body, CancellationToken.None);
         return profile;
     }
 }

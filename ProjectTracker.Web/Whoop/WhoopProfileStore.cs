@@ -5,10 +5,14 @@ using ProjectTracker.Domain.Whoop.Api;
 
 namespace ProjectTracker.Web.Whoop;
 
-/// <summary>Caches the member's profile at sign-in (table <c>whoop_profile</c>, the old app's), for <c>/api/whoop/profile</c>.</summary>
+/// <summary>
+/// Caches the member's profile and body measurement at sign-in and at each profile read (table <c>whoop_profile</c>, the
+/// old app's), for <c>/api/whoop/profile</c> and the WHOOP dashboard.
+/// </summary>
 public sealed class WhoopProfileStore(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time)
 {
-    public async Task SaveAsync(WhoopUserProfile profile, CancellationToken ct)
+    /// <param name="body">Null when WHOOP did not answer it: the measurement stored before is kept.</param>
+    public async Task SaveAsync(WhoopUserProfile profile, WhoopBodyMeasurement? body, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var userId = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -23,6 +27,11 @@ public sealed class WhoopProfileStore(IDbContextFactory<TrackerDbContext> contex
         row.FirstName = profile.FirstName;
         row.LastName = profile.LastName;
         row.Email = profile.Email;
+        if (body is not null)
+        {
+            (row.HeightMeter, row.WeightKilogram, row.MaxHeartRate) = (body.HeightMeter, body.WeightKilogram, body.MaxHeartRate);
+        }
+
         row.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
     }

@@ -49,6 +49,9 @@ public sealed record WhoopWorkoutScore(
 
 public sealed record WhoopUserProfile(long UserId, string? Email, string? FirstName, string? LastName);
 
+/// <summary><c>GET /v2/user/measurement/body</c> (scope <c>read:body_measurement</c>); WHOOP sends no webhook for it.</summary>
+public sealed record WhoopBodyMeasurement(double HeightMeter, double WeightKilogram, int MaxHeartRate);
+
 public static class WhoopJson
 {
     /// <summary>WHOOP's wire format: snake_case, case-insensitive, numbers possibly quoted.</summary>

@@ -50,6 +50,9 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     public Task<WhoopUserProfile> GetProfileAsync(string token, CancellationToken ct) =>
         GetAsync<WhoopUserProfile>("user/profile/basic", token, ct);
 
+    public Task<WhoopBodyMeasurement> GetBodyMeasurementAsync(string token, CancellationToken ct) =>
+        GetAsync<WhoopBodyMeasurement>("user/measurement/body", token, ct);
+
     /// <summary>The newest cycle overlapping [start, end) — WHOOP lists newest first — or null: one request.</summary>
     public async Task<WhoopCycleRecord?> GetNewestCycleAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
     {

@@ -30,6 +30,38 @@ public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncServi
         WithTokenAsync(token => api.GetProfileAsync(token, ct), ct);
 
     /// <summary>
+    /// The body measurement, or null when the grant lacks <c>read:body_measurement</c> (connections made before the app
+    /// asked for it, or the member left it unticked) or WHOOP does not answer it: the profile is worth keeping without it.
+    /// </summary>
+    /// <exception cref="WhoopApiException">Not connected, or reconnect needed.</exception>
+    public async Task<Api.WhoopBodyMeasurement?> GetBodyMeasurementAsync(CancellationToken ct)
+    {
+        var state = await tokens.GetStateAsync(ct);
+        // Tokens imported from the old app's variables carry no scopes: worth one try.
+        if (state.Scopes.Length > 0 && !state.Scopes.Contains(Api.WhoopScopes.BodyMeasurement))
+        {
+            return null;
+        }
+
+        var token = await tokens.GetAccessTokenAsync(ct) ?? throw new WhoopNotConnectedException();
+        return await TryGetBodyMeasurementAsync(token, ct);
+    }
+
+    /// <summary>The body measurement with this token, or null when WHOOP refuses or fails to answer it.</summary>
+    public async Task<Api.WhoopBodyMeasurement?> TryGetBodyMeasurementAsync(string accessToken, CancellationToken ct)
+    {
+        try
+        {
+            return await api.GetBodyMeasurementAsync(accessToken, ct);
+        }
+        catch (WhoopApiException)
+        {
+            // A refusal here (403 without the scope, or 401) is no reason to renew the token or fail the profile read.
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Disconnects: revokes the grant at WHOOP, then forgets the stored tokens whatever WHOOP answered; stored data stays.
     /// False when WHOOP could not confirm the revocation (unreachable, or the token could not be renewed): the owner can
     /// still remove the app in WHOOP's own settings.

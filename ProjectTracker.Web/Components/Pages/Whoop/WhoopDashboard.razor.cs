@@ -22,6 +22,7 @@ public sealed partial class WhoopDashboard
     private WhoopConnectionState? _connection;
     private bool _isOwner;
     private WhoopSyncStatus? _lastSync;
+    private WhoopProfile? _profile;
     private string? _loadError;
 
     [Inject] private WhoopReadService Whoop { get; set; } = null!;
@@ -75,6 +76,7 @@ public sealed partial class WhoopDashboard
             _connection = await Tokens.GetStateAsync(CancellationToken.None);
             _isOwner = await User.IsOwnerAsync();
             _lastSync = await Whoop.GetLastSyncAsync();
+            _profile = _connection.Connected ? await Whoop.GetProfileAsync() : null;
 
             _range = _selection.Resolve(await Whoop.GetTodayAsync());
             _data = await Whoop.GetDashboardAsync(_range);
