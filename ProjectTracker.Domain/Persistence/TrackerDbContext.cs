@@ -22,6 +22,7 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WhoopCycle> WhoopCycles => Set<WhoopCycle>();
     public DbSet<WhoopProfile> WhoopProfiles => Set<WhoopProfile>();
     public DbSet<WhoopSyncStatus> WhoopSyncStatuses => Set<WhoopSyncStatus>();
+    public DbSet<WhoopSyncJob> WhoopSyncJobs => Set<WhoopSyncJob>();
     public DbSet<WhoopConnection> WhoopConnections => Set<WhoopConnection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SharedStateEntry> SharedState => Set<SharedStateEntry>();

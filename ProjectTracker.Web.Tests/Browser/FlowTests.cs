@@ -47,9 +47,12 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
         await page.WaitForURLAsync(WhoopDashboard(), new PageWaitForURLOptions { Timeout = (float)RefreshTimeout.TotalMilliseconds });
         await session.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("whoop-disconnect")).ToBeVisibleAsync();
+        // read:body_measurement was granted: height, weight and maximum heart rate come with the profile.
+        await Assertions.Expect(page.GetByTestId("whoop-body-measurement")).ToContainTextAsync("maximum heart rate");
         await session.ScreenshotAsync("connected");
         await page.GetByTestId("whoop-refresh").ClickAsync();
         await Assertions.Expect(page.GetByTestId("refresh-result")).ToBeVisibleAsync(Within(RefreshTimeout));
+        await Assertions.Expect(page.GetByTestId("refresh-result")).ToContainTextAsync("parts of 30 days");
         foreach (var chart in new[] { "chart-recovery", "chart-hrv-rhr", "chart-sleep", "chart-strain" })
         {
             await Assertions.Expect(page.GetByTestId(chart)).ToHaveAttributeAsync("data-points", Positive());

@@ -182,7 +182,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
             return Task.CompletedTask;
         });
         _app.Services.GetRequiredService<WhoopSyncNotifier>().Publish(new WhoopSyncOutcome(
-            new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)), new WhoopSyncResult(1, 0, 0, 0), null));
+            new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)), new WhoopSyncResult(1, 0, 0, 0), null, "job"));
 
         page.WaitForAssertion(() => Assert.Equal("4", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points")), TimeSpan.FromSeconds(10));
     }

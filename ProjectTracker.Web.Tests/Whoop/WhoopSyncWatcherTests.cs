@@ -55,7 +55,7 @@ public sealed class WhoopSyncWatcherTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(3));
         await RecordSyncAsync();
-        _notifier.Publish(new WhoopSyncOutcome(DateRange.LastDays(7, new DateOnly(2026, 3, 15)), null, null));
+        _notifier.Publish(new WhoopSyncOutcome(DateRange.LastDays(7, new DateOnly(2026, 3, 15)), null, null, "job"));
         await _watcher.CheckAsync(CancellationToken.None);
 
         Assert.Equal(0, _toldElsewhere);

@@ -6,7 +6,6 @@ namespace ProjectTracker.Web.GitHub;
 
 public static class GitHubEndpoints
 {
-    public const int DefaultJobLimit = 10;
     public const string ProjectParameter = "project";
 
     public static IEndpointRouteBuilder MapGitHubApi(this IEndpointRouteBuilder routes)
@@ -35,7 +34,7 @@ public static class GitHubEndpoints
         api.MapGet("/refresh/jobs", ListJobs)
             .WithName("ListRefreshJobs")
             .WithSummary("Recent refresh jobs, newest first")
-            .WithDescription($"Optional `limit`: 1 to {GitHubReadService.MaxJobs}, default {DefaultJobLimit}.");
+            .WithDescription($"Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
         return routes;
     }
 
@@ -105,16 +104,7 @@ public static class GitHubEndpoints
 
     private static async Task<Ok<RefreshJobJson[]>> ListJobs(HttpRequest request, GitHubReadService github, CancellationToken ct)
     {
-        var limitValue = request.Query.Single("limit");
-        var limit = DefaultJobLimit;
-        if (limitValue is not null && (!int.TryParse(limitValue, System.Globalization.NumberStyles.None, null, out limit)
-                                       || limit is < 1 or > GitHubReadService.MaxJobs))
-        {
-            throw new InvalidQueryParameterException("limit",
-                $"limit must be a whole number from 1 to {GitHubReadService.MaxJobs}; got '{limitValue}'.");
-        }
-
-        var jobs = await github.ListJobsAsync(limit, ct);
+        var jobs = await github.ListJobsAsync(JobLimit.Parse(request), ct);
         return TypedResults.Ok(jobs.Select(RefreshJobJson.From).ToArray());
     }
 }

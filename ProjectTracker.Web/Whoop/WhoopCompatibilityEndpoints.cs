@@ -23,8 +23,9 @@ public static class WhoopCompatibilityEndpoints
         api.MapGet("/profile", GetProfile).WithSummary("The member's profile, cached at sign-in (?refresh=true asks WHOOP again)");
         api.MapGet("/auth/test", TestConnection).WithSummary("Checks the WHOOP connection by reading the profile");
         api.MapGet("/sync/status", GetSyncStatus).WithSummary("The last sync, record counts and the newest days stored");
-        api.MapPost("/sync/incremental", SyncIncremental).WithSummary("Syncs from the newest stored record to now");
-        api.MapPost("/sync/full", SyncFull).WithSummary("Syncs everything WHOOP has");
+        api.MapPost("/sync/incremental", SyncIncremental)
+            .WithSummary($"Syncs from the newest stored record to now; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202)");
+        api.MapPost("/sync/full", SyncFull).WithSummary("Syncs everything WHOOP has, as a background job (202 with its status URL)");
         return routes;
     }
 
@@ -139,36 +140,21 @@ public static class WhoopCompatibilityEndpoints
         });
     }
 
-    private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncIncremental(
-        WhoopRangeSync whoop, WhoopOptions options, IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> SyncIncremental(
+        WhoopSyncRequests syncs, IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var newest = await db.WhoopCycles.MaxAsync(c => c.StartTime, ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         // From a day before the newest stored record, so a cycle still open then is read again.
         var start = newest is { } n ? DateOnly.FromDateTime(n).AddDays(-1) : today.AddDays(-7);
-        return await SyncAsync(whoop, options, new DateRange(start < today ? start : today, today), "incremental", ct);
+        return await syncs.SyncAsync(new DateRange(start < today ? start : today, today), "incremental", ct);
     }
 
-    private static Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncFull(
-        WhoopRangeSync whoop, WhoopOptions options, TimeProvider time, CancellationToken ct) =>
-        SyncAsync(whoop, options, new DateRange(WhoopBeginning, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), "full", ct);
-
-    // Through the app's one-sync-at-a-time gate, like every other sync.
-    private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> SyncAsync(
-        WhoopRangeSync whoop, WhoopOptions options, DateRange range, string type, CancellationToken ct)
-    {
-        try
-        {
-            var synced = await whoop.SyncAsync(range, type, ct);
-            return TypedResults.Ok(new WhoopRefreshJson("Whoop data refreshed successfully",
-                new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles), range.Days));
-        }
-        catch (WhoopApiException e)
-        {
-            return WhoopEndpoints.SyncProblem(e, options);
-        }
-    }
+    // Years of data: always a background job (202 with its status URL).
+    private static Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> SyncFull(
+        WhoopSyncRequests syncs, TimeProvider time, CancellationToken ct) =>
+        syncs.SyncAsync(new DateRange(WhoopBeginning, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), "full", ct);
 
     private static Dictionary<string, int> Synced(WhoopSyncResult r) => new()
     {

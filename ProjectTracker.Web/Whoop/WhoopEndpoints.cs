@@ -27,7 +27,13 @@ public static class WhoopEndpoints
         api.MapGet("/metrics", GetMetrics).WithRange(RangeDefaults.Metrics)
             .CacheRead().WithName("GetWhoopMetrics").WithSummary("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days)");
         api.MapPost("/refresh", Refresh).WithRange(RangeDefaults.Lists)
-            .WithName("RefreshWhoop").WithSummary("Syncs the range from WHOOP; 409 while WHOOP is not connected");
+            .WithName("RefreshWhoop")
+            .WithSummary($"Syncs the range from WHOOP; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202); 409 while WHOOP is not connected");
+        api.MapGet("/sync/jobs/{job_id}", GetSyncJob)
+            .WithName("GetWhoopSyncJob").WithSummary("One WHOOP sync with its progress (parts of 30 days) and what it stored");
+        api.MapGet("/sync/jobs", ListSyncJobs)
+            .WithName("ListWhoopSyncJobs").WithSummary("Recent WHOOP syncs, newest first")
+            .WithDescription($"Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
         api.MapGet("/status", GetStatus)
             .WithName("GetWhoopStatus").WithSummary("Configuration and connection state (never a token)");
         return routes;
@@ -59,33 +65,32 @@ public static class WhoopEndpoints
         TypedResults.Ok(await whoop.GetMetricsAsync(range.Value, ct));
 
     // The range is bound (and so validated) before WHOOP's connection is looked at: a bad request is a 400 either way.
-    private static async Task<Results<Ok<WhoopRefreshJson>, ProblemHttpResult>> Refresh(
-        WhoopRange range, WhoopRangeSync refresh, WhoopOptions options, CancellationToken ct)
-    {
-        try
-        {
-            var synced = await refresh.SyncAsync(range.Value, "manual", ct);
-            return TypedResults.Ok(new WhoopRefreshJson(
-                "Whoop data refreshed successfully",
-                new WhoopSyncedJson(synced.Recovery, synced.Sleep, synced.Workouts, synced.Cycles),
-                range.Value.Days));
-        }
-        catch (WhoopApiException e)
-        {
-            return SyncProblem(e, options);
-        }
-    }
+    private static Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> Refresh(
+        WhoopRange range, WhoopSyncRequests syncs, CancellationToken ct) =>
+        syncs.SyncAsync(range.Value, "manual", ct);
+
+    private static async Task<Results<Ok<WhoopSyncJobJson>, ProblemHttpResult>> GetSyncJob(string job_id, WhoopSyncJobStore jobs, CancellationToken ct) =>
+        await jobs.FindAsync(job_id, ct) is { } job
+            ? TypedResults.Ok(WhoopSyncJobJson.From(job))
+            : Problems.NotFound("Sync job not found", $"No WHOOP sync job '{job_id}'. GET /api/whoop/sync/jobs lists recent ones.");
+
+    private static async Task<Ok<WhoopSyncJobJson[]>> ListSyncJobs(HttpRequest request, WhoopSyncJobStore jobs, CancellationToken ct) =>
+        TypedResults.Ok((await jobs.ListAsync(JobLimit.Parse(request), ct)).Select(WhoopSyncJobJson.From).ToArray());
 
     /// <summary>Why a sync could not run, as a problem: not connected or reconnect needed (409), WHOOP failing (502).</summary>
     public static ProblemHttpResult SyncProblem(WhoopApiException error, WhoopOptions options) => error switch
     {
         WhoopNotConnectedException => NotConnected(options),
-        WhoopReconnectRequiredException => Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
-            $"{error.Message} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
-            new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true }),
+        WhoopReconnectRequiredException => ReconnectRequired(error.Message),
         _ => Problems.Create(StatusCodes.Status502BadGateway, "Whoop sync failed",
             $"{error.Message} Nothing was changed; try again in a few minutes."),
     };
+
+    /// <summary>409: WHOOP refused to renew the connection (or its tokens can no longer be read).</summary>
+    public static ProblemHttpResult ReconnectRequired(string reason) =>
+        Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
+            $"{reason} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
+            new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true });
 
     private static async Task<Ok<WhoopStatusJson>> GetStatus(
         WhoopOptions options, WhoopTokenService tokens, WhoopReadService whoop, CancellationToken ct)
@@ -117,7 +122,8 @@ public static class WhoopEndpoints
     private static ProblemHttpResult NoData(string error) =>
         Problems.NotFound(error, $"{error}. Connect WHOOP and refresh (POST /api/whoop/refresh) to sync your data.");
 
-    private static ProblemHttpResult NotConnected(WhoopOptions options) =>
+    /// <summary>409: nothing to sync with until WHOOP is connected (or configured).</summary>
+    public static ProblemHttpResult NotConnected(WhoopOptions options) =>
         Problems.Create(StatusCodes.Status409Conflict, "Whoop API not connected", NotConnectedDetail(options),
             new Dictionary<string, object?>
             {

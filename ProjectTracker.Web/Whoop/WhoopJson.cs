@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Whoop.Sync;
 using System.Globalization;
 using ProjectTracker.Domain.Whoop;
 
@@ -132,4 +133,35 @@ public sealed record WhoopStatusJson(
 /// <summary><c>POST /api/whoop/refresh</c>'s answer, as the old app gave it.</summary>
 public sealed record WhoopRefreshJson(string Message, WhoopSyncedJson Synced, int PeriodDays);
 
-public sealed record WhoopSyncedJson(int Recovery, int Sleep, int Workouts, int Cycles);
+public sealed record WhoopSyncedJson(int Recovery, int Sleep, int Workouts, int Cycles)
+{
+    public static WhoopSyncedJson From(WhoopSyncResult r) => new(r.Recovery, r.Sleep, r.Workouts, r.Cycles);
+}
+
+/// <summary>202 from a sync that runs in the background: its job and where to follow it (the GitHub refresh's shape).</summary>
+public sealed record WhoopSyncStartedJson(string Message, string JobId, string Status, string CheckStatusUrl, bool Created, int PeriodDays);
+
+/// <summary>A WHOOP sync job: its range, progress in parts of 30 days (percent with one decimal) and what it stored.</summary>
+public sealed record WhoopSyncJobJson(
+    string Id,
+    string Status,
+    string SyncType,
+    string StartDate,
+    string EndDate,
+    int PeriodDays,
+    DateTime CreatedAt,
+    DateTime? StartedAt,
+    DateTime? CompletedAt,
+    int PartsDone,
+    int PartsTotal,
+    double Progress,
+    WhoopSyncedJson Synced,
+    int TotalRecords,
+    string? ErrorMessage)
+{
+    public static WhoopSyncJobJson From(WhoopSyncJob j) => new(
+        j.Id, j.Status, j.SyncType, j.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        j.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.Days, j.CreatedAt, j.StartedAt,
+        j.CompletedAt, j.PartsDone, j.PartsTotal, j.Progress, new WhoopSyncedJson(j.Recovery, j.Sleep, j.Workouts, j.Cycles),
+        j.TotalRecords, j.ErrorMessage);
+}

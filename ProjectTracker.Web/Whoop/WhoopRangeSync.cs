@@ -15,9 +15,12 @@ namespace ProjectTracker.Web.Whoop;
 /// <item>a range a sync covered in the last minute — here or on another instance — is answered from that sync, not
 /// fetched again.</item>
 /// </list>
-/// Every finish is published to <see cref="WhoopSyncNotifier"/>.
+/// Each sync is a job in <c>whoop_sync_job</c> (<see cref="WhoopSyncJobStore"/>) with its progress, so a long backfill can
+/// answer at once with a status URL (<see cref="StartAsync"/>) while a short one is waited for (<see cref="SyncAsync"/>).
+/// Progress and every finish are published to <see cref="WhoopSyncNotifier"/>.
 /// </summary>
-public sealed class WhoopRangeSync(WhoopRefreshService refresh, WhoopSyncNotifier notifier, SharedStateStore shared, TimeProvider time)
+public sealed class WhoopRangeSync(
+    WhoopRefreshService refresh, WhoopSyncJobStore jobs, WhoopSyncNotifier notifier, SharedStateStore shared, TimeProvider time)
 {
     public static readonly TimeSpan RecentlySynced = TimeSpan.FromMinutes(1);
     private const string LeaseKey = "whoop-sync:lease";
@@ -26,54 +29,96 @@ public sealed class WhoopRangeSync(WhoopRefreshService refresh, WhoopSyncNotifie
     private static readonly TimeSpan LeasePoll = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
-    private readonly List<(DateRange Range, Task<WhoopSyncResult> Sync)> _queued = [];
+    private readonly List<QueuedSync> _queued = [];
     private Task _last = Task.CompletedTask;
     private RecentSync? _recent;
 
+    /// <summary>Syncs the range (or joins the sync that covers it) and waits for it.</summary>
     /// <exception cref="WhoopApiException">Not connected, reconnect needed, or WHOOP failing.</exception>
-    public Task<WhoopSyncResult> SyncAsync(DateRange range, string syncType, CancellationToken ct)
+    public Task<WhoopSyncResult> SyncAsync(DateRange range, string syncType, CancellationToken ct) =>
+        Enqueue(range, syncType) switch
+        {
+            (_, { } queued) => queued.Sync.WaitAsync(ct),
+            (var recent, _) => Task.FromResult(recent!.Result),
+        };
+
+    /// <summary>
+    /// Starts syncing the range in the background (or joins the sync that covers it) and answers its job once the job is
+    /// recorded; <c>Created</c> is false when an earlier sync answers this range.
+    /// </summary>
+    public async Task<WhoopSyncStart> StartAsync(DateRange range, string syncType, CancellationToken ct)
+    {
+        var (recent, queued) = Enqueue(range, syncType);
+        if (queued is null)
+        {
+            return new WhoopSyncStart(recent!.JobId, Created: false, Task.FromResult(recent.Result));
+        }
+
+        await queued.Recorded.WaitAsync(ct);
+        return new WhoopSyncStart(queued.JobId, queued.Created, queued.Sync);
+    }
+
+    private (RecentSync? Recent, QueuedSync? Queued) Enqueue(DateRange range, string syncType)
     {
         lock (_lock)
         {
-            foreach (var (queuedRange, queued) in _queued)
+            foreach (var queued in _queued)
             {
-                if (Covers(queuedRange, range))
+                if (Covers(queued.Range, range))
                 {
-                    return queued.WaitAsync(ct);
+                    return (null, queued with { Created = false });
                 }
             }
 
             if (_recent is { } recent && recent.Answers(range, time.GetUtcNow()))
             {
-                return Task.FromResult(recent.Result);
+                return (recent, null);
             }
 
             // Not tied to the first caller's cancellation: others may be waiting for the same result.
             var previous = _last;
-            var sync = Task.Run(() => RunAfterAsync(previous, range, syncType), CancellationToken.None);
-            _queued.Add((range, sync));
+            var jobId = Guid.NewGuid().ToString();
+            var recorded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var sync = Task.Run(() => RunAfterAsync(previous, range, syncType, jobId, recorded), CancellationToken.None);
+            var entry = new QueuedSync(range, jobId, recorded.Task, sync, Created: true);
+            _queued.Add(entry);
             _last = sync.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            return sync.WaitAsync(ct);
+            return (null, entry);
         }
     }
 
-    private async Task<WhoopSyncResult> RunAfterAsync(Task previous, DateRange range, string syncType)
+    private async Task<WhoopSyncResult> RunAfterAsync(Task previous, DateRange range, string syncType, string jobId, TaskCompletionSource recorded)
     {
+        try
+        {
+            await jobs.CreateAsync(jobId, range, syncType, CancellationToken.None);
+            recorded.SetResult();
+        }
+        catch (Exception e)
+        {
+            recorded.SetException(e);
+            await previous;
+            Finish(range, new WhoopSyncOutcome(range, null, e.Message, jobId));
+            throw;
+        }
+
         await previous;
         try
         {
-            var synced = await RunHoldingLeaseAsync(range, syncType);
-            Finish(range, new WhoopSyncOutcome(range, synced, null));
+            var synced = await RunHoldingLeaseAsync(range, syncType, jobId);
+            await jobs.FinishAsync(jobId, synced, null);
+            Finish(range, new WhoopSyncOutcome(range, synced, null, jobId));
             return synced;
         }
         catch (Exception e)
         {
-            Finish(range, new WhoopSyncOutcome(range, null, e.Message));
+            await jobs.FinishAsync(jobId, null, e.Message);
+            Finish(range, new WhoopSyncOutcome(range, null, e.Message, jobId));
             throw;
         }
     }
 
-    private async Task<WhoopSyncResult> RunHoldingLeaseAsync(DateRange range, string syncType)
+    private async Task<WhoopSyncResult> RunHoldingLeaseAsync(DateRange range, string syncType, string jobId)
     {
         var holder = Guid.NewGuid().ToByteArray();
         while (!await shared.TryAddAsync(LeaseKey, holder, LeaseLifetime, CancellationToken.None))
@@ -94,8 +139,13 @@ public sealed class WhoopRangeSync(WhoopRefreshService refresh, WhoopSyncNotifie
                 return done.Result; // finished elsewhere just before this instance got the lease
             }
 
-            var synced = await refresh.SyncDaysAsync(range, syncType, CancellationToken.None);
-            var recent = new RecentSync(range.Start, range.End, time.GetUtcNow(), synced);
+            await jobs.StartAsync(jobId);
+            var synced = await refresh.SyncDaysAsync(range, syncType, CancellationToken.None, async progress =>
+            {
+                await jobs.ReportAsync(jobId, progress);
+                notifier.PublishProgress(jobId, progress);
+            });
+            var recent = new RecentSync(range.Start, range.End, time.GetUtcNow(), synced, jobId);
             lock (_lock)
             {
                 _recent = recent;
@@ -120,15 +170,23 @@ public sealed class WhoopRangeSync(WhoopRefreshService refresh, WhoopSyncNotifie
     {
         lock (_lock)
         {
-            _queued.RemoveAll(entry => entry.Range == range);
+            _queued.RemoveAll(entry => entry.JobId == outcome.JobId);
         }
 
         notifier.Publish(outcome);
     }
 
-    private sealed record RecentSync(DateOnly Start, DateOnly End, DateTimeOffset At, WhoopSyncResult Result)
+    private sealed record QueuedSync(DateRange Range, string JobId, Task Recorded, Task<WhoopSyncResult> Sync, bool Created);
+
+    private sealed record RecentSync(DateOnly Start, DateOnly End, DateTimeOffset At, WhoopSyncResult Result, string JobId)
     {
         public bool Answers(DateRange range, DateTimeOffset now) =>
             now - At < RecentlySynced && Start <= range.Start && End >= range.End;
     }
 }
+
+/// <summary>
+/// A sync started or joined: its job (<c>/api/whoop/sync/jobs/{id}</c>), whether this request started it, and its end for
+/// whoever waits (a page following it).
+/// </summary>
+public sealed record WhoopSyncStart(string JobId, bool Created, Task<WhoopSyncResult> Completion);

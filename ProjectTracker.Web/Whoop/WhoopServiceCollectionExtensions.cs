@@ -44,7 +44,9 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSingleton<WhoopSyncNotifier>();
         builder.Services.AddSingleton<WhoopSyncWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WhoopSyncWatcher>());
+        builder.Services.AddSingleton<WhoopSyncJobStore>();
         builder.Services.AddSingleton<WhoopRangeSync>();
+        builder.Services.AddSingleton<WhoopSyncRequests>();
         builder.Services.AddSingleton<Domain.Insights.InsightsReadService>();
         builder.Services.AddSingleton<WhoopProfileStore>();
         builder.Services.AddSingleton<WhoopProfileReader>();

@@ -3,7 +3,7 @@ using ProjectTracker.Domain.Whoop.Sync;
 namespace ProjectTracker.Web.Whoop;
 
 /// <summary>How a WHOOP sync ended: the counts it stored, or why it failed.</summary>
-public sealed record WhoopSyncOutcome(Domain.Time.DateRange Range, WhoopSyncResult? Synced, string? Error)
+public sealed record WhoopSyncOutcome(Domain.Time.DateRange Range, WhoopSyncResult? Synced, string? Error, string JobId)
 {
     public bool Succeeded => Error is null;
 }
@@ -18,6 +18,9 @@ public sealed class WhoopSyncNotifier(TimeProvider time)
 
     public event Action? FinishedElsewhere;
 
+    /// <summary>A sync running here committed a part of its range (job id, progress).</summary>
+    public event Action<string, WhoopSyncProgress>? Progressed;
+
     /// <summary>When this process last published a finished sync: what the database says happened before, pages have.</summary>
     public DateTime LastPublishedAt { get; private set; } = DateTime.MinValue;
 
@@ -30,4 +33,6 @@ public sealed class WhoopSyncNotifier(TimeProvider time)
     }
 
     public void PublishFinishedElsewhere() => FinishedElsewhere?.Invoke();
+
+    public void PublishProgress(string jobId, WhoopSyncProgress progress) => Progressed?.Invoke(jobId, progress);
 }

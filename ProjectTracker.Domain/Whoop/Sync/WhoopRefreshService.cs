@@ -6,8 +6,9 @@ public sealed class WhoopNotConnectedException() : WhoopApiException("WHOOP is n
 /// <summary>Syncs a range with the owner's token; an access token WHOOP refuses (401) is refreshed once and retried.</summary>
 public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncService sync, WhoopApiClient api)
 {
-    public Task<WhoopSyncResult> SyncDaysAsync(Time.DateRange days, string syncType, CancellationToken ct) =>
-        RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncDaysAsync(days, token, syncType, ct), ct));
+    public Task<WhoopSyncResult> SyncDaysAsync(
+        Time.DateRange days, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress = null) =>
+        RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncDaysAsync(days, token, syncType, ct, progress), ct));
 
     public Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string syncType, CancellationToken ct) =>
         RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncAsync(start, end, token, syncType, ct), ct));

@@ -31,7 +31,9 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         public static readonly MissingSpan None = new(null, null);
     }
 
-    public async Task<WhoopSyncResult> SyncDaysAsync(Time.DateRange days, string accessToken, string syncType, CancellationToken ct)
+    /// <param name="progress">Told before the first part and after each committed one.</param>
+    public async Task<WhoopSyncResult> SyncDaysAsync(
+        Time.DateRange days, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress = null)
     {
         if (await ReadMissingAsync(ct) is { } missing)
         {
@@ -50,7 +52,7 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
             windows.Add(new Window(new DateTimeOffset(part.From, TimeSpan.Zero) - TimeZoneMargin, until < now ? until : now));
         }
 
-        return await SyncWindowsAsync(windows, accessToken, syncType, ct);
+        return await SyncWindowsAsync(windows, accessToken, syncType, ct, progress);
     }
 
     public async Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string accessToken, string syncType, CancellationToken ct)
@@ -68,7 +70,7 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
             windows.Add(new Window(from > start ? from : start, until));
         }
 
-        return await SyncWindowsAsync(windows, accessToken, syncType, ct);
+        return await SyncWindowsAsync(windows, accessToken, syncType, ct, progress: null);
     }
 
     /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
@@ -76,9 +78,12 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         RecordStatusAsync(syncType, "failed", 0, error, missing: null, CancellationToken.None);
 
     // Newest first, each part committed on its own: an outage late in a long backfill keeps the recent days.
-    private async Task<WhoopSyncResult> SyncWindowsAsync(List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct)
+    private async Task<WhoopSyncResult> SyncWindowsAsync(
+        List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress)
     {
         var total = new WhoopSyncResult(0, 0, 0, 0);
+        progress ??= _ => Task.CompletedTask;
+        await progress(new WhoopSyncProgress(0, newestFirst.Count, total));
         // A record spanning two parts' boundary comes with both: stored and counted once, as the newer part read it.
         HashSet<long> cycleIds = [], recoveryIds = [];
         HashSet<string> sleepIds = [], workoutIds = [];
@@ -100,6 +105,7 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
                     // months without the strap, or the years before the account began, cost one request, not four a month.
                     if (await api.GetNewestCycleAsync(newestFirst[^1].Start, start, accessToken, ct) is not { } older)
                     {
+                        await progress(new WhoopSyncProgress(newestFirst.Count, newestFirst.Count, total));
                         break;
                     }
 
@@ -108,6 +114,8 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
                         i++;
                     }
                 }
+
+                await progress(new WhoopSyncProgress(i + 1, newestFirst.Count, total));
             }
             catch (WhoopApiException e)
             {

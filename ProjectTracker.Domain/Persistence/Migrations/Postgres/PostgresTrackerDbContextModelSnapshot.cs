@@ -745,6 +745,84 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.ToTable("whoop_sleep", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopSyncJob", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Cycles")
+                        .HasColumnType("integer")
+                        .HasColumnName("cycles");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<int>("PartsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts_done");
+
+                    b.Property<int>("PartsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts_total");
+
+                    b.Property<int>("Recovery")
+                        .HasColumnType("integer")
+                        .HasColumnName("recovery");
+
+                    b.Property<int>("Sleep")
+                        .HasColumnType("integer")
+                        .HasColumnName("sleep");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SyncType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sync_type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Workouts")
+                        .HasColumnType("integer")
+                        .HasColumnName("workouts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("whoop_sync_job", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopSyncStatus", b =>
                 {
                     b.Property<int>("Id")

@@ -726,6 +726,84 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("whoop_sleep", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopSyncJob", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Cycles")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycles");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_day");
+
+                    b.Property<int>("PartsDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parts_done");
+
+                    b.Property<int>("PartsTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parts_total");
+
+                    b.Property<int>("Recovery")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recovery");
+
+                    b.Property<int>("Sleep")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sleep");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SyncType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sync_type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Workouts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workouts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("whoop_sync_job", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Whoop.WhoopSyncStatus", b =>
                 {
                     b.Property<int>("Id")
