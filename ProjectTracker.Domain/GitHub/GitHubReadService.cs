@@ -13,6 +13,13 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
 
     public const int MaxJobs = 100;
 
+    /// <summary>Whether any project's lines of code are estimated (so a total of them is partly an estimate).</summary>
+    public async Task<bool> AnyEstimatedLocAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AnyAsync(p => p.LocEstimated, cancellationToken);
+    }
+
     /// <summary>
     /// All projects the owner has not hidden (gone ones included, marked); by default the most recently active first
     /// (never-committed last), then by name.

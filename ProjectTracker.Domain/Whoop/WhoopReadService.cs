@@ -117,6 +117,23 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
         return await db.WhoopProfiles.AsNoTracking().OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The newest day stored of recoveries, sleeps and cycles (<c>/api/whoop/sync/status</c>).</summary>
+    public async Task<WhoopLatestDays> GetLatestDaysAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new WhoopLatestDays(
+            await db.WhoopRecoveries.MaxAsync(r => (DateTime?)r.Date, cancellationToken),
+            await db.WhoopSleeps.MaxAsync(s => (DateTime?)s.Date, cancellationToken),
+            await db.WhoopCycles.MaxAsync(c => c.Date ?? c.StartTime, cancellationToken));
+    }
+
+    /// <summary>When the newest stored cycle began, or null before the first sync: where an incremental sync starts.</summary>
+    public async Task<DateTime?> GetNewestCycleStartAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WhoopCycles.MaxAsync(c => c.StartTime, cancellationToken);
+    }
+
     /// <summary>How many records of each kind are stored.</summary>
     public async Task<WhoopRecordCounts> CountAsync(CancellationToken cancellationToken = default)
     {

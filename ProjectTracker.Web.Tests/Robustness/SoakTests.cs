@@ -94,8 +94,10 @@ public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFix
     {
         var job = await StartGitHubRefreshAsync(http);
         await WaitUntilAsync(async () => (string?)(await http.GetJsonAsync($"/api/github/refresh/status/{job}"))["status"] is "completed", "the first GitHub refresh");
+        // Over 90 days: a background job (202) followed at its status URL.
         using var whoop = await http.PostAsync($"/api/whoop/refresh?days={SoakApp.WhoopDays}", null);
-        await JsonAssertions.ReadAsync(whoop, HttpStatusCode.OK);
+        var statusUrl = (string)(await JsonAssertions.ReadAsync(whoop, HttpStatusCode.Accepted))["check_status_url"]!;
+        await WaitUntilAsync(async () => (string?)(await http.GetJsonAsync(statusUrl))["status"] is "completed", "the first WHOOP sync");
     }
 
     /// <summary>Half GitHub, half WHOOP dashboards, each in its own browser context, opened a few at a time.</summary>

@@ -151,11 +151,12 @@ public sealed class WhoopApiTests : ConnectedWhoopApp
     }
 
     [Fact]
-    public async Task SyncFull_Connected_AnswersLikeRefresh()
+    public async Task SyncFull_Connected_StartsABackgroundJobAnsweredLikeTheGitHubRefresh()
     {
-        var answer = await ReadAsync(await Client.PostAsync("/api/whoop/sync/full", null), HttpStatusCode.OK);
+        var answer = await ReadAsync(await Client.PostAsync("/api/whoop/sync/full", null), HttpStatusCode.Accepted);
 
-        Assert.Equal("Whoop data refreshed successfully", (string?)answer["message"]);
-        Assert.Equal(1, (int?)answer["synced"]!["sleep"]);
+        AssertHasFields(answer, "message", "job_id", "status", "check_status_url", "created");
+        Assert.Equal($"/api/whoop/sync/jobs/{(string?)answer["job_id"]}", (string?)answer["check_status_url"]);
+        Assert.True((bool?)answer["created"]);
     }
 }

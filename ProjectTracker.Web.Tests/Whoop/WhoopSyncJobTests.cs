@@ -74,6 +74,12 @@ public class WhoopSyncJobTests : ConnectedWhoopApp
         Assert.True(stored > 200, $"200 days of data, {stored} records");
         Assert.Equal(stored, (int?)job["total_records"]);
         Assert.Equal((string?)job["id"], (string?)listed.Single()!["id"]);
+        // One Information line says what the sync did.
+        var line = Assert.Single(App.Logs.Lines, l => l.StartsWith("Information ProjectTracker.Domain.Whoop.Sync.WhoopSyncService", StringComparison.Ordinal));
+        Assert.Contains($"WHOOP sync (manual) completed", line);
+        Assert.Contains($": {stored} records (", line);
+        Assert.Contains("in 13 parts;", line);
+        Assert.Matches(@"; [1-9]\d* requests", line);
     }
 
     [Fact]
@@ -112,6 +118,8 @@ public class WhoopSyncJobTests : ConnectedWhoopApp
         Assert.True((int?)job["synced"]!["cycles"] > 0, "the parts committed before the outage are counted");
         Assert.True((int?)status["database_counts"]!["cycles"] >= (int?)job["synced"]!["cycles"]);
         Assert.NotNull(status["last_sync"]!["missing_from"]);
+        Assert.Contains(App.Logs.Lines, l => l.StartsWith("Warning ProjectTracker.Domain.Whoop.Sync.WhoopSyncService", StringComparison.Ordinal)
+                                             && l.Contains("WHOOP sync (manual) failed after", StringComparison.Ordinal) && l.Contains("503", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
@@ -33,7 +34,8 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         _app = new TrackerAppFactory(_database, clock: _clock);
         _http = new HttpClient();
         var options = new WhoopOptions { ApiBaseUrl = _whoop.ApiBaseUrl, RetryBackOff = TimeSpan.Zero }; // the clock stands still
-        _sync = new WhoopSyncService(Contexts, new WhoopApiClient(_http, options, new WhoopRateLimiter(_clock)), _clock);
+        _sync = new WhoopSyncService(Contexts, new WhoopApiClient(_http, options, new WhoopRateLimiter(_clock)), _clock,
+            NullLogger<WhoopSyncService>.Instance);
     }
 
     public async Task DisposeAsync()

@@ -23,7 +23,7 @@ public sealed class WhoopSyncWatcherTests : IAsyncLifetime
     {
         _contexts = await TestContexts.MigrateAsync(_database);
         _notifier = new WhoopSyncNotifier(_clock);
-        _watcher = new WhoopSyncWatcher(_contexts, _notifier, _clock, NullLogger<WhoopSyncWatcher>.Instance);
+        _watcher = new WhoopSyncWatcher(new WhoopReadService(_contexts, _clock), _notifier, _clock, NullLogger<WhoopSyncWatcher>.Instance);
         await RecordSyncAsync(); // an earlier sync, before any page opened
     }
 

@@ -15,7 +15,7 @@ public static class SignInErrors
     {
         Refused => "This app belongs to another WHOOP account; nothing was changed.",
         OwnerUnknown => "WHOOP could not confirm which account owns this app right now; try again in a few minutes.",
-        NotConfigured => "Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, then restart, to connect WHOOP.",
+        NotConfigured => Domain.Whoop.WhoopAdvice.NotConfigured,
         _ => "WHOOP sign-in did not complete; try again.",
     };
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Domain.Time;
@@ -12,7 +10,6 @@ namespace ProjectTracker.Web.Whoop;
 /// <summary>The old app's other WHOOP endpoints, which its own frontend calls (API_COMPAT.md, last section).</summary>
 public static class WhoopCompatibilityEndpoints
 {
-    private const string CachedDataMessage = "Using cached data from database";
     private static readonly DateOnly WhoopBeginning = new(2012, 1, 1);
 
     public static IEndpointRouteBuilder MapWhoopCompatibilityApi(this IEndpointRouteBuilder routes)
@@ -29,29 +26,25 @@ public static class WhoopCompatibilityEndpoints
         return routes;
     }
 
-    private static async Task<Ok<Dictionary<string, object?>>> RefreshToday(WhoopTodayRefresher today, WhoopOptions options)
+    private static async Task<Ok<TodayRefreshJson>> RefreshToday(WhoopTodayRefresher today, WhoopOptions options)
     {
         try
         {
-            var synced = await today.RefreshAsync();
-            return TypedResults.Ok(new Dictionary<string, object?>
-            {
-                ["status"] = "success", ["message"] = "Today's data refreshed", ["synced"] = Synced(synced), ["total_records"] = synced.Total,
-            });
+            return TypedResults.Ok(TodayRefreshJson.Refreshed(await today.RefreshAsync()));
         }
         catch (WhoopNotConnectedException)
         {
-            return Skipped(options.HasClientCredentials ? "not_connected" : "not_configured");
+            return TypedResults.Ok(TodayRefreshJson.Skipped(options.HasClientCredentials ? "not_connected" : "not_configured"));
         }
         catch (WhoopApiException e)
         {
-            return TypedResults.Ok(new Dictionary<string, object?> { ["status"] = "error", ["reason"] = e.Message, ["message"] = CachedDataMessage });
+            return TypedResults.Ok(TodayRefreshJson.Failed(e.Message));
         }
     }
 
     // WHOOP is asked only for a caller the refresh rule admits, and then at most once a minute for everyone
     // (WhoopProfileReader); anyone else gets the stored profile.
-    private static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> GetProfile(
+    private static async Task<Results<Ok<WhoopProfileJson>, ProblemHttpResult>> GetProfile(
         bool? refresh, HttpContext http, RefreshAccess access, WhoopProfileReader reader, WhoopReadService whoop, CancellationToken ct)
     {
         if (refresh == true && access.IsAllowed(http))
@@ -59,7 +52,7 @@ public static class WhoopCompatibilityEndpoints
             try
             {
                 await reader.ReadAsync(ct);
-                return TypedResults.Ok(ProfileJson(await whoop.GetProfileAsync(ct), "api"));
+                return TypedResults.Ok(WhoopProfileJson.From(await whoop.GetProfileAsync(ct), "api"));
             }
             catch (WhoopApiException)
             {
@@ -68,40 +61,29 @@ public static class WhoopCompatibilityEndpoints
         }
 
         return await whoop.GetProfileAsync(ct) is { } cached
-            ? TypedResults.Ok(ProfileJson(cached, "cache"))
+            ? TypedResults.Ok(WhoopProfileJson.From(cached, "cache"))
             : Problems.Create(StatusCodes.Status400BadRequest, "Whoop API not configured and no cached profile",
                 $"No WHOOP profile is stored yet. Connect WHOOP at {WhoopEndpoints.ConnectPath}.");
     }
 
-    private static async Task<Results<Ok<Dictionary<string, object?>>, ProblemHttpResult>> TestConnection(
+    private static async Task<Results<Ok<ConnectionTestJson>, ProblemHttpResult>> TestConnection(
         WhoopProfileReader reader, WhoopOptions options, CancellationToken ct)
     {
         try
         {
             var profile = await reader.ReadAsync(ct);
-            return TypedResults.Ok(new Dictionary<string, object?>
-            {
-                ["success"] = true,
-                ["message"] = "Whoop API connection successful",
-                ["profile"] = new Dictionary<string, object?>
-                {
-                    ["user_id"] = profile.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["email"] = profile.Email, ["first_name"] = profile.FirstName, ["last_name"] = profile.LastName,
-                },
-            });
+            return TypedResults.Ok(new ConnectionTestJson(true, "Whoop API connection successful", ConnectionTestProfileJson.From(profile)));
         }
         catch (WhoopNotConnectedException)
         {
-            var details = options.HasClientCredentials
-                ? $"Open {WhoopEndpoints.ConnectPath} to connect WHOOP."
-                : "Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, restart, then connect WHOOP.";
+            var details = WhoopAdvice.Missing(options);
             return Problems.Create(StatusCodes.Status400BadRequest, "Whoop API not configured", details,
                 new Dictionary<string, object?> { ["success"] = false, ["details"] = details });
         }
         catch (WhoopReconnectRequiredException e)
         {
             return Problems.Create(StatusCodes.Status401Unauthorized, "Whoop connection refused", e.Message,
-                new Dictionary<string, object?> { ["success"] = false, ["details"] = $"Open {WhoopEndpoints.ConnectPath} to connect again." });
+                new Dictionary<string, object?> { ["success"] = false, ["details"] = WhoopAdvice.ReconnectStep });
         }
         catch (WhoopApiException e)
         {
@@ -110,41 +92,20 @@ public static class WhoopCompatibilityEndpoints
         }
     }
 
-    private static async Task<Ok<Dictionary<string, object?>>> GetSyncStatus(
-        WhoopReadService whoop, IDbContextFactory<TrackerDbContext> contexts, CancellationToken ct)
+    private static async Task<Ok<SyncStatusJson>> GetSyncStatus(WhoopReadService whoop, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var last = await db.WhoopSyncStatuses.AsNoTracking().OrderByDescending(s => s.LastSyncAt).FirstOrDefaultAsync(ct);
         var counts = await whoop.CountAsync(ct);
-        var recovery = await db.WhoopRecoveries.MaxAsync(r => (DateTime?)r.Date, ct);
-        var sleep = await db.WhoopSleeps.MaxAsync(s => (DateTime?)s.Date, ct);
-        var cycle = await db.WhoopCycles.MaxAsync(c => c.Date ?? c.StartTime, ct);
-        return TypedResults.Ok(new Dictionary<string, object?>
-        {
-            ["last_sync"] = last is null ? null : new Dictionary<string, object?>
-            {
-                ["last_sync_at"] = last.LastSyncAt, ["last_sync_type"] = last.LastSyncType, ["records_synced"] = last.RecordsSynced,
-                ["status"] = last.Status, ["error_message"] = last.ErrorMessage,
-                // Days a failed sync left unread (the newer ones it read were kept); the next sync fetches them.
-                ["missing_from"] = last.MissingFrom, ["missing_until"] = last.MissingUntil,
-            },
-            ["database_counts"] = new Dictionary<string, int>
-            {
-                ["recovery"] = counts.Recovery, ["sleep"] = counts.Sleep, ["workouts"] = counts.Workouts, ["cycles"] = counts.Cycles,
-            },
-            ["latest_data_dates"] = new Dictionary<string, string?>
-            {
-                ["recovery"] = recovery?.ToString("yyyy-MM-dd"), ["sleep"] = sleep?.ToString("yyyy-MM-dd"), ["cycle"] = cycle?.ToString("yyyy-MM-dd"),
-            },
-            ["total_records"] = counts.Total,
-        });
+        return TypedResults.Ok(new SyncStatusJson(
+            LastSyncJson.From(await whoop.GetLastSyncAsync(ct)),
+            RecordCountsJson.From(counts),
+            LatestDataDatesJson.From(await whoop.GetLatestDaysAsync(ct)),
+            counts.Total));
     }
 
     private static async Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> SyncIncremental(
-        WhoopSyncRequests syncs, IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, CancellationToken ct)
+        WhoopSyncRequests syncs, WhoopReadService whoop, TimeProvider time, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var newest = await db.WhoopCycles.MaxAsync(c => c.StartTime, ct);
+        var newest = await whoop.GetNewestCycleStartAsync(ct);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         // From a day before the newest stored record, so a cycle still open then is read again.
         var start = newest is { } n ? DateOnly.FromDateTime(n).AddDays(-1) : today.AddDays(-7);
@@ -155,20 +116,4 @@ public static class WhoopCompatibilityEndpoints
     private static Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> SyncFull(
         WhoopSyncRequests syncs, TimeProvider time, CancellationToken ct) =>
         syncs.SyncAsync(new DateRange(WhoopBeginning, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), "full", ct);
-
-    private static Dictionary<string, int> Synced(WhoopSyncResult r) => new()
-    {
-        ["recovery"] = r.Recovery, ["sleep"] = r.Sleep, ["workouts"] = r.Workouts, ["cycles"] = r.Cycles,
-    };
-
-    private static Ok<Dictionary<string, object?>> Skipped(string reason) =>
-        TypedResults.Ok(new Dictionary<string, object?> { ["status"] = "skipped", ["reason"] = reason, ["message"] = CachedDataMessage });
-
-    private static Dictionary<string, object?> ProfileJson(WhoopProfile? profile, string source) => new()
-    {
-        ["user_id"] = profile?.UserId, ["first_name"] = profile?.FirstName, ["last_name"] = profile?.LastName,
-        ["email"] = profile?.Email, ["updated_at"] = profile?.UpdatedAt, ["source"] = source,
-        // Not in the old app: the body measurement (read:body_measurement), null until WHOOP answered it.
-        ["height_meter"] = profile?.HeightMeter, ["weight_kilogram"] = profile?.WeightKilogram, ["max_heart_rate"] = profile?.MaxHeartRate,
-    };
 }

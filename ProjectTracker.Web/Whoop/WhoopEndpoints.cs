@@ -7,7 +7,7 @@ namespace ProjectTracker.Web.Whoop;
 
 public static class WhoopEndpoints
 {
-    public const string ConnectPath = "/login/whoop";
+    public const string ConnectPath = WhoopAdvice.ConnectPath;
 
     public static IEndpointRouteBuilder MapWhoopApi(this IEndpointRouteBuilder routes)
     {
@@ -89,7 +89,7 @@ public static class WhoopEndpoints
     /// <summary>409: WHOOP refused to renew the connection (or its tokens can no longer be read).</summary>
     public static ProblemHttpResult ReconnectRequired(string reason) =>
         Problems.Create(StatusCodes.Status409Conflict, "Whoop connection expired",
-            $"{reason} Open {ConnectPath} to connect WHOOP again; the data already stored is kept.",
+            $"{reason} {WhoopAdvice.ReconnectStep}",
             new Dictionary<string, object?> { ["setup_url"] = ConnectPath, ["reconnect_required"] = true });
 
     private static async Task<Ok<WhoopStatusJson>> GetStatus(
@@ -97,9 +97,12 @@ public static class WhoopEndpoints
     {
         var lastSync = await whoop.GetLastSyncAsync(ct);
         var state = await tokens.GetStateAsync(ct);
-        var message = state.ReconnectRequired
-            ? $"WHOOP refused to renew the connection. Open {ConnectPath} to connect again."
-            : state.Connected ? "WHOOP is connected." : NotConnectedDetail(options);
+        var message = WhoopAdvice.KindOf(options, state) switch
+        {
+            WhoopConnectionKind.Connected => "WHOOP is connected.",
+            WhoopConnectionKind.ReconnectRequired => WhoopAdvice.ReconnectRequired,
+            _ => WhoopAdvice.Missing(options),
+        };
         return TypedResults.Ok(new WhoopStatusJson(
             Configured: options.HasClientCredentials || state.HasAccessToken,
             HasAccessToken: state.HasAccessToken,
@@ -124,14 +127,10 @@ public static class WhoopEndpoints
 
     /// <summary>409: nothing to sync with until WHOOP is connected (or configured).</summary>
     public static ProblemHttpResult NotConnected(WhoopOptions options) =>
-        Problems.Create(StatusCodes.Status409Conflict, "Whoop API not connected", NotConnectedDetail(options),
+        Problems.Create(StatusCodes.Status409Conflict, "Whoop API not connected", WhoopAdvice.Missing(options),
             new Dictionary<string, object?>
             {
-                ["details"] = NotConnectedDetail(options),
+                ["details"] = WhoopAdvice.Missing(options),
                 ["setup_url"] = ConnectPath,
             });
-
-    private static string NotConnectedDetail(WhoopOptions options) => options.HasClientCredentials
-        ? $"WHOOP is not connected. Open {ConnectPath} in a browser and sign in with your WHOOP account."
-        : $"WHOOP is not configured. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET (from developer.whoop.com), restart, then open {ConnectPath}.";
 }

@@ -1,5 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -9,7 +8,7 @@ namespace ProjectTracker.Web.Whoop;
 /// process did not publish itself.
 /// </summary>
 public sealed class WhoopSyncWatcher(
-    IDbContextFactory<TrackerDbContext> contexts, WhoopSyncNotifier notifier, TimeProvider time, ILogger<WhoopSyncWatcher> logger)
+    WhoopReadService whoop, WhoopSyncNotifier notifier, TimeProvider time, ILogger<WhoopSyncWatcher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -55,8 +54,7 @@ public sealed class WhoopSyncWatcher(
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var lastSync = await db.WhoopSyncStatuses.OrderBy(s => s.Id).Select(s => s.LastSyncAt).FirstOrDefaultAsync(ct);
+        var lastSync = (await whoop.GetLastSyncAsync(ct))?.LastSyncAt;
         var changed = _lastSeen is { } seen && lastSync > seen;
         _lastSeen = lastSync ?? DateTime.MinValue;
         if (changed && lastSync > notifier.LastPublishedAt)

@@ -162,7 +162,7 @@ public static class WhoopSyncBenchmark
             var log = new LoggingHandler(latency) { InnerHandler = new SocketsHttpHandler() };
             var http = new HttpClient(log) { Timeout = TimeSpan.FromSeconds(30) };
             var api = new WhoopApiClient(http, new WhoopOptions { ApiBaseUrl = whoop.ApiBaseUrl }, new WhoopRateLimiter(TimeProvider.System));
-            var sync = new WhoopSyncService(contexts, api, TimeProvider.System);
+            var sync = new WhoopSyncService(contexts, api, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<WhoopSyncService>.Instance);
             return new SyncRun(folder, log, http, sync, whoop.State.AccessTokens.First());
         }
 

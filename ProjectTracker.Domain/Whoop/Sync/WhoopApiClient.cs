@@ -20,6 +20,11 @@ public sealed class WhoopUnauthorizedException(string message) : WhoopApiExcepti
 public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopRateLimiter limiter)
 {
     public const int PageSize = 25;
+
+    private long _requestsSent;
+
+    /// <summary>Requests sent to WHOOP by this process (retries included), for the sync's log line.</summary>
+    public long RequestsSent => Interlocked.Read(ref _requestsSent);
     private const int Attempts = 5;
 
     /// <summary>Tries of one request that WHOOP failed (5xx), did not finish (timeout, broken connection) or garbled.</summary>
@@ -173,6 +178,7 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken ct)
     {
+        Interlocked.Increment(ref _requestsSent);
         try
         {
             return await http.SendAsync(request, ct);

@@ -10,9 +10,6 @@ public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncServi
         Time.DateRange days, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress = null) =>
         RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncDaysAsync(days, token, syncType, ct, progress), ct));
 
-    public Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string syncType, CancellationToken ct) =>
-        RecordedAsync(syncType, () => WithTokenAsync(token => sync.SyncAsync(start, end, token, syncType, ct), ct));
-
     // The sync status then names the real cause (a renewal refused or failing), not the 401 that led to the renewal.
     private async Task<WhoopSyncResult> RecordedAsync(string syncType, Func<Task<WhoopSyncResult>> run)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop.Api;
 
@@ -15,7 +16,8 @@ public sealed record WhoopSyncResult(int Recovery, int Sleep, int Workouts, int 
 /// A failure keeps the parts already written, never writes half a part, and records in <c>whoop_sync_status</c> which
 /// days are missing; the next sync widens its range to fetch them. The outcome goes to <c>whoop_sync_status</c>.
 /// </summary>
-public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> contexts, WhoopApiClient api, TimeProvider time)
+public sealed class WhoopSyncService(
+    IDbContextFactory<TrackerDbContext> contexts, WhoopApiClient api, TimeProvider time, ILogger<WhoopSyncService> logger)
 {
     /// <summary>About two pages of each collection: what a failure can cost to fetch again.</summary>
     public const int ChunkDays = 30;
@@ -82,6 +84,9 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
         List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress)
     {
         var total = new WhoopSyncResult(0, 0, 0, 0);
+        var started = time.GetTimestamp();
+        var requestsBefore = api.RequestsSent;
+        var partsDone = 0;
         progress ??= _ => Task.CompletedTask;
         await progress(new WhoopSyncProgress(0, newestFirst.Count, total));
         // A record spanning two parts' boundary comes with both: stored and counted once, as the newer part read it.
@@ -105,7 +110,8 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
                     // months without the strap, or the years before the account began, cost one request, not four a month.
                     if (await api.GetNewestCycleAsync(newestFirst[^1].Start, start, accessToken, ct) is not { } older)
                     {
-                        await progress(new WhoopSyncProgress(newestFirst.Count, newestFirst.Count, total));
+                        partsDone = newestFirst.Count;
+                        await progress(new WhoopSyncProgress(partsDone, newestFirst.Count, total));
                         break;
                     }
 
@@ -115,18 +121,28 @@ public sealed class WhoopSyncService(IDbContextFactory<TrackerDbContext> context
                     }
                 }
 
-                await progress(new WhoopSyncProgress(i + 1, newestFirst.Count, total));
+                partsDone = i + 1;
+                await progress(new WhoopSyncProgress(partsDone, newestFirst.Count, total));
             }
             catch (WhoopApiException e)
             {
                 // This part and every older one were not written.
                 var missing = new MissingSpan(newestFirst[^1].Start.UtcDateTime, end.UtcDateTime);
                 await RecordStatusAsync(syncType, "failed", total.Total, e.Message, missing, CancellationToken.None);
+                logger.LogWarning(
+                    "WHOOP sync ({SyncType}) failed after {PartsDone} of {Parts} parts, keeping {Records} records; {Requests} requests: {Message}",
+                    syncType, partsDone, newestFirst.Count, total.Total, api.RequestsSent - requestsBefore, e.Message);
                 throw;
             }
         }
 
         await RecordStatusAsync(syncType, "completed", total.Total, null, MissingSpan.None, CancellationToken.None);
+        // The request count is this process's, so a webhook read during the sync is in it too.
+        logger.LogInformation(
+            "WHOOP sync ({SyncType}) completed in {Seconds:0.0} s: {Records} records ({Recovery} recoveries, {Sleep} sleeps, {Workouts} workouts, {Cycles} cycles) from {From:yyyy-MM-dd} to {Until:yyyy-MM-dd} in {Parts} parts; {Requests} requests",
+            syncType, time.GetElapsedTime(started).TotalSeconds, total.Total, total.Recovery, total.Sleep, total.Workouts, total.Cycles,
+            newestFirst.Count > 0 ? newestFirst[^1].Start : default, newestFirst.Count > 0 ? newestFirst[0].End : default, newestFirst.Count,
+            api.RequestsSent - requestsBefore);
         return total;
     }
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.GitHub;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -11,7 +9,7 @@ namespace ProjectTracker.Web.Components.Pages.Overview;
 /// <summary>The headline numbers of both dashboards for <c>/</c>, read from the domain services in one go.</summary>
 public sealed class OverviewReader(
     GitHubReadService github, GitHubOptions githubOptions, WhoopReadService whoop, WhoopTokenService whoopTokens,
-    WhoopOptions whoopOptions, IDbContextFactory<TrackerDbContext> contexts)
+    WhoopOptions whoopOptions)
 {
     // The newest record may not be scored yet (WHOOP scores it minutes to hours later): show the newest scored one
     // within this many days; anything older is not "the latest" any more.
@@ -25,11 +23,8 @@ public sealed class OverviewReader(
     }
 
     /// <summary>Whether any project's lines of code are estimated (so the total is partly an estimate).</summary>
-    public async Task<bool> AnyEstimatedLocAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Projects.AnyAsync(p => p.LocEstimated, cancellationToken);
-    }
+    public Task<bool> AnyEstimatedLocAsync(CancellationToken cancellationToken = default) =>
+        github.AnyEstimatedLocAsync(cancellationToken);
 
     public async Task<WhoopOverview> ReadWhoopAsync(CancellationToken cancellationToken = default)
     {
@@ -38,10 +33,7 @@ public sealed class OverviewReader(
         var recoveries = await whoop.ListRecoveriesAsync(range, cancellationToken);
         var sleeps = await whoop.ListSleepsAsync(range, cancellationToken);
         var cycles = await whoop.ListCyclesAsync(range, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var lastSync = await db.WhoopSyncStatuses.AsNoTracking()
-            .OrderByDescending(s => s.LastSyncAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var lastSync = await whoop.GetLastSyncAsync(cancellationToken);
         return new WhoopOverview(
             Connection(await whoopTokens.GetStateAsync(cancellationToken)),
             recoveries.FirstOrDefault(r => r.IsScored()),
@@ -52,13 +44,11 @@ public sealed class OverviewReader(
 
     private WhoopConnectionSummary Connection(WhoopConnectionState state) => state switch
     {
-        { ReconnectRequired: true } => new(false, "Reconnect needed",
-            $"WHOOP refused to renew the connection: open {WhoopEndpoints.ConnectPath} to connect again.", WhoopEndpoints.ConnectPath),
+        { ReconnectRequired: true } => new(false, "Reconnect needed", WhoopAdvice.ReconnectRequired, WhoopEndpoints.ConnectPath),
         { Connected: true } => new(true, "Connected", null, null),
         _ when whoopOptions.HasClientCredentials => new(false, "Not connected",
             "Connect your WHOOP account to sync recovery, sleep and strain.", WhoopEndpoints.ConnectPath),
-        _ => new(false, "Not configured",
-            "Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET (from developer.whoop.com) and restart, then connect your WHOOP account.", null),
+        _ => new(false, "Not configured", WhoopAdvice.NotConfigured, null),
     };
 }
 

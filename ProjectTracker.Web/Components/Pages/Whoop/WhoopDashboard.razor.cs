@@ -45,9 +45,9 @@ public sealed partial class WhoopDashboard
     /// <summary>False when WHOOP could not confirm revoking the grant at disconnect.</summary>
     [SupplyParameterFromQuery(Name = "revoked")] public bool? Revoked { get; set; }
 
-    private string EmptyMessage => WhoopConnectionStatus.Of(Options, _connection ?? NotConnected) switch
+    private string EmptyMessage => WhoopAdvice.KindOf(Options, _connection ?? NotConnected) switch
     {
-        WhoopConnectionKind.NotConfigured => "No WHOOP data yet. Set WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET, restart, then connect WHOOP.",
+        WhoopConnectionKind.NotConfigured => $"No WHOOP data yet. {WhoopAdvice.NotConfigured}",
         WhoopConnectionKind.NotConnected => "No WHOOP data yet. Connect WHOOP above, then press Refresh from WHOOP.",
         WhoopConnectionKind.ReconnectRequired => "No WHOOP data for these days. Reconnect WHOOP above to sync again.",
         _ => "No WHOOP data for these days. Press Refresh from WHOOP to sync them, or pick a longer range.",
