@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProjectTracker.Domain.Time;
+using ProjectTracker.Web.Api;
 
 namespace ProjectTracker.Web.Tests.Unit;
 
@@ -14,8 +15,8 @@ public sealed class DateRangeParserTests
     private static DateRange Parse(Dictionary<string, string?[]> query) =>
         DateRangeParser.Parse(Query(query), DefaultDays, Today);
 
-    private static InvalidRangeParameterException Refused(Dictionary<string, string?[]> query) =>
-        Assert.Throws<InvalidRangeParameterException>(() => Parse(query));
+    private static InvalidQueryParameterException Refused(Dictionary<string, string?[]> query) =>
+        Assert.Throws<InvalidQueryParameterException>(() => Parse(query));
 
     [Fact]
     public void Parse_NothingGiven_GivesDefaultDaysEndingToday()
@@ -307,7 +308,7 @@ public sealed class DateRangeParserTests
     {
         var exception = Record.Exception(() => Parse(new() { ["end_date"] = ["0001-01-03"] }));
 
-        var refused = Assert.IsType<InvalidRangeParameterException>(exception);
+        var refused = Assert.IsType<InvalidQueryParameterException>(exception);
         Assert.Equal("end_date", refused.Parameter);
     }
 
@@ -318,7 +319,7 @@ public sealed class DateRangeParserTests
     [InlineData("end_date", "3000-01-01")]
     public void Parse_DateOutsideSupportedYears_RefusesNamingIt(string parameter, string value)
     {
-        var refused = Assert.IsType<InvalidRangeParameterException>(Record.Exception(() => Parse(new() { [parameter] = [value] })));
+        var refused = Assert.IsType<InvalidQueryParameterException>(Record.Exception(() => Parse(new() { [parameter] = [value] })));
 
         Assert.Equal(parameter, refused.Parameter);
     }

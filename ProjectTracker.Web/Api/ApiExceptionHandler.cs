@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using ProjectTracker.Domain.Time;
 
 namespace ProjectTracker.Web.Api;
 
@@ -8,25 +7,12 @@ public sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var result = exception switch
-        {
-            InvalidRangeParameterException range => Problems.BadParameter(range.Parameter, range.Message),
-            InvalidQueryParameterException query => Problems.BadParameter(query.Parameter, query.Message),
-            _ => null,
-        };
-
-        if (result is null)
+        if (exception is not InvalidQueryParameterException bad)
         {
             return false;
         }
 
-        await result.ExecuteAsync(httpContext);
+        await Problems.BadParameter(bad.Parameter, bad.Message).ExecuteAsync(httpContext);
         return true;
     }
-}
-
-/// <summary>A query parameter other than the shared range parameters that cannot be used.</summary>
-public sealed class InvalidQueryParameterException(string parameter, string message) : Exception(message)
-{
-    public string Parameter { get; } = parameter;
 }

@@ -7,7 +7,7 @@ namespace ProjectTracker.Web.Api;
 /// <summary>
 /// The range of an endpoint that takes <c>days</c> / <c>start_date</c> / <c>end_date</c>: bound from the query string,
 /// with the default number of days from the endpoint's <see cref="RangeDefaults"/>. Bad values throw
-/// <see cref="InvalidRangeParameterException"/>, which becomes a 400 problem naming the parameter.
+/// <see cref="InvalidQueryParameterException"/>, which becomes a 400 problem naming the parameter.
 /// </summary>
 public sealed record WhoopRange(DateRange Value) : IBindableFromHttpContext<WhoopRange>
 {

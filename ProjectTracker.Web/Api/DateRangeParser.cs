@@ -1,12 +1,8 @@
 using System.Globalization;
 
-namespace ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Time;
 
-/// <summary>A range query parameter that cannot be used; <see cref="Parameter"/> names it.</summary>
-public sealed class InvalidRangeParameterException(string parameter, string message) : Exception(message)
-{
-    public string Parameter { get; } = parameter;
-}
+namespace ProjectTracker.Web.Api;
 
 /// <summary>
 /// Reads the range parameters shared by every WHOOP read and refresh: <c>days</c> (1–3650), or <c>start_date</c> and
@@ -24,7 +20,7 @@ public static class DateRangeParser
     private static readonly DateOnly LatestDate = new(2999, 12, 31);
 
     /// <param name="values">The query string's values for a parameter name (empty when absent).</param>
-    /// <exception cref="InvalidRangeParameterException">A value is malformed, repeated or out of range.</exception>
+    /// <exception cref="InvalidQueryParameterException">A value is malformed, repeated or out of range.</exception>
     public static DateRange Parse(Func<string, IReadOnlyList<string?>> values, int defaultDays, DateOnly today)
     {
         var days = ParseDays(Single(values, DaysParameter)) ?? defaultDays;
@@ -42,15 +38,15 @@ public static class DateRangeParser
         if (range.End < range.Start)
         {
             throw end is null
-                ? new InvalidRangeParameterException(StartDateParameter,
+                ? new InvalidQueryParameterException(StartDateParameter,
                     $"start_date ({range.Start:yyyy-MM-dd}) is after today ({today:yyyy-MM-dd}); give end_date as well.")
-                : new InvalidRangeParameterException(EndDateParameter,
+                : new InvalidQueryParameterException(EndDateParameter,
                     $"end_date ({range.End:yyyy-MM-dd}) is before start_date ({range.Start:yyyy-MM-dd}).");
         }
 
         if (range.Days > DateRange.MaxDays)
         {
-            throw new InvalidRangeParameterException(start is null ? EndDateParameter : StartDateParameter,
+            throw new InvalidQueryParameterException(start is null ? EndDateParameter : StartDateParameter,
                 $"The range from start_date to end_date spans {range.Days} days; at most {DateRange.MaxDays} are allowed.");
         }
 
@@ -64,7 +60,7 @@ public static class DateRangeParser
         {
             0 => null,
             1 => given[0] ?? "",
-            _ => throw new InvalidRangeParameterException(name, $"{name} was given {given.Count} times; give it once."),
+            _ => throw new InvalidQueryParameterException(name, $"{name} was given {given.Count} times; give it once."),
         };
     }
 
@@ -81,7 +77,7 @@ public static class DateRangeParser
             return days;
         }
 
-        throw new InvalidRangeParameterException(DaysParameter,
+        throw new InvalidQueryParameterException(DaysParameter,
             $"days must be a whole number from 1 to {DateRange.MaxDays}; got '{Shorten(value)}'.");
     }
 
@@ -96,11 +92,11 @@ public static class DateRangeParser
         {
             return date >= EarliestDate && date <= LatestDate
                 ? date
-                : throw new InvalidRangeParameterException(name,
+                : throw new InvalidQueryParameterException(name,
                     $"{name} must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}; got '{value}'.");
         }
 
-        throw new InvalidRangeParameterException(name, $"{name} must be a date in the form YYYY-MM-DD; got '{Shorten(value)}'.");
+        throw new InvalidQueryParameterException(name, $"{name} must be a date in the form YYYY-MM-DD; got '{Shorten(value)}'.");
     }
 
     // Echo enough of a bad value to recognise it, never a whole pasted document.
