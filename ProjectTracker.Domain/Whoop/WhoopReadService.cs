@@ -167,8 +167,3 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             await ListWorkoutsAsync(range, cancellationToken),
             await ListCyclesAsync(range, cancellationToken));
 }
-
-public sealed record WhoopRecordCounts(int Recovery, int Sleep, int Workouts, int Cycles)
-{
-    public int Total => Recovery + Sleep + Workouts + Cycles;
-}

@@ -106,24 +106,3 @@ public sealed class GitHubRefreshJobs(
             .OrderByDescending(j => j.StartedAt)
             .FirstOrDefaultAsync(cancellationToken);
 }
-
-/// <summary>The Hangfire job: takes the job's id, not the entity; safe to run again (it resumes).</summary>
-public sealed class GitHubRefreshJobRunner(GitHubRefreshService refresh)
-{
-    // The service ends the row failed with a message itself; Hangfire's retries would only repeat a failure.
-    [AutomaticRetry(Attempts = 0)]
-    public Task RunAsync(string jobId, CancellationToken cancellationToken) => refresh.RunAsync(jobId, cancellationToken);
-}
-
-/// <summary>The recurring refresh: starts (or joins) a job like the refresh button does; nothing without a token.</summary>
-public sealed class GitHubScheduledRefresh(GitHubRefreshJobs jobs, GitHubOptions options)
-{
-    [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync()
-    {
-        if (options.IsConfigured)
-        {
-            await jobs.StartAsync(GitHubRefreshJobs.ScheduledTrigger, CancellationToken.None);
-        }
-    }
-}

@@ -22,9 +22,3 @@ public static class SignInErrors
     /// <summary>The code of a failed remote sign-in.</summary>
     public static string CodeOf(Exception? failure) => failure is SignInRefusedException refused ? refused.Code : Failed;
 }
-
-/// <summary>Thrown while creating the sign-in ticket: the OAuth handler ignores a failed result of that event.</summary>
-public sealed class SignInRefusedException(string code) : Microsoft.AspNetCore.Authentication.AuthenticationFailureException(SignInErrors.Describe(code))
-{
-    public string Code { get; } = code;
-}

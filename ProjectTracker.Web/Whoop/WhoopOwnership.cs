@@ -4,19 +4,6 @@ using ProjectTracker.Domain.Whoop.Sync;
 
 namespace ProjectTracker.Web.Whoop;
 
-/// <summary>The result of a sign-in's claim on the app.</summary>
-public enum OwnerClaim
-{
-    /// <summary>This account owns the app (now, or already did).</summary>
-    Owner,
-
-    /// <summary>Another account owns the app: nothing was changed.</summary>
-    Refused,
-
-    /// <summary>Tokens from the old variables are stored whose account WHOOP could not name right now: try again later.</summary>
-    OwnerUnknown,
-}
-
 /// <summary>
 /// Who owns the app: <c>Owner:WhoopUserId</c> when set, else the account the stored connection belongs to. The owner's
 /// user id is always known before anyone may claim the app: tokens imported from <c>WHOOP_ACCESS_TOKEN</c>/
@@ -97,6 +84,3 @@ public sealed class WhoopOwnership(
         return await tokens.ClaimOwnerAsync(userId, ct) ? OwnerClaim.Owner : OwnerClaim.Refused;
     }
 }
-
-/// <summary><c>Owner:WhoopUserId</c>: the one account that may own the app, when set.</summary>
-public sealed record OwnerSetting(string? WhoopUserId);

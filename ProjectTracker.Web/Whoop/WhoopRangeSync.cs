@@ -184,9 +184,3 @@ public sealed class WhoopRangeSync(
             now - At < RecentlySynced && Start <= range.Start && End >= range.End;
     }
 }
-
-/// <summary>
-/// A sync started or joined: its job (<c>/api/whoop/sync/jobs/{id}</c>), whether this request started it, and its end for
-/// whoever waits (a page following it).
-/// </summary>
-public sealed record WhoopSyncStart(string JobId, bool Created, Task<WhoopSyncResult> Completion);

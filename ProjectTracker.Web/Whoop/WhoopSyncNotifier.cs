@@ -2,12 +2,6 @@ using ProjectTracker.Domain.Whoop.Sync;
 
 namespace ProjectTracker.Web.Whoop;
 
-/// <summary>How a WHOOP sync ended: the counts it stored, or why it failed.</summary>
-public sealed record WhoopSyncOutcome(Domain.Time.DateRange Range, WhoopSyncResult? Synced, string? Error, string JobId)
-{
-    public bool Succeeded => Error is null;
-}
-
 /// <summary>
 /// Tells every open WHOOP page in this process that a sync finished, so each can redraw from the database: syncs run here
 /// (<see cref="Finished"/>) and, found by <see cref="WhoopSyncWatcher"/>, syncs another instance ran (<see cref="FinishedElsewhere"/>).

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
-using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Api;
 
 namespace ProjectTracker.Web.Whoop;
@@ -160,56 +159,4 @@ public static class WhoopWebhooks
         && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(millis)).Duration() <= MaxClockSkew;
 
     private sealed record WebhookEvent(long UserId, string Id, string Type, string TraceId);
-}
-
-/// <summary>The background half of a webhook: fetch (or delete) the named record.</summary>
-public sealed class WhoopWebhookJob(WhoopRefreshService whoop, WhoopWebhookNotifications notifications)
-{
-    [AutomaticRetry(Attempts = 3)]
-    public async Task ApplyAsync(string type, string id, CancellationToken cancellationToken)
-    {
-        await whoop.ApplyEventAsync(type, id, cancellationToken);
-        notifications.Applied(type, id);
-    }
-}
-
-/// <summary>Tells this process's listeners (dashboards, tests) that a webhook event was applied.</summary>
-public sealed class WhoopWebhookNotifications
-{
-    private readonly Jobs.Completions<bool> _applied = new();
-
-    /// <summary>Raised after every applied event, so open WHOOP dashboards redraw.</summary>
-    public event Action? Changed;
-
-    public void Applied(string type, string id)
-    {
-        _applied.Complete($"{type}:{id}", true);
-        Changed?.Invoke();
-    }
-
-    public Task WhenAppliedAsync(string type, string id) => _applied.WhenDone($"{type}:{id}");
-}
-
-/// <summary>The recurring sync of the last few days: webhooks can be missed, and cycles have none.</summary>
-public sealed class WhoopScheduledSync(WhoopRangeSync whoop, TimeProvider time, ILogger<WhoopScheduledSync> logger)
-{
-    public const int Days = 3;
-
-    [AutomaticRetry(Attempts = 0)]
-    public async Task RunAsync()
-    {
-        try
-        {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-            await whoop.SyncAsync(Domain.Time.DateRange.LastDays(Days, today), "scheduled", CancellationToken.None);
-        }
-        catch (WhoopNotConnectedException)
-        {
-            // Nothing to do until WHOOP is connected.
-        }
-        catch (WhoopApiException e)
-        {
-            logger.LogWarning("Scheduled WHOOP sync failed: {Message}", e.Message);
-        }
-    }
 }

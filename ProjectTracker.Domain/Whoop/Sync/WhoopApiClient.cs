@@ -6,12 +6,6 @@ using ProjectTracker.Domain.Whoop.Api;
 
 namespace ProjectTracker.Domain.Whoop.Sync;
 
-/// <summary>WHOOP's API could not give an answer; the message says what happened.</summary>
-public class WhoopApiException(string message, Exception? inner = null) : Exception(message, inner);
-
-/// <summary>WHOOP refused the access token (401): refresh it, or the connection needs the user again.</summary>
-public sealed class WhoopUnauthorizedException(string message) : WhoopApiException(message);
-
 /// <summary>
 /// The WHOOP v2 REST calls, over <see cref="HttpClient"/>: every page of a collection (<c>nextToken</c>, 25 a page, the same
 /// <c>start</c>/<c>end</c> on each), the app-wide <see cref="WhoopRateLimiter"/>, back-off on 429, and up to

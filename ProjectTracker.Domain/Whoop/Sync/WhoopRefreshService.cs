@@ -1,8 +1,5 @@
 namespace ProjectTracker.Domain.Whoop.Sync;
 
-/// <summary>WHOOP is not connected: nothing to sync with.</summary>
-public sealed class WhoopNotConnectedException() : WhoopApiException("WHOOP is not connected.");
-
 /// <summary>Syncs a range with the owner's token; an access token WHOOP refuses (401) is refreshed once and retried.</summary>
 public sealed class WhoopRefreshService(WhoopTokenService tokens, WhoopSyncService sync, WhoopApiClient api)
 {

@@ -5,11 +5,6 @@ using ProjectTracker.Domain.Whoop.Api;
 
 namespace ProjectTracker.Domain.Whoop.Sync;
 
-public sealed record WhoopSyncResult(int Recovery, int Sleep, int Workouts, int Cycles)
-{
-    public int Total => Recovery + Sleep + Workouts + Cycles;
-}
-
 /// <summary>
 /// Syncs cycles, sleeps, recoveries and workouts for a span of time in parts of <see cref="ChunkDays"/> days, newest
 /// first: each part's pages of every collection are read, then upserted on WHOOP's ids in one transaction of its own.

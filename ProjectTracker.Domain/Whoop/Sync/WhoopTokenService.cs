@@ -6,25 +6,6 @@ using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.Whoop.Sync;
 
-/// <summary>Encrypts tokens at rest (ASP.NET Core Data Protection in the web app).</summary>
-public interface ITokenProtector
-{
-    string Protect(string token);
-
-    string Unprotect(string protectedToken);
-}
-
-/// <summary>WHOOP refused the refresh token: the owner must connect again; stored data is untouched.</summary>
-public sealed class WhoopReconnectRequiredException(string message) : WhoopApiException(message);
-
-/// <summary>The stored tokens cannot be decrypted (the app's Data Protection keys were lost or rotated away).</summary>
-internal sealed class TokensUnreadableException(Exception inner) : Exception(inner.Message, inner);
-
-/// <summary>What <c>/api/whoop/status</c> and the dashboard show of the connection — never a token.</summary>
-public sealed record WhoopConnectionState(
-    bool Connected, bool HasAccessToken, bool HasRefreshToken, string? WhoopUserId, DateTime? ExpiresAt, string[] Scopes,
-    bool ReconnectRequired);
-
 /// <summary>
 /// The owner's WHOOP tokens: stored encrypted, refreshed shortly before they expire, one refresh at a time (WHOOP rotates
 /// refresh tokens: a second concurrent refresh would lose the connection) — in this process and across app instances

@@ -51,12 +51,3 @@ public sealed class OverviewReader(
         _ => new(false, "Not configured", WhoopAdvice.NotConfigured, null),
     };
 }
-
-public sealed record GitHubOverview(bool Configured, GitHubMetrics Metrics, RefreshJob? LastJob);
-
-public sealed record WhoopOverview(
-    WhoopConnectionSummary Connection, WhoopRecovery? LatestRecovery, WhoopSleep? LatestSleep, WhoopCycle? LatestStrain,
-    WhoopSyncStatus? LastSync);
-
-/// <summary>The WHOOP connection for people: a short state, what to do about it, and where.</summary>
-public sealed record WhoopConnectionSummary(bool Connected, string State, string? Advice, string? ConnectUrl);

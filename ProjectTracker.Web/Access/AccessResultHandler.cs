@@ -5,56 +5,6 @@ using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Access;
 
-/// <summary>The named policy for the owner only (<c>/hangfire</c>, WHOOP disconnect).</summary>
-public static class AccessPolicies
-{
-    public const string Owner = "Owner";
-}
-
-/// <summary>The owner, by <see cref="OwnerRule"/>.</summary>
-public sealed class OwnerRequirement : IAuthorizationRequirement;
-
-/// <summary>
-/// The fallback rule for every endpoint without a policy of its own: refresh requests by <see cref="RefreshAccess"/>;
-/// everything else public, or with <c>Access:RequireLogin</c> the owner's except <see cref="AccessRequests.IsPublic"/>.
-/// </summary>
-public sealed class AccessRequirement : IAuthorizationRequirement;
-
-internal sealed class OwnerHandler(OwnerRule owner) : AuthorizationHandler<OwnerRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OwnerRequirement requirement)
-    {
-        if (owner.IsOwner(context.User))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-internal sealed class AccessHandler(AccessOptions options, OwnerRule owner, RefreshAccess refresh) : AuthorizationHandler<AccessRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccessRequirement requirement)
-    {
-        // Endpoint routing passes the request as the resource, also for requests no endpoint matched.
-        if (context.Resource is not HttpContext http)
-        {
-            return Task.CompletedTask;
-        }
-
-        var allowed = AccessRequests.IsRefresh(http.Request)
-            ? refresh.IsAllowed(http)
-            : !options.RequireLogin || AccessRequests.IsPublic(http) || owner.IsOwner(context.User);
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>
 /// How a refusal is answered: a browser asking for a page goes to the WHOOP login and comes back; scripts and API clients
 /// get 401 problem+json saying what to send (403 when signed in but not the owner).

@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
-using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Whoop;
@@ -64,31 +61,4 @@ public static class DataProtectionSetup
             throw new Domain.Configuration.SettingException(CertificatePasswordSetting, $"does not open the certificate at {CertificatePathSetting} (wrong password, or not a .pfx/.p12 file).");
         }
     }
-}
-
-/// <summary>Data Protection keys in the app's database (table <c>data_protection_key</c>): shared by instances and restarts.</summary>
-internal sealed class DatabaseXmlRepository(IDbContextFactory<TrackerDbContext> contexts) : IXmlRepository
-{
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var db = contexts.CreateDbContext();
-        return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToList().Select(XElement.Parse).ToList();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var db = contexts.CreateDbContext();
-        db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
-    }
-}
-
-/// <summary>WHOOP tokens encrypted with Data Protection, under a purpose of their own.</summary>
-internal sealed class DataProtectionTokenProtector(IDataProtectionProvider provider) : ITokenProtector
-{
-    private readonly IDataProtector _protector = provider.CreateProtector("ProjectTracker.WhoopTokens.v1");
-
-    public string Protect(string token) => _protector.Protect(token);
-
-    public string Unprotect(string protectedToken) => _protector.Unprotect(protectedToken);
 }
