@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Simulators.Faults;
 
 namespace ProjectTracker.Simulators.Whoop;
@@ -19,24 +18,24 @@ public static class WhoopSimulatorEndpoints
         var stateOf = state;
         var api = routes.MapGroup("/developer/v2");
         api.MapGet("/cycle", (HttpContext http) => Collection(http, state,
-            () => state.Cycles.Values.Select(c => (c.Start, c.End ?? state.Time.GetUtcNow(), (object)c))));
+            () => state.Cycles.Values.Select(c => (c.Start, c.End ?? state.Time.GetUtcNow(), (object)WhoopWireFormat.Cycle(c)))));
         api.MapGet("/activity/sleep", (HttpContext http) => Collection(http, state,
-            () => state.Sleeps.Values.Select(s => (s.Start, s.End, (object)s))));
+            () => state.Sleeps.Values.Select(s => (s.Start, s.End, (object)WhoopWireFormat.Sleep(s)))));
         api.MapGet("/activity/workout", (HttpContext http) => Collection(http, state,
-            () => state.Workouts.Values.Select(w => (w.Start, w.End, (object)w))));
+            () => state.Workouts.Values.Select(w => (w.Start, w.End, (object)WhoopWireFormat.Workout(w)))));
         api.MapGet("/recovery", (HttpContext http) => Collection(http, state, () => state.Recoveries.Values.Select(r =>
         {
             // Recoveries are ordered and filtered by their sleep.
             var sleep = state.Sleeps.GetValueOrDefault(r.SleepId);
-            return (sleep?.Start ?? r.CreatedAt, sleep?.End ?? r.CreatedAt, (object)r);
+            return (sleep?.Start ?? r.CreatedAt, sleep?.End ?? r.CreatedAt, (object)WhoopWireFormat.Recovery(r));
         })));
         api.MapGet("/activity/sleep/{id}", (HttpContext http, string id) => Answer(http, state, () =>
-            state.Sleeps.TryGetValue(id, out var sleep) ? (200, sleep) : (404, new { message = "Not Found" })));
+            state.Sleeps.TryGetValue(id, out var sleep) ? (200, WhoopWireFormat.Sleep(sleep)) : (404, new { message = "Not Found" })));
         api.MapGet("/activity/workout/{id}", (HttpContext http, string id) => Answer(http, state, () =>
-            state.Workouts.TryGetValue(id, out var workout) ? (200, workout) : (404, new { message = "Not Found" })));
+            state.Workouts.TryGetValue(id, out var workout) ? (200, WhoopWireFormat.Workout(workout)) : (404, new { message = "Not Found" })));
         api.MapGet("/cycle/{id:long}/recovery", (HttpContext http, long id) => Answer(http, state, () =>
-            state.Recoveries.TryGetValue(id, out var recovery) ? (200, recovery) : (404, new { message = "Not Found" })));
-        api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, state.Profile)));
+            state.Recoveries.TryGetValue(id, out var recovery) ? (200, WhoopWireFormat.Recovery(recovery)) : (404, new { message = "Not Found" })));
+        api.MapGet("/user/profile/basic", (HttpContext http) => Answer(http, state, () => (200, WhoopWireFormat.Profile(state.Profile))));
         // The shape of WHOOP's documented example; a grant without the scope is refused as OAuth's insufficient_scope.
         api.MapGet("/user/measurement/body", (HttpContext http) => Answer(http, state, () =>
             state.GrantedScope.Split(' ').Contains("read:body_measurement")
@@ -172,7 +171,7 @@ public static class WhoopSimulatorEndpoints
             case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault):
                 return 499; // the client gave up waiting
             case FaultKind.Status or FaultKind.MalformedJson or FaultKind.TruncatedBody:
-                return await WriteFaultAsync(http, fault, () => JsonSerializer.Serialize(handle().Body, WhoopJson.Options));
+                return await WriteFaultAsync(http, fault, () => JsonSerializer.Serialize(handle().Body, WhoopWireFormat.Json));
         }
 
         var (status, body) = handle();
@@ -217,7 +216,7 @@ public static class WhoopSimulatorEndpoints
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(JsonSerializer.Serialize(body, WhoopJson.Options));
+        await http.Response.WriteAsync(JsonSerializer.Serialize(body, WhoopWireFormat.Json));
         return status;
     }
 
