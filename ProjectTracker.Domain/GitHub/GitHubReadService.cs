@@ -94,6 +94,16 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every queued or running refresh job, newest first.</summary>
+    public async Task<IReadOnlyList<RefreshJob>> ListActiveJobsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RefreshJobs.AsNoTracking()
+            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
+            .OrderByDescending(j => j.StartedAt)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>The queued or running refresh job, if any (the one a refresh button would join).</summary>
     public async Task<RefreshJob?> FindActiveJobAsync(CancellationToken cancellationToken = default)
     {

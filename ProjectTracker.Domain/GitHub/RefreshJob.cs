@@ -34,6 +34,14 @@ public sealed class RefreshJob
     public IReadOnlyList<RefreshWarning> ReadWarnings() =>
         Warnings is { Length: > 0 } json ? System.Text.Json.JsonSerializer.Deserialize<List<RefreshWarning>>(json) ?? [] : [];
 
+    /// <summary>A detached copy, for publishing: whoever receives it cannot see (or make) later changes to this row.</summary>
+    public RefreshJob Snapshot() => (RefreshJob)MemberwiseClone();
+
+    /// <summary>Whether <paramref name="stored"/> says more about the same job than this copy: it ended, or it moved on.</summary>
+    public bool IsOlderThan(RefreshJob stored) =>
+        (!RefreshJobStatus.IsFinished(Status) && RefreshJobStatus.IsFinished(stored.Status))
+        || stored.UpdatedAt > UpdatedAt || stored.RepositoriesProcessed > RepositoriesProcessed;
+
     /// <summary>Percent done with one decimal, 0 while the total is unknown (the old app's rule).</summary>
     public double Progress =>
         TotalRepositories > 0 ? Math.Round(RepositoriesProcessed * 100.0 / TotalRepositories, 1) : 0;
@@ -48,4 +56,6 @@ public static class RefreshJobStatus
     public const string Running = "running";
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    public static bool IsFinished(string status) => status is Completed or Failed;
 }

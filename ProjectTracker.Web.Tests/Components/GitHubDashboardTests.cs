@@ -2,6 +2,7 @@ using System.Reflection;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Components.Pages.GitHub;
@@ -129,10 +130,14 @@ public sealed class GitHubDashboardTests : IAsyncLifetime
             db.RefreshJobs.Add(new RefreshJob { Id = "elsewhere", Status = RefreshJobStatus.Running, StartedAt = DateTime.UtcNow, RepositoriesProcessed = 2, TotalRepositories = 36, UpdatedAt = DateTime.UtcNow });
             return Task.CompletedTask;
         });
+        // The process-wide watcher re-reads the row every 3 s and publishes what moved to the pages (real time: MudBlazor's
+        // own timers need a moving clock in these tests).
+        using var watcher = new RefreshJobWatcher(_context.Bunit.Services.GetRequiredService<GitHubReadService>(), _context.Progress,
+            new JobStorageSharing(IsShared: true), TimeProvider.System, NullLogger<RefreshJobWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
         var page = _context.Render<GitHubDashboard>();
         page.WaitForAssertion(() => Assert.Contains("2 / 36", page.Find("[data-testid=refresh-progress]").TextContent));
 
-        // The page re-reads the row every 3 s (real time: MudBlazor's own timers need a moving clock in these tests).
         await UpdateJobAsync(job => { job.RepositoriesProcessed = 20; job.UpdatedAt = DateTime.UtcNow.AddSeconds(1); });
         page.WaitForAssertion(() => Assert.Contains("20 / 36", page.Find("[data-testid=refresh-progress]").TextContent), ReReadWait);
 
@@ -141,6 +146,7 @@ public sealed class GitHubDashboardTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("1", Value(page, "kpi-projects")), ReReadWait);
         Assert.Contains("36 / 36", page.Find("[data-testid=refresh-result]").TextContent);
+        await watcher.StopAsync(CancellationToken.None);
     }
 
     private static readonly TimeSpan ReReadWait = TimeSpan.FromSeconds(15);

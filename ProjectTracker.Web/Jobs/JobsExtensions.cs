@@ -52,6 +52,8 @@ public static class JobsExtensions
             server.ShutdownTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddSingleton<RefreshProgressHub>();
+        builder.Services.AddSingleton(sp => new JobStorageSharing(sp.GetRequiredService<JobStorage>() is not InMemoryStorage));
+        builder.Services.AddHostedService<RefreshJobWatcher>();
         builder.Services.AddSingleton<Domain.GitHub.Sync.IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         return builder;
     }

@@ -1,0 +1,83 @@
+using ProjectTracker.Domain.GitHub;
+
+namespace ProjectTracker.Web.Jobs;
+
+/// <summary>
+/// With job storage shared by several instances (PostgreSQL or Redis), a refresh may run on another instance, whose
+/// progress reaches this process only through the database. While any page here listens, this reads the active jobs
+/// every few seconds and hands them to <see cref="RefreshProgressHub"/>, which publishes what is new: one reader for the
+/// whole process instead of a timer per open page. With this process's own job storage it does nothing: every job runs
+/// here and reaches the hub directly.
+/// </summary>
+public sealed class RefreshJobWatcher(
+    GitHubReadService github, RefreshProgressHub hub, JobStorageSharing storage, TimeProvider time, ILogger<RefreshJobWatcher> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
+
+    // Started with the service, not with the loop: a tick that comes before the loop waits for it is kept, not lost.
+    private readonly PeriodicTimer _timer = new(Interval, time);
+    private IReadOnlyList<string> _following = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!storage.IsShared)
+        {
+            return;
+        }
+
+        try
+        {
+            while (await _timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await CheckAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not read the refresh jobs for open dashboards");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _timer.Dispose();
+        base.Dispose();
+    }
+
+    private async Task CheckAsync(CancellationToken ct)
+    {
+        if (!hub.HasListeners)
+        {
+            _following = []; // nobody to tell
+            return;
+        }
+
+        var active = await github.ListActiveJobsAsync(ct);
+        // A job followed last time and no longer active has ended: its last state is news too.
+        foreach (var id in _following.Except(active.Select(j => j.Id)))
+        {
+            if (await github.FindJobAsync(id, ct) is { } ended)
+            {
+                hub.Observe(ended);
+            }
+        }
+
+        foreach (var job in active)
+        {
+            hub.Observe(job);
+        }
+
+        _following = [.. active.Select(j => j.Id)];
+    }
+}
+
+/// <summary>Whether refresh jobs may run on another instance (job storage in PostgreSQL or Redis).</summary>
+public sealed record JobStorageSharing(bool IsShared);
