@@ -98,7 +98,7 @@ public sealed class WhoopRangeSync(
         {
             recorded.SetException(e);
             await previous;
-            Finish(range, new WhoopSyncOutcome(range, null, e.Message, jobId));
+            Finish(new WhoopSyncOutcome(range, null, e.Message, jobId));
             throw;
         }
 
@@ -107,13 +107,13 @@ public sealed class WhoopRangeSync(
         {
             var synced = await RunHoldingLeaseAsync(range, syncType, jobId);
             await jobs.FinishAsync(jobId, synced, null);
-            Finish(range, new WhoopSyncOutcome(range, synced, null, jobId));
+            Finish(new WhoopSyncOutcome(range, synced, null, jobId));
             return synced;
         }
         catch (Exception e)
         {
             await jobs.FinishAsync(jobId, null, e.Message);
-            Finish(range, new WhoopSyncOutcome(range, null, e.Message, jobId));
+            Finish(new WhoopSyncOutcome(range, null, e.Message, jobId));
             throw;
         }
     }
@@ -166,7 +166,7 @@ public sealed class WhoopRangeSync(
     private static bool Covers(DateRange outer, DateRange inner) => outer.Start <= inner.Start && outer.End >= inner.End;
 
     // Finish waits for the lock, so a sync that ends at once is still registered first and then removed.
-    private void Finish(DateRange range, WhoopSyncOutcome outcome)
+    private void Finish(WhoopSyncOutcome outcome)
     {
         lock (_lock)
         {

@@ -41,11 +41,14 @@ public sealed class WhoopSyncRequests(WhoopRangeSync sync, WhoopSyncJobStore job
     {
         // A job that could only fail is not started: the caller learns why now, not from the status URL.
         var state = await tokens.GetStateAsync(ct);
-        if (state.ReconnectRequired || !state.Connected)
+        if (state.ReconnectRequired)
         {
-            return WhoopEndpoints.SyncProblem(
-                state.ReconnectRequired ? new WhoopReconnectRequiredException("WHOOP refused to renew the connection.") : new WhoopNotConnectedException(),
-                options);
+            return WhoopEndpoints.ReconnectRequired("WHOOP refused to renew the connection.");
+        }
+
+        if (!state.Connected)
+        {
+            return WhoopEndpoints.NotConnected(options);
         }
 
         var started = await sync.StartAsync(range, syncType, ct);
@@ -53,7 +56,7 @@ public sealed class WhoopSyncRequests(WhoopRangeSync sync, WhoopSyncJobStore job
         var statusUrl = StatusUrl(started.JobId);
         var message = started.Created
             ? $"Whoop sync of {range.Days} days started; follow it at {statusUrl}"
-            : $"A sync covering these days is already queued, running or just finished; this is that job";
+            : "A sync covering these days is already queued, running or just finished; this is that job";
         return TypedResults.Accepted(statusUrl, new WhoopSyncStartedJson(
             message, started.JobId, job?.Status ?? WhoopSyncJobStatus.Queued, statusUrl, started.Created, range.Days));
     }
