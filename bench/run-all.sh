@@ -8,7 +8,8 @@
 #
 # PostgreSQL figures (read-api) need BENCH_POSTGRES_URL, an Npgsql connection string to a server the benchmark may
 # create and drop databases on, e.g. 'Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.
-# The dashboards benchmark needs /usr/bin/chromium, read-api needs /usr/bin/wrk.
+# The dashboards benchmark needs /usr/bin/chromium, read-api needs /usr/bin/wrk: installed with apt-get when this runs
+# as root, else the script names the command and exits 2.
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,6 +17,24 @@ project=bench/ProjectTracker.Bench
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
   benchmarks=(github-refresh whoop-sync startup read-api dashboards)
+fi
+
+# The Debian packages the chosen benchmarks need: installed when this runs as root with apt, else named with the command.
+missing=()
+for name in "${benchmarks[@]}"; do
+  case $name in
+    read-api) [ -x /usr/bin/wrk ] || missing+=(wrk) ;;
+    dashboards) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+  esac
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run-all: installing ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+  else
+    echo "run-all: these benchmarks need ${missing[*]}; install with: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 2
+  fi
 fi
 
 if ! dotnet build -c Release "$project" -nologo -v quiet; then
