@@ -46,6 +46,9 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
+    /// <summary>The last <paramref name="days"/> UTC days up to the test's "now".</summary>
+    private static DateRange LastDays(int days) => DateRange.LastDays(days, DateOnly.FromDateTime(Now.UtcDateTime));
+
     private IDbContextFactory<TrackerDbContext> Contexts => _app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
 
     private void AddNight(long cycleId, DateTimeOffset sleepStart, string offset, double? recoveryScore = 70, string state = WhoopScoreState.Scored)
@@ -107,7 +110,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
     {
         AddNight(7, DateTimeOffset.Parse(sleepStartUtc), offset);
 
-        await _sync.SyncAsync(Now.AddDays(-10), Now, Token, "manual", CancellationToken.None);
+        await _sync.SyncDaysAsync(LastDays(10), Token, "manual", CancellationToken.None);
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(expectedDay, (await db.WhoopSleeps.SingleAsync()).Date.ToString("yyyy-MM-dd"));
@@ -119,10 +122,10 @@ public sealed class WhoopSyncTests : IAsyncLifetime
     public async Task Sync_PendingThenScored_FillsTheRecordInLater()
     {
         AddNight(5, Now.AddDays(-1), "Z", state: WhoopScoreState.Pending);
-        await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+        await _sync.SyncDaysAsync(LastDays(3), Token, "manual", CancellationToken.None);
         AddNight(5, Now.AddDays(-1), "Z", recoveryScore: 81);
 
-        await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+        await _sync.SyncDaysAsync(LastDays(3), Token, "manual", CancellationToken.None);
 
         await using var db = await Contexts.CreateDbContextAsync();
         var recovery = await db.WhoopRecoveries.SingleAsync();
@@ -140,7 +143,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
 
         _whoop.State.Faults.Add("/developer/v2/activity/sleep", Fault.TooManyRequests(retryAfterSeconds: 0));
 
-        var result = await _sync.SyncAsync(Now.AddDays(-40), Now, Token, "manual", CancellationToken.None);
+        var result = await _sync.SyncDaysAsync(LastDays(40), Token, "manual", CancellationToken.None);
 
         Assert.Equal(30, result.Sleep);
         Assert.Contains(_whoop.State.Requests, r => r.StatusCode == 429);
@@ -152,7 +155,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         AddNight(9, Now.AddDays(-1), "Z");
         _whoop.State.Faults.Add("/developer/v2/recovery", Fault.Status(500));
 
-        var result = await _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None);
+        var result = await _sync.SyncDaysAsync(LastDays(3), Token, "manual", CancellationToken.None);
 
         Assert.Equal(1, result.Recovery);
         Assert.Equal(2, _whoop.State.Requests.Count(r => r.PathAndQuery.StartsWith("/developer/v2/recovery", StringComparison.Ordinal)));
@@ -208,7 +211,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         _whoop.State.Faults.Add("/developer/v2/recovery", Fault.Status(500), times: WhoopApiClient.FailureAttempts);
 
         var error = await Assert.ThrowsAsync<WhoopApiException>(() =>
-            _sync.SyncAsync(Now.AddDays(-3), Now, Token, "manual", CancellationToken.None));
+            _sync.SyncDaysAsync(LastDays(3), Token, "manual", CancellationToken.None));
 
         Assert.Contains("500", error.Message);
         await using var db = await Contexts.CreateDbContextAsync();
@@ -225,7 +228,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         AddNight(3, Now.AddDays(-1), "Z");
 
         await Assert.ThrowsAsync<WhoopUnauthorizedException>(() =>
-            _sync.SyncAsync(Now.AddDays(-3), Now, "expired-token", "manual", CancellationToken.None));
+            _sync.SyncDaysAsync(LastDays(3), "expired-token", "manual", CancellationToken.None));
 
         await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(0, await db.WhoopSleeps.CountAsync());
@@ -237,7 +240,7 @@ public sealed class WhoopSyncTests : IAsyncLifetime
         WhoopDataGenerator.Populate(_whoop.State, days: 365);
         var state = _whoop.State;
 
-        var result = await _sync.SyncAsync(Now.AddDays(-370), Now, Token, "full", CancellationToken.None);
+        var result = await _sync.SyncDaysAsync(LastDays(370), Token, "full", CancellationToken.None);
 
         Assert.Equal(new WhoopSyncResult(state.Recoveries.Count, state.Sleeps.Count, state.Workouts.Count, state.Cycles.Count), result);
         // Full pages of 25, plus at most one part-filled page per collection in each 30-day part.

@@ -52,24 +52,6 @@ public sealed class WhoopSyncService(
         return await SyncWindowsAsync(windows, accessToken, syncType, ct, progress);
     }
 
-    public async Task<WhoopSyncResult> SyncAsync(DateTimeOffset start, DateTimeOffset end, string accessToken, string syncType, CancellationToken ct)
-    {
-        if (await ReadMissingAsync(ct) is { } missing)
-        {
-            start = missing.From < start.UtcDateTime ? new DateTimeOffset(missing.From, TimeSpan.Zero) : start;
-            end = missing.Until > end.UtcDateTime ? new DateTimeOffset(missing.Until, TimeSpan.Zero) : end;
-        }
-
-        var windows = new List<Window>();
-        for (var until = end; until > start; until -= TimeSpan.FromDays(ChunkDays))
-        {
-            var from = until - TimeSpan.FromDays(ChunkDays);
-            windows.Add(new Window(from > start ? from : start, until));
-        }
-
-        return await SyncWindowsAsync(windows, accessToken, syncType, ct, progress: null);
-    }
-
     /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
     public Task RecordFailureAsync(string syncType, string error) =>
         RecordStatusAsync(syncType, "failed", 0, error, missing: null, CancellationToken.None);
