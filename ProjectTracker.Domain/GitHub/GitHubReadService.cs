@@ -98,21 +98,20 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     public async Task<IReadOnlyList<RefreshJob>> ListActiveJobsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.RefreshJobs.AsNoTracking()
-            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
-            .OrderByDescending(j => j.StartedAt)
-            .ToListAsync(cancellationToken);
+        return await ActiveJobs(db).ToListAsync(cancellationToken);
     }
 
     /// <summary>The queued or running refresh job, if any (the one a refresh button would join).</summary>
     public async Task<RefreshJob?> FindActiveJobAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.RefreshJobs.AsNoTracking()
-            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
-            .OrderByDescending(j => j.StartedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        return await ActiveJobs(db).FirstOrDefaultAsync(cancellationToken);
     }
+
+    private static IQueryable<RefreshJob> ActiveJobs(TrackerDbContext db) =>
+        db.RefreshJobs.AsNoTracking()
+            .Where(j => j.Status == RefreshJobStatus.Queued || j.Status == RefreshJobStatus.Running)
+            .OrderByDescending(j => j.StartedAt);
 
     /// <summary>
     /// Commits per UTC day, oldest first: one project's when <paramref name="projectId"/> is given, else summed over all

@@ -11,48 +11,15 @@ namespace ProjectTracker.Web.Jobs;
 /// </summary>
 public sealed class RefreshJobWatcher(
     GitHubReadService github, RefreshProgressHub hub, JobStorageSharing storage, TimeProvider time, ILogger<RefreshJobWatcher> logger)
-    : BackgroundService
+    : DatabaseWatcher(Interval, time, logger, "the refresh jobs")
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
-    // Started with the service, not with the loop: a tick that comes before the loop waits for it is kept, not lost.
-    private readonly PeriodicTimer _timer = new(Interval, time);
     private IReadOnlyList<string> _following = [];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!storage.IsShared)
-        {
-            return;
-        }
+    protected override bool IsNeeded => storage.IsShared;
 
-        try
-        {
-            while (await _timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await CheckAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Could not read the refresh jobs for open dashboards");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    public override void Dispose()
-    {
-        _timer.Dispose();
-        base.Dispose();
-    }
-
-    private async Task CheckAsync(CancellationToken ct)
+    protected override async Task LookAsync(CancellationToken ct)
     {
         if (!hub.HasListeners)
         {

@@ -67,7 +67,5 @@ public sealed record RecordCountsJson(int Recovery, int Sleep, int Workouts, int
 
 public sealed record LatestDataDatesJson(string? Recovery, string? Sleep, string? Cycle)
 {
-    public static LatestDataDatesJson From(WhoopLatestDays d) => new(Day(d.Recovery), Day(d.Sleep), Day(d.Cycle));
-
-    private static string? Day(DateTime? at) => at?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static LatestDataDatesJson From(WhoopLatestDays d) => new(Day.Format(d.Recovery), Day.Format(d.Sleep), Day.Format(d.Cycle));
 }

@@ -11,6 +11,8 @@ internal static class Day
 
     public static string? Format(DateTime? date) => date is { } d ? Format(d) : null;
 
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static double Whole(double? value) => Math.Round(value ?? 0, MidpointRounding.ToEven);
 
     public static double OneDecimal(double? value) => Math.Round(value ?? 0, 1, MidpointRounding.ToEven);
@@ -160,8 +162,7 @@ public sealed record WhoopSyncJobJson(
     string? ErrorMessage)
 {
     public static WhoopSyncJobJson From(WhoopSyncJob j) => new(
-        j.Id, j.Status, j.SyncType, j.FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        j.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), j.Days, j.CreatedAt, j.StartedAt,
+        j.Id, j.Status, j.SyncType, Day.Format(j.FirstDay), Day.Format(j.LastDay), j.Days, j.CreatedAt, j.StartedAt,
         j.CompletedAt, j.PartsDone, j.PartsTotal, j.Progress, new WhoopSyncedJson(j.Recovery, j.Sleep, j.Workouts, j.Cycles),
         j.TotalRecords, j.ErrorMessage);
 }

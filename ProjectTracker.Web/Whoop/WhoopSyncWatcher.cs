@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Whoop;
+using ProjectTracker.Web.Jobs;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -9,41 +10,13 @@ namespace ProjectTracker.Web.Whoop;
 /// </summary>
 public sealed class WhoopSyncWatcher(
     WhoopReadService whoop, WhoopSyncNotifier notifier, TimeProvider time, ILogger<WhoopSyncWatcher> logger)
-    : BackgroundService
+    : DatabaseWatcher(Interval, time, logger, "the WHOOP sync status")
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    // Started with the service, not with the loop: a tick that comes before the loop waits for it is kept, not lost.
-    private readonly PeriodicTimer _timer = new(Interval, time);
     private DateTime? _lastSeen;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (await _timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await CheckAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Could not read the WHOOP sync status for open dashboards");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    public override void Dispose()
-    {
-        _timer.Dispose();
-        base.Dispose();
-    }
+    protected override Task LookAsync(CancellationToken ct) => CheckAsync(ct);
 
     /// <summary>One look at the database; public for tests.</summary>
     public async Task CheckAsync(CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class WhoopSyncService(
             windows.Add(new Window(new DateTimeOffset(part.From, TimeSpan.Zero) - TimeZoneMargin, until < now ? until : now));
         }
 
-        return await SyncWindowsAsync(windows, accessToken, syncType, ct, progress);
+        return await SyncWindowsAsync(days, windows, accessToken, syncType, ct, progress);
     }
 
     /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
@@ -58,7 +58,7 @@ public sealed class WhoopSyncService(
 
     // Newest first, each part committed on its own: an outage late in a long backfill keeps the recent days.
     private async Task<WhoopSyncResult> SyncWindowsAsync(
-        List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress)
+        Time.DateRange days, List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress)
     {
         var total = new WhoopSyncResult(0, 0, 0, 0);
         var started = time.GetTimestamp();
@@ -118,7 +118,7 @@ public sealed class WhoopSyncService(
         logger.LogInformation(
             "WHOOP sync ({SyncType}) completed in {Seconds:0.0} s: {Records} records ({Recovery} recoveries, {Sleep} sleeps, {Workouts} workouts, {Cycles} cycles) from {From:yyyy-MM-dd} to {Until:yyyy-MM-dd} in {Parts} parts; {Requests} requests",
             syncType, time.GetElapsedTime(started).TotalSeconds, total.Total, total.Recovery, total.Sleep, total.Workouts, total.Cycles,
-            newestFirst.Count > 0 ? newestFirst[^1].Start : default, newestFirst.Count > 0 ? newestFirst[0].End : default, newestFirst.Count,
+            days.Start, days.End, newestFirst.Count,
             api.RequestsSent - requestsBefore);
         return total;
     }

@@ -42,11 +42,11 @@ public sealed class OverviewReader(
             lastSync);
     }
 
-    private WhoopConnectionSummary Connection(WhoopConnectionState state) => state switch
+    private WhoopConnectionSummary Connection(WhoopConnectionState state) => WhoopAdvice.KindOf(whoopOptions, state) switch
     {
-        { ReconnectRequired: true } => new(false, "Reconnect needed", WhoopAdvice.ReconnectRequired, WhoopEndpoints.ConnectPath),
-        { Connected: true } => new(true, "Connected", null, null),
-        _ when whoopOptions.HasClientCredentials => new(false, "Not connected",
+        WhoopConnectionKind.ReconnectRequired => new(false, "Reconnect needed", WhoopAdvice.ReconnectRequired, WhoopEndpoints.ConnectPath),
+        WhoopConnectionKind.Connected => new(true, "Connected", null, null),
+        WhoopConnectionKind.NotConnected => new(false, "Not connected",
             "Connect your WHOOP account to sync recovery, sleep and strain.", WhoopEndpoints.ConnectPath),
         _ => new(false, "Not configured", WhoopAdvice.NotConfigured, null),
     };
