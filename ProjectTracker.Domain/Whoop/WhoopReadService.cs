@@ -5,69 +5,47 @@ using ProjectTracker.Domain.Time;
 
 namespace ProjectTracker.Domain.Whoop;
 
-/// <summary>Reads stored WHOOP records by the athlete's local days, newest first.</summary>
-public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time)
+/// <summary>
+/// Reads stored WHOOP records by the athlete's local days, newest first: lists, metrics and the dashboard from the shared
+/// <see cref="WhoopReadModel"/> (without one, straight from the database), exports streamed from the database.
+/// </summary>
+public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, WhoopReadModel? model = null)
 {
+    private readonly WhoopReadModel _model = model ?? WhoopReadModel.Uncached(contexts);
+
+    /// <summary>Every stored record, shared and never modified: for answers written straight from it.</summary>
+    public Task<WhoopSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => _model.GetAsync(cancellationToken);
+
     /// <summary>
     /// The athlete's today: now at the time-zone offset of their newest sleep (UTC when none is known), so that
     /// "the last 7 days" means their days, not the server's.
     /// </summary>
-    public async Task<DateOnly> GetTodayAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var offset = await db.WhoopSleeps.AsNoTracking()
-            .Where(s => s.TimezoneOffset != null)
-            .OrderByDescending(s => s.EndTime)
-            .Select(s => s.TimezoneOffset)
-            .FirstOrDefaultAsync(cancellationToken);
-        return WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, WhoopDays.ParseOffset(offset) ?? TimeSpan.Zero);
-    }
+    public async Task<DateOnly> GetTodayAsync(CancellationToken cancellationToken = default) =>
+        TodayOf(await GetSnapshotAsync(cancellationToken));
 
-    public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Recoveries(db, range).ToListAsync(cancellationToken);
-    }
+    public DateOnly TodayOf(WhoopSnapshot snapshot) => WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, snapshot.Offset);
+
+    public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Recoveries.In(range);
 
     /// <summary>The newest scored recovery (one still being scored, or unscorable, is in the lists but not "the latest").</summary>
-    public async Task<WhoopRecovery?> LatestRecoveryAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopRecoveries.AsNoTracking()
-            .Where(WhoopScoring.ScoredRecovery)
-            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    public async Task<WhoopRecovery?> LatestRecoveryAsync(CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).LatestRecovery;
 
-    public async Task<List<WhoopSleep>> ListSleepsAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Sleeps(db, range).ToListAsync(cancellationToken);
-    }
+    public async Task<List<WhoopSleep>> ListSleepsAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Sleeps.In(range);
 
     /// <summary>The newest scored night's sleep; a scored nap only when no night is scored.</summary>
-    public async Task<WhoopSleep?> LatestSleepAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.WhoopSleeps.AsNoTracking()
-            .Where(WhoopScoring.ScoredSleep)
-            .OrderBy(s => s.IsNap).ThenByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    public async Task<WhoopSleep?> LatestSleepAsync(CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).LatestSleep;
 
     /// <summary>Workouts by the local day they started (rows from the old app, without a day, by their UTC start).</summary>
-    public async Task<List<WhoopWorkout>> ListWorkoutsAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Workouts(db, range).ToListAsync(cancellationToken);
-    }
+    public async Task<List<WhoopWorkout>> ListWorkoutsAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Workouts.In(range);
 
     /// <summary>Cycles by the day they describe (rows from the old app, without a day, by their UTC start).</summary>
-    public async Task<List<WhoopCycle>> ListCyclesAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Cycles(db, range).ToListAsync(cancellationToken);
-    }
+    public async Task<List<WhoopCycle>> ListCyclesAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).Cycles.In(range);
 
     /// <summary>
     /// The records of <paramref name="range"/> one by one as the database sends them, in the lists' order: for exports
@@ -84,24 +62,29 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     }
 
     public static IQueryable<WhoopRecovery> Recoveries(TrackerDbContext db, DateRange range) =>
-        db.WhoopRecoveries.AsNoTracking()
-            .Where(r => r.Date >= range.From && r.Date < range.Until)
-            .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
+        InListOrder(db.WhoopRecoveries.AsNoTracking().Where(r => r.Date >= range.From && r.Date < range.Until));
 
     public static IQueryable<WhoopSleep> Sleeps(TrackerDbContext db, DateRange range) =>
-        db.WhoopSleeps.AsNoTracking()
-            .Where(s => s.Date >= range.From && s.Date < range.Until)
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id);
+        InListOrder(db.WhoopSleeps.AsNoTracking().Where(s => s.Date >= range.From && s.Date < range.Until));
 
     public static IQueryable<WhoopWorkout> Workouts(TrackerDbContext db, DateRange range) =>
-        db.WhoopWorkouts.AsNoTracking()
-            .Where(w => (w.Date ?? w.StartTime) >= range.From && (w.Date ?? w.StartTime) < range.Until)
-            .OrderByDescending(w => w.StartTime).ThenByDescending(w => w.Id);
+        InListOrder(db.WhoopWorkouts.AsNoTracking().Where(w => (w.Date ?? w.StartTime) >= range.From && (w.Date ?? w.StartTime) < range.Until));
 
     public static IQueryable<WhoopCycle> Cycles(TrackerDbContext db, DateRange range) =>
-        db.WhoopCycles.AsNoTracking()
-            .Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until)
-            .OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id);
+        InListOrder(db.WhoopCycles.AsNoTracking().Where(c => (c.Date ?? c.StartTime) >= range.From && (c.Date ?? c.StartTime) < range.Until));
+
+    // The lists' order, newest first; the read model loads whole tables in it.
+    internal static IQueryable<WhoopRecovery> InListOrder(IQueryable<WhoopRecovery> rows) =>
+        rows.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
+
+    internal static IQueryable<WhoopSleep> InListOrder(IQueryable<WhoopSleep> rows) =>
+        rows.OrderByDescending(s => s.Date).ThenByDescending(s => s.EndTime).ThenByDescending(s => s.Id);
+
+    internal static IQueryable<WhoopWorkout> InListOrder(IQueryable<WhoopWorkout> rows) =>
+        rows.OrderByDescending(w => w.StartTime).ThenByDescending(w => w.Id);
+
+    internal static IQueryable<WhoopCycle> InListOrder(IQueryable<WhoopCycle> rows) =>
+        rows.OrderByDescending(c => c.StartTime).ThenByDescending(c => c.Id);
 
     /// <summary>The last sync's outcome (one row, rewritten by every sync), or null before the first.</summary>
     public async Task<WhoopSyncStatus?> GetLastSyncAsync(CancellationToken cancellationToken = default)
@@ -145,25 +128,10 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
             await db.WhoopCycles.CountAsync(cancellationToken));
     }
 
-    /// <summary>The dashboard's view of a range: the metrics, the days laid out for charts, and the workouts.</summary>
-    public async Task<WhoopDashboardData> GetDashboardAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        var recoveries = await ListRecoveriesAsync(range, cancellationToken);
-        var sleeps = await ListSleepsAsync(range, cancellationToken);
-        var workouts = await ListWorkoutsAsync(range, cancellationToken);
-        var cycles = await ListCyclesAsync(range, cancellationToken);
-        return new WhoopDashboardData(
-            range,
-            WhoopMetrics.Compute(range, recoveries, sleeps, workouts, cycles),
-            WhoopDailySeries.Build(range, recoveries, sleeps, cycles),
-            workouts);
-    }
+    /// <summary>The dashboard's view of a range, shared by every dashboard showing it until the data changes.</summary>
+    public async Task<WhoopDashboardData> GetDashboardAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        (await GetSnapshotAsync(cancellationToken)).DashboardOf(range);
 
     public async Task<WhoopMetrics> GetMetricsAsync(DateRange range, CancellationToken cancellationToken = default) =>
-        WhoopMetrics.Compute(
-            range,
-            await ListRecoveriesAsync(range, cancellationToken),
-            await ListSleepsAsync(range, cancellationToken),
-            await ListWorkoutsAsync(range, cancellationToken),
-            await ListCyclesAsync(range, cancellationToken));
+        (await GetSnapshotAsync(cancellationToken)).MetricsOf(range);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Simulators.Whoop;
 using ProjectTracker.Web.Tests.Integration;
@@ -12,6 +14,9 @@ public abstract class ConnectedWhoopApp : IAsyncLifetime
     protected static readonly DateTimeOffset Now = TrackerAppFactory.Now;
 
     private ITestDatabase _database = null!;
+
+    /// <summary>Contexts on the app's database outside the app: their writes are another process's to it.</summary>
+    protected TestContexts OtherProcess => new(DatabaseSettings.Parse(_database.DatabaseUrl, Path.GetTempPath()));
 
     /// <summary>The database the app runs on; SQLite unless a subclass says otherwise.</summary>
     protected virtual ITestDatabase CreateDatabase() => new SqliteTestDatabase();
@@ -39,6 +44,22 @@ public abstract class ConnectedWhoopApp : IAsyncLifetime
             ["WHOOP_REFRESH_TOKEN"] = RefreshToken,
         });
         Client = App.CreateClient();
+    }
+
+    /// <summary>
+    /// A year of data is over 100 requests: the simulator's minute is real time but the app waits for its reset on the
+    /// test's clock, which stands still.
+    /// </summary>
+    protected void PopulateWhoop(int days)
+    {
+        // Generated up to the app's "now" (the simulator's own clock is real time).
+        var generated = new WhoopSimulatorState(new FakeTimeProvider(App.Clock.GetUtcNow()));
+        WhoopDataGenerator.Populate(generated, days);
+        foreach (var (id, cycle) in generated.Cycles) Whoop.State.Cycles[id] = cycle;
+        foreach (var (id, sleep) in generated.Sleeps) Whoop.State.Sleeps[id] = sleep;
+        foreach (var (id, recovery) in generated.Recoveries) Whoop.State.Recoveries[id] = recovery;
+        foreach (var (id, workout) in generated.Workouts) Whoop.State.Workouts[id] = workout;
+        Whoop.State.RequestsPerMinute = 10_000;
     }
 
     public async Task DisposeAsync()

@@ -2,13 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Simulators.Faults;
-using ProjectTracker.Simulators.Whoop;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 
@@ -22,22 +20,6 @@ public class WhoopSyncJobTests : ConnectedWhoopApp
     /// <summary>Waits for the job of this range by joining it (a sync whose range covers another's is that sync).</summary>
     private Task JoinAsync(DateRange range) =>
         App.Services.GetRequiredService<WhoopRangeSync>().SyncAsync(range, "test", CancellationToken.None);
-
-    /// <summary>
-    /// A year of data is over 100 requests: the simulator's minute is real time but the app waits for its reset on the
-    /// test's clock, which stands still.
-    /// </summary>
-    private void PopulateWhoop(int days)
-    {
-        // Generated up to the app's "now" (the simulator's own clock is real time).
-        var generated = new WhoopSimulatorState(new FakeTimeProvider(App.Clock.GetUtcNow()));
-        WhoopDataGenerator.Populate(generated, days);
-        foreach (var (id, cycle) in generated.Cycles) Whoop.State.Cycles[id] = cycle;
-        foreach (var (id, sleep) in generated.Sleeps) Whoop.State.Sleeps[id] = sleep;
-        foreach (var (id, recovery) in generated.Recoveries) Whoop.State.Recoveries[id] = recovery;
-        foreach (var (id, workout) in generated.Workouts) Whoop.State.Workouts[id] = workout;
-        Whoop.State.RequestsPerMinute = 10_000;
-    }
 
     private async Task<JsonNode> StartAsync(string url)
     {

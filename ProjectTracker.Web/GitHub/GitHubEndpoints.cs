@@ -38,7 +38,8 @@ public static class GitHubEndpoints
         return routes;
     }
 
-    private static async Task<Ok<ProjectJson[]>> ListProjects(HttpRequest request, GitHubReadService github, CancellationToken ct)
+    private static async Task<JsonArrayResult<ProjectJson>> ListProjects(
+        HttpRequest request, GitHubReadService github, SerializedItems<Project, ProjectJson> json, CancellationToken ct)
     {
         var sortName = request.Query.Single("sort");
         var sort = ProjectSort.LastCommit;
@@ -56,8 +57,7 @@ public static class GitHubEndpoints
             var other => throw new InvalidQueryParameterException("order", $"order must be asc or desc; got '{other}'."),
         };
 
-        var projects = await github.ListProjectsAsync(sort, descending, ct);
-        return TypedResults.Ok(projects.Select(ProjectJson.From).ToArray());
+        return json.Array(await github.ListProjectsAsync(sort, descending, ct));
     }
 
     // Kestrel leaves an encoded slash encoded in the route value: owner%2Fname is owner/name.

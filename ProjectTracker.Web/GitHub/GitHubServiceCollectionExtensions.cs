@@ -4,7 +4,9 @@ using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
 using ProjectTracker.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.Persistence;
 
 namespace ProjectTracker.Web.GitHub;
 
@@ -16,11 +18,12 @@ public static class GitHubServiceCollectionExtensions
     {
         var options = ReadOptions(builder.Configuration);
         builder.Services.AddSingleton(options);
-        var readModelSeconds = builder.Configuration.ReadInt(GitHubReadModel.SettingName, GitHubReadModel.DefaultSeconds, 0, 3600);
+        var readModelAge = builder.Configuration.ReadModelMaxAge();
         builder.Services.AddSingleton(sp => new GitHubReadModel(
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
-            sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(readModelSeconds)));
+            sp.GetRequiredService<TimeProvider>(), readModelAge));
         builder.Services.AddSingleton<GitHubReadService>();
+        builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();

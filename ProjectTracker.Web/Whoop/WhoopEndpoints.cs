@@ -39,27 +39,31 @@ public static class WhoopEndpoints
         return routes;
     }
 
-    private static async Task<Ok<RecoveryJson[]>> ListRecoveries(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
-        TypedResults.Ok((await whoop.ListRecoveriesAsync(range.Value, ct)).Select(RecoveryJson.From).ToArray());
+    private static async Task<JsonArrayResult<RecoveryJson>> ListRecoveries(
+        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopRecovery, RecoveryJson> json, CancellationToken ct) =>
+        json.Array(await whoop.ListRecoveriesAsync(range.Value, ct));
 
     private static async Task<Results<Ok<RecoveryJson>, ProblemHttpResult>> LatestRecovery(WhoopReadService whoop, CancellationToken ct) =>
         await whoop.LatestRecoveryAsync(ct) is { } recovery
             ? TypedResults.Ok(RecoveryJson.From(recovery))
             : NoData("No recovery data found");
 
-    private static async Task<Ok<SleepJson[]>> ListSleeps(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
-        TypedResults.Ok((await whoop.ListSleepsAsync(range.Value, ct)).Select(SleepJson.From).ToArray());
+    private static async Task<JsonArrayResult<SleepJson>> ListSleeps(
+        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopSleep, SleepJson> json, CancellationToken ct) =>
+        json.Array(await whoop.ListSleepsAsync(range.Value, ct));
 
     private static async Task<Results<Ok<SleepJson>, ProblemHttpResult>> LatestSleep(WhoopReadService whoop, CancellationToken ct) =>
         await whoop.LatestSleepAsync(ct) is { } sleep
             ? TypedResults.Ok(SleepJson.From(sleep))
             : NoData("No sleep data found");
 
-    private static async Task<Ok<WorkoutJson[]>> ListWorkouts(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
-        TypedResults.Ok((await whoop.ListWorkoutsAsync(range.Value, ct)).Select(WorkoutJson.From).ToArray());
+    private static async Task<JsonArrayResult<WorkoutJson>> ListWorkouts(
+        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopWorkout, WorkoutJson> json, CancellationToken ct) =>
+        json.Array(await whoop.ListWorkoutsAsync(range.Value, ct));
 
-    private static async Task<Ok<CycleJson[]>> ListCycles(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
-        TypedResults.Ok((await whoop.ListCyclesAsync(range.Value, ct)).Select(CycleJson.From).ToArray());
+    private static async Task<JsonArrayResult<CycleJson>> ListCycles(
+        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopCycle, CycleJson> json, CancellationToken ct) =>
+        json.Array(await whoop.ListCyclesAsync(range.Value, ct));
 
     private static async Task<Ok<WhoopMetrics>> GetMetrics(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
         TypedResults.Ok(await whoop.GetMetricsAsync(range.Value, ct));

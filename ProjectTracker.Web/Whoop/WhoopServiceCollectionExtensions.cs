@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.Persistence;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -28,7 +30,15 @@ public static class WhoopServiceCollectionExtensions
             RetryBackOff = config.ReadTimeSpan("Whoop:RetryBackOff", defaults.RetryBackOff),
         };
         builder.Services.AddSingleton(options);
+        var readModelAge = builder.Configuration.ReadModelMaxAge();
+        builder.Services.AddSingleton(sp => new WhoopReadModel(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
+            sp.GetRequiredService<TimeProvider>(), readModelAge));
         builder.Services.AddSingleton<WhoopReadService>();
+        builder.Services.AddSerializedItems<WhoopRecovery, RecoveryJson>(RecoveryJson.From);
+        builder.Services.AddSerializedItems<WhoopSleep, SleepJson>(SleepJson.From);
+        builder.Services.AddSerializedItems<WhoopWorkout, WorkoutJson>(WorkoutJson.From);
+        builder.Services.AddSerializedItems<WhoopCycle, CycleJson>(CycleJson.From);
 
         builder.AddDatabaseKeyRing();
         builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();

@@ -1,0 +1,66 @@
+namespace ProjectTracker.Domain.Persistence;
+
+/// <summary>
+/// One read of some stored data, shared by <c>/api</c>, the exports and every open dashboard instead of each request
+/// or circuit reading and holding its own. It is read again as soon as this process commits a write
+/// (<see cref="DataVersion"/>), and after at most <see cref="ReadModelSettings.MaxAge"/> otherwise: the bound on how late another
+/// instance's write on the same database shows here. Concurrent readers wait for one database read; a read that started
+/// before a write is never handed to a reader who saw the write. A max age of zero reads every time. Snapshots are never
+/// modified once read.
+/// </summary>
+public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider time, TimeSpan maxAge) where TSnapshot : class
+{
+    private sealed record Loaded(long Version, long LoadedAt, TSnapshot Snapshot);
+
+    private readonly Lock _lock = new();
+    private Loaded? _current;
+    private (long Version, Task<Loaded> Task)? _loading;
+
+    public async Task<TSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        if (maxAge <= TimeSpan.Zero)
+        {
+            return await LoadAsync(cancellationToken);
+        }
+
+        var seen = version.Current;
+        if (Volatile.Read(ref _current) is { } current && current.Version == seen && time.GetElapsedTime(current.LoadedAt) < maxAge)
+        {
+            return current.Snapshot;
+        }
+
+        Task<Loaded> loading;
+        lock (_lock)
+        {
+            // Joined only when it started at the version this caller saw: an older read may miss a write the caller knows of.
+            if (_loading is not { } pending || pending.Version != seen || pending.Task.IsCompleted)
+            {
+                pending = (seen, LoadAndKeepAsync(seen));
+                _loading = pending;
+            }
+
+            loading = pending.Task;
+        }
+
+        return (await loading.WaitAsync(cancellationToken)).Snapshot;
+    }
+
+    /// <summary>Reads the snapshot from the database (on a context of its own).</summary>
+    protected abstract Task<TSnapshot> LoadAsync(CancellationToken cancellationToken);
+
+    // Not cancelled by the caller who happened to start it: others wait for the same read.
+    private async Task<Loaded> LoadAndKeepAsync(long readVersion)
+    {
+        var loadedAt = time.GetTimestamp();
+        var loaded = new Loaded(readVersion, loadedAt, await LoadAsync(CancellationToken.None));
+        lock (_lock)
+        {
+            if (_current is null || _current.Version <= loaded.Version)
+            {
+                _current = loaded;
+            }
+        }
+
+        return loaded;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ProjectTracker.Domain.Time;
+
+namespace ProjectTracker.Domain.Whoop;
+
+/// <summary>
+/// Every stored WHOOP record, read once and shared by the API and every open dashboard (<see cref="WhoopReadModel"/>):
+/// never modified. Ranges are cut from it in memory by the athlete's local days, in the lists' order.
+/// </summary>
+public sealed class WhoopSnapshot(
+    DayIndexedRecords<WhoopRecovery> recoveries,
+    DayIndexedRecords<WhoopSleep> sleeps,
+    DayIndexedRecords<WhoopWorkout> workouts,
+    DayIndexedRecords<WhoopCycle> cycles)
+{
+    // Dashboards of one range share its figures; a bound keeps odd ranges from piling up within one snapshot.
+    private const int MaxDashboards = 32;
+    private readonly ConcurrentDictionary<DateRange, WhoopDashboardData> _dashboards = new();
+
+    public DayIndexedRecords<WhoopRecovery> Recoveries => recoveries;
+    public DayIndexedRecords<WhoopSleep> Sleeps => sleeps;
+    public DayIndexedRecords<WhoopWorkout> Workouts => workouts;
+    public DayIndexedRecords<WhoopCycle> Cycles => cycles;
+
+    /// <summary>The time-zone offset of the newest sleep that has one (UTC when none is known): where the athlete is.</summary>
+    public TimeSpan Offset { get; } = WhoopDays.ParseOffset(
+        sleeps.Items.Where(s => s.TimezoneOffset != null && s.EndTime != null).MaxBy(s => s.EndTime)?.TimezoneOffset) ?? TimeSpan.Zero;
+
+    /// <summary>The newest scored recovery (one still being scored, or unscorable, is in the lists but not "the latest").</summary>
+    public WhoopRecovery? LatestRecovery { get; } = recoveries.Items.FirstOrDefault(r => r.IsScored());
+
+    /// <summary>The newest scored night's sleep; a scored nap only when no night is scored.</summary>
+    public WhoopSleep? LatestSleep { get; } =
+        sleeps.Items.FirstOrDefault(s => !s.IsNap && s.IsScored()) ?? sleeps.Items.FirstOrDefault(s => s.IsNap && s.IsScored());
+
+    public WhoopMetrics MetricsOf(DateRange range) =>
+        WhoopMetrics.Compute(range, recoveries.In(range), sleeps.In(range), workouts.In(range), cycles.In(range));
+
+    /// <summary>The dashboard's view of a range: the metrics, the days laid out for charts, and the workouts.</summary>
+    public WhoopDashboardData DashboardOf(DateRange range)
+    {
+        if (_dashboards.TryGetValue(range, out var shared))
+        {
+            return shared;
+        }
+
+        var recoveriesIn = recoveries.In(range);
+        var sleepsIn = sleeps.In(range);
+        var workoutsIn = workouts.In(range);
+        var cyclesIn = cycles.In(range);
+        var data = new WhoopDashboardData(
+            range,
+            WhoopMetrics.Compute(range, recoveriesIn, sleepsIn, workoutsIn, cyclesIn),
+            WhoopDailySeries.Build(range, recoveriesIn, sleepsIn, cyclesIn),
+            workoutsIn);
+        return _dashboards.Count < MaxDashboards ? _dashboards.GetOrAdd(range, data) : data;
+    }
+}

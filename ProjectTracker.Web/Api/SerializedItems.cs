@@ -1,0 +1,33 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace ProjectTracker.Web.Api;
+
+/// <summary>
+/// The JSON of records held by a shared read model, serialized once per record with the API's options and kept as long
+/// as the record is: a list answer is then the records' bytes joined (<see cref="JsonArrayResult{TJson}"/>), which is
+/// exactly what serializing the array would write. Records are never modified once read, so their JSON never goes stale;
+/// a new snapshot brings new records.
+/// </summary>
+public sealed class SerializedItems<TSource, TJson>(Func<TSource, TJson> toJson, IOptions<JsonOptions> options)
+    where TSource : class
+{
+    private readonly ConditionalWeakTable<TSource, byte[]> _json = [];
+    private readonly JsonSerializerOptions _options = options.Value.SerializerOptions;
+
+    public byte[] Of(TSource item) =>
+        _json.TryGetValue(item, out var json) ? json : _json.GetValue(item, source => JsonSerializer.SerializeToUtf8Bytes(toJson(source), _options));
+
+    /// <summary>The 200 answer listing <paramref name="items"/> in order.</summary>
+    public JsonArrayResult<TJson> Array(IEnumerable<TSource> items) => new([.. items.Select(Of)]);
+}
+
+public static class SerializedItemsExtensions
+{
+    /// <summary>Registers the shared JSON of <typeparamref name="TSource"/> records as <typeparamref name="TJson"/>.</summary>
+    public static IServiceCollection AddSerializedItems<TSource, TJson>(this IServiceCollection services, Func<TSource, TJson> toJson)
+        where TSource : class =>
+        services.AddSingleton(sp => new SerializedItems<TSource, TJson>(toJson, sp.GetRequiredService<IOptions<JsonOptions>>()));
+}
