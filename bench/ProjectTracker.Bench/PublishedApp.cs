@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace ProjectTracker.Bench;
 
@@ -13,9 +12,9 @@ namespace ProjectTracker.Bench;
 public sealed class PublishedApp : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly OutputTail _output;
 
-    private PublishedApp(Process process, StringBuilder output, Uri baseAddress)
+    private PublishedApp(Process process, OutputTail output, Uri baseAddress)
     {
         _process = process;
         _output = output;
@@ -25,6 +24,9 @@ public sealed class PublishedApp : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>How many lines the app has written to its console so far (under load, any per-request line shows here).</summary>
+    public long OutputLines => _output.Lines;
 
     public static Task PublishAsync(string repositoryRoot, string outputFolder, bool readyToRun = true) =>
         PublishProjectAsync(Path.Combine(repositoryRoot, "ProjectTracker.Web", "ProjectTracker.Web.csproj"), outputFolder, readyToRun);
@@ -60,10 +62,10 @@ public sealed class PublishedApp : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var output = new StringBuilder();
+        var output = new OutputTail();
         var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -151,19 +153,6 @@ public sealed class PublishedApp : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
     internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -178,5 +167,45 @@ public sealed class PublishedApp : IAsyncDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
+    }
+}
+
+/// <summary>
+/// The last lines of a program's console, for the error message when it fails; older lines are only counted. All of a
+/// long run's output would otherwise be held in memory, however much the app writes under load.
+/// </summary>
+internal sealed class OutputTail
+{
+    private const int Kept = 200;
+    private readonly Queue<string> _lines = new();
+    private long _count;
+
+    public long Lines => Interlocked.Read(ref _count);
+
+    public void Add(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lines)
+        {
+            _count++;
+            _lines.Enqueue(line);
+            if (_lines.Count > Kept)
+            {
+                _lines.Dequeue();
+            }
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (_lines)
+        {
+            var dropped = _count - _lines.Count;
+            return (dropped > 0 ? $"({dropped} earlier lines not kept)\n" : "") + string.Join('\n', _lines);
+        }
     }
 }

@@ -109,6 +109,10 @@ public static class ReadApiBenchmark
             {
                 rows.Add(await MeasureAsync(http, app, ceiling, provider, cached, endpoint));
             }
+
+            // Under load the app should write nothing per request: a line per request would be the first thing to fix.
+            Console.WriteLine($"{provider} {(cached ? "cached" : "uncached")}: the app wrote {app.OutputLines} console lines, " +
+                              $"{app.ResidentBytes() / 1024 / 1024} MB resident");
         }
 
         return rows;
