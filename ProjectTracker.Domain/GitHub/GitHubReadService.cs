@@ -41,6 +41,13 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
         return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
     }
 
+    /// <summary>The visible projects and their metrics as last read, shared and never modified.</summary>
+    public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => _model.GetAsync(cancellationToken);
+
+    /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives.</summary>
+    public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
+        Sort(snapshot.Projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+
     /// <summary>
     /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the
     /// one whose repository is <paramref name="name"/> as <c>owner/name</c>.

@@ -37,6 +37,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
         services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();
         services.AddSingleton<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>();
+        services.AddSingleton<ProjectTracker.Web.Components.Pages.GitHub.GitHubDashboardModel>();
         services.AddSingleton<RefreshProgressHub>();
         services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         services.AddSingleton<JobStorage>(_jobStorage);

@@ -16,9 +16,21 @@ public sealed class SerializedItems<TSource, TJson>(Func<TSource, TJson> toJson,
 {
     private readonly ConditionalWeakTable<TSource, byte[]> _json = [];
     private readonly JsonSerializerOptions _options = options.Value.SerializerOptions;
+    private readonly Lock _fill = new();
 
-    public byte[] Of(TSource item) =>
-        _json.TryGetValue(item, out var json) ? json : _json.GetValue(item, source => JsonSerializer.SerializeToUtf8Bytes(toJson(source), _options));
+    public byte[] Of(TSource item)
+    {
+        if (_json.TryGetValue(item, out var json))
+        {
+            return json;
+        }
+
+        // One serializer per record: requests arriving together with a new snapshot would otherwise all serialize it.
+        lock (_fill)
+        {
+            return _json.GetValue(item, source => JsonSerializer.SerializeToUtf8Bytes(toJson(source), _options));
+        }
+    }
 
     /// <summary>The 200 answer listing <paramref name="items"/> in order.</summary>
     public JsonArrayResult<TJson> Array(IEnumerable<TSource> items) => new([.. items.Select(Of)]);

@@ -5,6 +5,7 @@ using ProjectTracker.Domain.GitHub.Sync;
 using ProjectTracker.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Web.Api;
+using ProjectTracker.Web.Components.Pages.GitHub;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Persistence;
 
@@ -24,6 +25,7 @@ public static class GitHubServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), readModelAge));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
+        builder.Services.AddSingleton<GitHubDashboardModel>();
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();

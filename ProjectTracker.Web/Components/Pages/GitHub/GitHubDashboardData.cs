@@ -1,0 +1,19 @@
+using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Web.Components.Charts;
+
+namespace ProjectTracker.Web.Components.Pages.GitHub;
+
+/// <summary>Everything <c>/github</c> shows, computed once per data version and shared by every open page: never modified.</summary>
+public sealed record GitHubDashboardData(
+    IReadOnlyList<Project> Projects,
+    GitHubMetrics Metrics,
+    IReadOnlyList<LabelledValue> Languages,
+    IReadOnlyList<LabelledValue> TopProjects,
+    IReadOnlyList<WeeklyCommitCount> Activity,
+    int EstimatedLocProjects,
+    ActivityCalendar Calendar,
+    IReadOnlyList<Project> Current,
+    ProjectLabels CurrentLabels,
+    IReadOnlyList<Project> Gone,
+    ProjectLabels AllLabels);
