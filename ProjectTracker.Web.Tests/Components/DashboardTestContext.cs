@@ -37,7 +37,10 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
         services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();
         services.AddSingleton<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>();
-        services.AddSingleton<ProjectTracker.Web.Components.Pages.GitHub.GitHubDashboardModel>();
+        // Built on every read, as the read service here reads the database every time.
+        services.AddSingleton(sp => new ProjectTracker.Web.Components.Pages.GitHub.GitHubDashboardModel(
+            sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>(),
+            new ProjectTracker.Domain.Persistence.DataVersion(), TimeProvider.System, TimeSpan.Zero));
         services.AddSingleton<RefreshProgressHub>();
         services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         services.AddSingleton<JobStorage>(_jobStorage);

@@ -23,11 +23,11 @@ public sealed class SharedDashboardDataTests : IAsyncLifetime
     {
         var model = _app.App.Services.GetRequiredService<GitHubDashboardModel>();
 
-        var first = await model.GetAsync();
-        var second = await model.GetAsync();
+        var first = await model.GetAsync(CancellationToken.None);
+        var second = await model.GetAsync(CancellationToken.None);
         var hidden = first.Projects[0];
         await _app.App.Services.GetRequiredService<GitHubProjectAdmin>().SetHiddenAsync(hidden.Id, true);
-        var afterWrite = await model.GetAsync();
+        var afterWrite = await model.GetAsync(CancellationToken.None);
 
         Assert.Same(first, second);
         Assert.NotSame(first, afterWrite);

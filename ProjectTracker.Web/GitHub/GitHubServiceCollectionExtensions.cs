@@ -25,7 +25,9 @@ public static class GitHubServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), readModelAge));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
-        builder.Services.AddSingleton<GitHubDashboardModel>();
+        builder.Services.AddSingleton(sp => new GitHubDashboardModel(
+            sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<Domain.GitHub.Timesheet.CodingDaysReader>(),
+            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), readModelAge));
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();

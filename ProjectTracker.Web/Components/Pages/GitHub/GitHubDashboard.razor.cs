@@ -35,7 +35,7 @@ public partial class GitHubDashboard
     {
         try
         {
-            _data = await Dashboard.GetAsync();
+            _data = await Dashboard.GetAsync(CancellationToken.None);
             _error = null;
         }
         catch (Exception e)

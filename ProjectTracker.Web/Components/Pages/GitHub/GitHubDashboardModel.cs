@@ -1,50 +1,32 @@
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Components.Charts;
 
 namespace ProjectTracker.Web.Components.Pages.GitHub;
 
 /// <summary>
-/// The <c>/github</c> page's data, built once per GitHub snapshot and owner's day and shared by every circuit (and the
-/// prerender): a hundred open pages hold one copy of the labels, charts and calendar, not a hundred, and a page's
-/// second load (the circuit after the prerender) reads nothing again.
+/// The <c>/github</c> page's data, built once per data version and shared by every circuit and the prerender
+/// (<see cref="ReadModel{TSnapshot}"/>): a hundred open pages hold one copy of the labels, charts and calendar, not a
+/// hundred; a page's second load (the circuit after the prerender) reads nothing again; and under steady traffic the
+/// next build (two grouped queries over the commits) starts ahead of time, so no page waits for it.
 /// </summary>
-public sealed class GitHubDashboardModel(GitHubReadService github, CodingDaysReader coding)
+public sealed class GitHubDashboardModel(
+    GitHubReadService github, CodingDaysReader coding, DataVersion version, TimeProvider time, TimeSpan maxAge)
+    : ReadModel<GitHubDashboardData>(version, time, maxAge)
 {
-    private readonly Lock _lock = new();
-    private (GitHubSnapshot Snapshot, DateOnly Today, Task<GitHubDashboardData> Data)? _last;
-
     public OwnerCalendarOptions Calendar => coding.Owner.Calendar;
 
-    public async Task<GitHubDashboardData> GetAsync(CancellationToken cancellationToken = default)
+    protected override async Task<GitHubDashboardData> LoadAsync(CancellationToken cancellationToken)
     {
         var snapshot = await github.GetSnapshotAsync(cancellationToken);
         var today = await coding.Owner.TodayAsync(cancellationToken);
-        Task<GitHubDashboardData> data;
-        lock (_lock)
-        {
-            // A failed build is not kept: the next page tries again.
-            if (_last is not { } last || last.Snapshot != snapshot || last.Today != today || last.Data.IsFaulted || last.Data.IsCanceled)
-            {
-                last = (snapshot, today, BuildAsync(snapshot, today));
-                _last = last;
-            }
-
-            data = last.Data;
-        }
-
-        return await data.WaitAsync(cancellationToken);
-    }
-
-    // Not cancelled by the page that happened to start it: others wait for the same build.
-    private async Task<GitHubDashboardData> BuildAsync(GitHubSnapshot snapshot, DateOnly today)
-    {
         var projects = GitHubReadService.ListProjects(snapshot);
         var allLabels = new ProjectLabels(projects);
         var current = projects.Where(p => p.GoneAt is null).ToList();
-        var activity = CommitActivity.Weekly(await github.ListDailyCommitsAsync());
-        var calendar = ActivityCalendar.Build(await coding.ReadAsync(DateRange.LastDays(365, today)), today);
+        var activity = CommitActivity.Weekly(await github.ListDailyCommitsAsync(cancellationToken: cancellationToken));
+        var calendar = ActivityCalendar.Build(await coding.ReadAsync(DateRange.LastDays(365, today), cancellationToken: cancellationToken), today);
         return new GitHubDashboardData(
             projects,
             snapshot.Metrics,
