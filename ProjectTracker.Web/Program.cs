@@ -14,6 +14,7 @@ using ProjectTracker.Web.Whoop;
 try
 {
     var builder = WebApplication.CreateBuilder(HostingExtensions.TranslateSwitches(args));
+    builder.Configuration.AddLegacySettingNames();
     await builder.AddDemoIfEnabledAsync();
     builder.UsePortVariable();
     builder.AddPersistence();

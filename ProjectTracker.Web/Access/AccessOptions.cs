@@ -53,7 +53,7 @@ public sealed class AccessOptions
         }
 
         var requireLogin = config.ReadBool("Access:RequireLogin");
-        if (requireLogin && (config.Read("Whoop:ClientId", "WHOOP_CLIENT_ID") is null || config.Read("Whoop:ClientSecret", "WHOOP_CLIENT_SECRET") is null))
+        if (requireLogin && (config.Read("Whoop:ClientId") is null || config.Read("Whoop:ClientSecret") is null))
         {
             throw new SettingException("Access:RequireLogin",
                 "needs WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET: the owner signs in with WHOOP, so without them nobody could.");
@@ -76,7 +76,7 @@ public sealed class AccessOptions
 
     private static Uri? ReadPublicBaseUrl(IConfiguration config)
     {
-        if (config.Read("Access:PublicBaseUrl", "PUBLIC_BASE_URL") is not { } value)
+        if (config.Read("Access:PublicBaseUrl") is not { } value)
         {
             return null;
         }

@@ -41,7 +41,7 @@ public static class HostingExtensions
     /// <summary><c>CORS_ORIGINS</c> (or <c>Cors:Origins</c>): comma-separated origins allowed to call <c>/api</c>.</summary>
     public static WebApplicationBuilder AddCorsOrigins(this WebApplicationBuilder builder)
     {
-        var origins = (builder.Configuration.Read("Cors:Origins", "CORS_ORIGINS") ?? "")
+        var origins = (builder.Configuration.Read("Cors:Origins") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(origin => origin.TrimEnd('/'))
             .ToArray();

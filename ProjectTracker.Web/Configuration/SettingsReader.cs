@@ -3,19 +3,14 @@ using ProjectTracker.Domain.Configuration;
 namespace ProjectTracker.Web.Configuration;
 
 /// <summary>
-/// Reads a setting from its section key (<c>GitHub:AccessToken</c>, also <c>GitHub__AccessToken</c> in the environment)
-/// or, failing that, from the old app's flat variable (<c>GITHUB_ACCESS_TOKEN</c>).
+/// Reads a setting by its section key (<c>GitHub:AccessToken</c>, also <c>GitHub__AccessToken</c> in the environment, or
+/// the old app's flat variable <c>GITHUB_ACCESS_TOKEN</c> through <see cref="LegacySettingNames"/>), blank as unset.
 /// </summary>
 public static class SettingsReader
 {
-    public static string? Read(this IConfiguration configuration, string sectionKey, string? legacyName = null)
+    public static string? Read(this IConfiguration configuration, string sectionKey)
     {
         var value = configuration[sectionKey];
-        if (string.IsNullOrWhiteSpace(value) && legacyName is not null)
-        {
-            value = configuration[legacyName];
-        }
-
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 

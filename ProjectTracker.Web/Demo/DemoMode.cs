@@ -42,7 +42,7 @@ public static class DemoMode
             ["Whoop:AccessToken"] = whoop.State.AccessTokens.First(),
             ["Whoop:RefreshToken"] = whoop.State.RefreshTokens.First(),
         };
-        if (builder.Configuration.Read("Database:Url", "DATABASE_URL") is null)
+        if (builder.Configuration.Read("Database:Url") is null)
         {
             settings["Database:Url"] = "sqlite:///App_Data/demo.db";
         }

@@ -59,7 +59,7 @@ public static class GitHubServiceCollectionExtensions
         var options = new GitHubOptions
         {
             ApiBaseUrl = config.ReadAbsoluteUrl("GitHub:ApiBaseUrl", defaults.ApiBaseUrl),
-            AccessToken = config.Read("GitHub:AccessToken", "GITHUB_ACCESS_TOKEN"),
+            AccessToken = config.Read("GitHub:AccessToken"),
             SessionGapMinutes = config.ReadInt("GitHub:SessionGapMinutes", defaults.SessionGapMinutes, 1, 24 * 60),
             SessionStartMinutes = config.ReadInt("GitHub:SessionStartMinutes", defaults.SessionStartMinutes, 0, 24 * 60),
             IncludeForks = config.ReadBool("GitHub:IncludeForks"),

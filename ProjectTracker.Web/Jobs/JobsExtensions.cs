@@ -19,7 +19,7 @@ public static class JobsExtensions
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        var redis = builder.Configuration.Read("Jobs:RedisUrl", RedisSettings.SettingName) is { Length: > 0 } url
+        var redis = builder.Configuration.Read("Jobs:RedisUrl") is { Length: > 0 } url
             ? RedisSettings.Parse(url)
             : null;
         // How long a job fetched by an instance that died (killed, crashed, host lost) stays invisible before a live

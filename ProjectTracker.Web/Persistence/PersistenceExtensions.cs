@@ -16,7 +16,7 @@ public static class PersistenceExtensions
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         var settings = DatabaseSettings.Parse(
-            builder.Configuration.Read("Database:Url", DatabaseSettings.SettingName),
+            builder.Configuration.Read("Database:Url"),
             builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
 
