@@ -7,7 +7,7 @@ namespace ProjectTracker.Domain.Whoop;
 
 /// <summary>
 /// Reads stored WHOOP records by the athlete's local days, newest first: lists, metrics and the dashboard from the shared
-/// <see cref="WhoopReadModel"/> (without one, straight from the database), exports streamed from the database.
+/// <see cref="WhoopReadModel"/> (without one, read on every call), exports streamed from the database.
 /// </summary>
 public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, WhoopReadModel? model = null)
 {
@@ -23,7 +23,7 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     public async Task<DateOnly> GetTodayAsync(CancellationToken cancellationToken = default) =>
         TodayOf(await GetSnapshotAsync(cancellationToken));
 
-    public DateOnly TodayOf(WhoopSnapshot snapshot) => WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, snapshot.Offset);
+    private DateOnly TodayOf(WhoopSnapshot snapshot) => WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, snapshot.Offset);
 
     public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).Recoveries.In(range);

@@ -48,15 +48,16 @@ public static class ReadApiReport
             ? $"Target (each read endpoint at ≥ 70% of the ceiling's throughput, as deployed): **met** by all {deployed.Count} endpoint × database pairs measured."
             : $"Target (each read endpoint at ≥ 70% of the ceiling's throughput, as deployed): **missed** by {string.Join(", ", missed.Select(r => $"{r.Provider} `/{r.Path}` ({r.Ratio:0.00})"))}.");
         text.AppendLine();
-        text.AppendLine("Why the cache: without it every request reads the database and serializes the answer again (1,000 projects, or four " +
-                        "tables over 365 days for the WHOOP metrics), which the cache-off rows show to be a small fraction of the ceiling. " +
-                        "As deployed, these endpoints answer from a cache of their serialized JSON keyed by path and query (`Api:ResponseCacheSeconds`, " +
-                        "default 2 s): an entry is dropped as soon as this instance commits any write to the database (an EF Core interceptor advances " +
-                        "a version on every commit: refresh jobs, WHOOP syncs, webhooks), and concurrent misses of one key wait for a single database " +
-                        "read. A write by another instance on the same database shows after at most 2 s plus one database read (while one request reads again, the others get the aged entry rather than all waiting). Under this load each endpoint therefore " +
-                        "costs about what the static endpoint costs, plus one database read per key every 2 s, which shows in its p99. " +
-                        "That data refreshed by a job is served on the very next request is tested (`ResponseCacheTests`, real refresh and sync " +
-                        "code against the simulators), as is the 2-s bound for another process's write.");
+        text.AppendLine("Two layers. Without the response cache (the cache-off rows) an answer comes from the shared read models (decision record " +
+                        "0010): the projects and every WHOOP record are read once per data version (again at once after this instance writes, " +
+                        "after `ReadModel:MaxAgeSeconds`, 2 s, otherwise, and ahead of time halfway through that age under steady traffic), a " +
+                        "range is cut from memory, and a list is written from each record's JSON serialized once; the p99 shows the reads of the " +
+                        "tables every second or so under this load. As deployed, the response cache (decision record 0006) adds a copy of each " +
+                        "whole answer keyed by path and query (`Api:ResponseCacheSeconds`, default 2 s), dropped as soon as this instance commits " +
+                        "any write, which absorbs repeated identical requests. A write by another instance on the same database shows after at " +
+                        "most 2 s plus one database read. That data refreshed by a job is served on the very next request is tested " +
+                        "(`ResponseCacheTests`, `WhoopReadModelTests`, real refresh and sync code against the simulators), as is the 2-s bound " +
+                        "for another process's write.");
         foreach (var problem in problems)
         {
             text.AppendLine();

@@ -1,3 +1,5 @@
+using ProjectTracker.Domain.Time;
+
 namespace ProjectTracker.Domain.GitHub.Sync;
 
 /// <summary>
@@ -58,10 +60,7 @@ public sealed class GitHubRequestGate(GitHubOptions options, TimeProvider time, 
 
             await reportStatus(message);
             // Until a moment, not for a span: reporting takes time, and the clock may have moved meanwhile.
-            if (until - time.GetUtcNow() is { Ticks: > 0 } wait)
-            {
-                await Task.Delay(wait, time, cancellationToken);
-            }
+            await time.DelayUntilAsync(until, cancellationToken);
 
             await reportStatus(null);
         }
