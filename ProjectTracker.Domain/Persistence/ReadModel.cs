@@ -6,8 +6,7 @@ namespace ProjectTracker.Domain.Persistence;
 /// (<see cref="DataVersion"/>), and after at most <see cref="ReadModelSettings.MaxAge"/> otherwise: the bound on how late another
 /// instance's write on the same database shows here. Concurrent readers wait for one database read, and under steady
 /// traffic the next read starts halfway through the age, so nobody waits; a read that started before a write is never
-/// handed to a reader who saw the write. A max age of zero reads every time. Snapshots are never
-/// modified once read.
+/// handed to a reader who saw the write. A max age of zero reads every time. Snapshots are never modified once read.
 /// </summary>
 public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider time, TimeSpan maxAge) where TSnapshot : class
 {
@@ -27,10 +26,12 @@ public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider tim
         var seen = version.Current;
         if (Volatile.Read(ref _current) is { } current && current.Version == seen && time.GetElapsedTime(current.LoadedAt) is var age && age < maxAge)
         {
-            // Read again ahead of time once half the age is gone: under steady traffic nobody waits for a read.
+            // Read again ahead of time once half the age is gone: under steady traffic nobody waits for a read. A read
+            // ahead that fails is only observed here; the first reader past the age reads again and sees the error.
             if (age >= maxAge / 2)
             {
-                _ = Load(seen);
+                _ = Load(seen).ContinueWith(static read => read.Exception, CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
 
             return current.Snapshot;

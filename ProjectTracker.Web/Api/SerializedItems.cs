@@ -35,11 +35,3 @@ public sealed class SerializedItems<TSource, TJson>(Func<TSource, TJson> toJson,
     /// <summary>The 200 answer listing <paramref name="items"/> in order.</summary>
     public JsonArrayResult<TJson> Array(IEnumerable<TSource> items) => new([.. items.Select(Of)]);
 }
-
-public static class SerializedItemsExtensions
-{
-    /// <summary>Registers the shared JSON of <typeparamref name="TSource"/> records as <typeparamref name="TJson"/>.</summary>
-    public static IServiceCollection AddSerializedItems<TSource, TJson>(this IServiceCollection services, Func<TSource, TJson> toJson)
-        where TSource : class =>
-        services.AddSingleton(sp => new SerializedItems<TSource, TJson>(toJson, sp.GetRequiredService<IOptions<JsonOptions>>()));
-}
