@@ -27,18 +27,13 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     public async Task<List<Project>> ListProjectsAsync(
         ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default, bool includeHidden = false)
     {
-        IReadOnlyList<Project> projects;
-        if (includeHidden)
+        if (!includeHidden)
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            projects = await db.Projects.AsNoTracking().ToListAsync(cancellationToken);
-        }
-        else
-        {
-            projects = (await _model.GetAsync(cancellationToken)).Projects;
+            return ListProjects(await _model.GetAsync(cancellationToken), sort, descending);
         }
 
-        return Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return Sorted(await db.Projects.AsNoTracking().ToListAsync(cancellationToken), sort, descending);
     }
 
     /// <summary>The visible projects and their metrics as last read, shared and never modified.</summary>
@@ -46,7 +41,11 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
 
     /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives.</summary>
     public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
-        Sort(snapshot.Projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+        Sorted(snapshot.Projects, sort, descending);
+
+    // Names read A to Z by default; every other order starts with the largest (or newest).
+    private static List<Project> Sorted(IEnumerable<Project> projects, ProjectSort sort, bool? descending) =>
+        Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
 
     /// <summary>
     /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the

@@ -23,7 +23,8 @@ public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> context
     public async Task<DateOnly> GetTodayAsync(CancellationToken cancellationToken = default) =>
         TodayOf(await GetSnapshotAsync(cancellationToken));
 
-    private DateOnly TodayOf(WhoopSnapshot snapshot) => WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, snapshot.Offset);
+    /// <summary>The athlete's today by the offset <paramref name="snapshot"/> knows.</summary>
+    public DateOnly TodayOf(WhoopSnapshot snapshot) => WhoopDays.LocalDate(time.GetUtcNow().UtcDateTime, snapshot.Offset);
 
     public async Task<List<WhoopRecovery>> ListRecoveriesAsync(DateRange range, CancellationToken cancellationToken = default) =>
         (await GetSnapshotAsync(cancellationToken)).Recoveries.In(range);

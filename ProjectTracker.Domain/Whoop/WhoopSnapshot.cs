@@ -33,8 +33,7 @@ public sealed class WhoopSnapshot(
     public WhoopSleep? LatestSleep { get; } =
         sleeps.Items.FirstOrDefault(s => !s.IsNap && s.IsScored()) ?? sleeps.Items.FirstOrDefault(s => s.IsNap && s.IsScored());
 
-    public WhoopMetrics MetricsOf(DateRange range) =>
-        WhoopMetrics.Compute(range, recoveries.In(range), sleeps.In(range), workouts.In(range), cycles.In(range));
+    public WhoopMetrics MetricsOf(DateRange range) => Slice.Of(this, range).Metrics();
 
     /// <summary>The dashboard's view of a range: the metrics, the days laid out for charts, and the workouts.</summary>
     public WhoopDashboardData DashboardOf(DateRange range)
@@ -44,15 +43,19 @@ public sealed class WhoopSnapshot(
             return shared;
         }
 
-        var recoveriesIn = recoveries.In(range);
-        var sleepsIn = sleeps.In(range);
-        var workoutsIn = workouts.In(range);
-        var cyclesIn = cycles.In(range);
+        var slice = Slice.Of(this, range);
         var data = new WhoopDashboardData(
-            range,
-            WhoopMetrics.Compute(range, recoveriesIn, sleepsIn, workoutsIn, cyclesIn),
-            WhoopDailySeries.Build(range, recoveriesIn, sleepsIn, cyclesIn),
-            workoutsIn);
+            range, slice.Metrics(), WhoopDailySeries.Build(range, slice.Recoveries, slice.Sleeps, slice.Cycles), slice.Workouts);
         return _dashboards.Count < MaxDashboards ? _dashboards.GetOrAdd(range, data) : data;
+    }
+
+    /// <summary>The records of one range, each kind in the lists' order.</summary>
+    private sealed record Slice(
+        DateRange Range, List<WhoopRecovery> Recoveries, List<WhoopSleep> Sleeps, List<WhoopWorkout> Workouts, List<WhoopCycle> Cycles)
+    {
+        public static Slice Of(WhoopSnapshot snapshot, DateRange range) => new(
+            range, snapshot.Recoveries.In(range), snapshot.Sleeps.In(range), snapshot.Workouts.In(range), snapshot.Cycles.In(range));
+
+        public WhoopMetrics Metrics() => WhoopMetrics.Compute(Range, Recoveries, Sleeps, Workouts, Cycles);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
 
@@ -12,7 +11,8 @@ namespace ProjectTracker.Web.Jobs;
 public sealed class RefreshProgressHub : IRefreshProgressNotifier
 {
     private readonly Completions<RefreshJob> _finished = new();
-    private readonly ConcurrentDictionary<string, RefreshJob> _latest = new();
+    // Read and written only under _publishing.
+    private readonly Dictionary<string, RefreshJob> _latest = [];
     private readonly Lock _publishing = new();
 
     /// <summary>Raised on the job's (or the watcher's) thread with a snapshot the receiver may keep.</summary>
@@ -43,9 +43,9 @@ public sealed class RefreshProgressHub : IRefreshProgressNotifier
             if (RefreshJobStatus.IsFinished(snapshot.Status))
             {
                 // Only the newest ended job is kept, so the table of known jobs stays as small as the jobs running.
-                foreach (var ended in _latest.Values.Where(j => j.Id != snapshot.Id && RefreshJobStatus.IsFinished(j.Status)))
+                foreach (var ended in _latest.Values.Where(j => j.Id != snapshot.Id && RefreshJobStatus.IsFinished(j.Status)).ToList())
                 {
-                    _latest.TryRemove(ended.Id, out _);
+                    _latest.Remove(ended.Id);
                 }
             }
         }

@@ -28,11 +28,12 @@ public sealed class OverviewReader(
 
     public async Task<WhoopOverview> ReadWhoopAsync(CancellationToken cancellationToken = default)
     {
-        var today = await whoop.GetTodayAsync(cancellationToken);
-        var range = DateRange.LastDays(LookbackDays, today);
-        var recoveries = await whoop.ListRecoveriesAsync(range, cancellationToken);
-        var sleeps = await whoop.ListSleepsAsync(range, cancellationToken);
-        var cycles = await whoop.ListCyclesAsync(range, cancellationToken);
+        // One snapshot for the day and the three lists (each call would take the current one).
+        var snapshot = await whoop.GetSnapshotAsync(cancellationToken);
+        var range = DateRange.LastDays(LookbackDays, whoop.TodayOf(snapshot));
+        var recoveries = snapshot.Recoveries.In(range);
+        var sleeps = snapshot.Sleeps.In(range);
+        var cycles = snapshot.Cycles.In(range);
         var lastSync = await whoop.GetLastSyncAsync(cancellationToken);
         return new WhoopOverview(
             Connection(await whoopTokens.GetStateAsync(cancellationToken)),
