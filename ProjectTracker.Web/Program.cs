@@ -26,7 +26,7 @@ try
     builder.AddWhoop();
     builder.AddDashboard();
     builder.AddAccess();
-    var app = builder.Build();
+    var app = builder.Build().ValidateSettings();
 
     await app.MigrateDatabaseAsync();
     await app.StartGitHubJobsAsync();

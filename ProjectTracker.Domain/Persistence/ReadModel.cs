@@ -3,7 +3,7 @@ namespace ProjectTracker.Domain.Persistence;
 /// <summary>
 /// One read of some stored data, shared by <c>/api</c>, the exports and every open dashboard instead of each request
 /// or circuit reading and holding its own. It is read again as soon as this process commits a write
-/// (<see cref="DataVersion"/>), and after at most <see cref="ReadModelSettings.MaxAge"/> otherwise: the bound on how late another
+/// (<see cref="DataVersion"/>), and after at most <c>ReadModel:MaxAgeSeconds</c> otherwise: the bound on how late another
 /// instance's write on the same database shows here. Concurrent readers wait for one database read, and under steady
 /// traffic the next read starts halfway through the age, so nobody waits; a read that started before a write is never
 /// handed to a reader who saw the write. A max age of zero reads every time. Snapshots are never modified once read.

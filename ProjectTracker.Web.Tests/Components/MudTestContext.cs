@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ProjectTracker.Web.Access;
+using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Tests.Components;
 
@@ -34,7 +35,7 @@ public static class MudTestContext
     {
         var authorization = context.AddAuthorization();
         context.Services.AddSingleton(access ?? new AccessOptions());
-        context.Services.AddSingleton(new OwnerRule(null));
+        context.Services.AddSingleton(new OwnerRule(new OwnerOptions()));
         context.Services.AddSingleton<RefreshAccess>();
         context.Services.AddSingleton<ClientBudgets>();
         context.Services.AddHttpContextAccessor();

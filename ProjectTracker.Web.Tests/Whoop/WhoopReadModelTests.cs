@@ -131,7 +131,7 @@ public class WhoopReadModelTests : ConnectedWhoopApp
         }
 
         var shared = (await whoop.ListRecoveriesAsync(year)).Count;
-        App.Clock.Advance(TimeSpan.FromSeconds(ReadModelSettings.DefaultSeconds));
+        App.Clock.Advance(TimeSpan.FromSeconds(ReadModelOptions.DefaultSeconds));
 
         Assert.Equal(before, shared);
         Assert.Empty(await whoop.ListRecoveriesAsync(year));

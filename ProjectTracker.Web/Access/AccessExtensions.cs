@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
+using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Whoop;
@@ -17,9 +18,9 @@ public static class AccessExtensions
     /// </summary>
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
-        var options = AccessOptions.Read(builder.Configuration);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new OwnerRule(builder.Configuration.Read("Owner:WhoopUserId")));
+        builder.Services.AddAccessSettings();
+        builder.Services.AddSettings<OwnerOptions>(OwnerOptions.Section);
+        builder.Services.AddSingleton<OwnerRule>();
         builder.Services.AddSingleton<RefreshAccess>();
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddHttpContextAccessor();
@@ -28,34 +29,38 @@ public static class AccessExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, AccessHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessPolicies.Owner, policy => policy.AddRequirements(new OwnerRequirement()))
-            // The fallback covers every endpoint without a policy, and requests that match none (so no 404 leaks a route).
-            .SetFallbackPolicy(options.RequireLogin || options.ApiKey is not null
+            .AddPolicy(AccessPolicies.Owner, policy => policy.AddRequirements(new OwnerRequirement()));
+        // The fallback covers every endpoint without a policy, and requests that match none (so no 404 leaks a route).
+        builder.Services.AddOptions<AuthorizationOptions>().Configure<AccessOptions>((authorization, access) =>
+            authorization.FallbackPolicy = access.RequireLogin || access.ApiKey is not null
                 ? new AuthorizationPolicyBuilder().AddRequirements(new AccessRequirement()).Build()
                 : null);
 
-        if (options.RequireLogin)
+        // With the dashboards behind the login, a refused sign-in must land on a page that is not.
+        builder.Services.AddOptions<OAuthOptions>(WhoopLogin.Scheme).PostConfigure<AccessOptions>((oauth, access) =>
         {
-            // The dashboards are behind the login, so a refused sign-in must land on a page that is not.
-            builder.Services.PostConfigure<OAuthOptions>(WhoopLogin.Scheme, oauth => oauth.Events.OnRemoteFailure = context =>
+            if (access.RequireLogin)
             {
-                context.Response.Redirect($"{AccessPages.RefusedPath}?error={SignInErrors.CodeOf(context.Failure)}");
-                context.HandleResponse();
-                return Task.CompletedTask;
-            });
-        }
+                oauth.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect($"{AccessPages.RefusedPath}?error={SignInErrors.CodeOf(context.Failure)}");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
+            }
+        });
 
-        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<AccessOptions>((forwarded, access) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // Only the last hop is believed (ForwardLimit 1): the entry our own proxy appended, not what the client sent.
-            if (options.TrustAllProxies)
+            if (access.TrustAllProxies)
             {
                 forwarded.KnownIPNetworks.Clear();
                 forwarded.KnownProxies.Clear();
             }
 
-            foreach (var network in options.TrustedProxies)
+            foreach (var network in access.TrustedNetworks)
             {
                 forwarded.KnownIPNetworks.Add(network);
             }
@@ -63,6 +68,15 @@ public static class AccessExtensions
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddSingleton<ClientBudgets>();
         return builder;
+    }
+
+    /// <summary>Section <c>Access</c> bound and checked at start-up, with the WHOOP sign-in that a required login needs.</summary>
+    public static IServiceCollection AddAccessSettings(this IServiceCollection services)
+    {
+        services.AddSettings<AccessOptions>(AccessOptions.Section)
+            .Validate<WhoopOptions>((access, whoop) => !access.RequireLogin || whoop.HasClientCredentials,
+                "Access:RequireLogin needs WHOOP_CLIENT_ID and WHOOP_CLIENT_SECRET: the owner signs in with WHOOP, so without them nobody could.");
+        return services;
     }
 
     /// <summary>

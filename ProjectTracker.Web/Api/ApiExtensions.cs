@@ -22,9 +22,9 @@ public static class ApiExtensions
             openApi.AddOperationTransformer<ProblemResponsesTransformer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        var cacheSeconds = builder.Configuration.ReadInt(ResponseCache.SettingName, ResponseCache.DefaultSeconds, 0, 3600);
-        builder.Services.AddSingleton(sp => new ResponseCache(
-            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(cacheSeconds)));
+        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
+        builder.Services.AddSingleton(sp => new ResponseCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(sp.GetRequiredService<ApiOptions>().ResponseCacheSeconds)));
         return builder;
     }
 

@@ -17,9 +17,6 @@ public sealed class CachedRead
 /// </summary>
 public sealed class ResponseCache(DataVersion version, TimeProvider time, TimeSpan maxAge)
 {
-    public const string SettingName = "Api:ResponseCacheSeconds";
-    public const int DefaultSeconds = 2;
-
     // A bound on memory, whatever ranges clients ask for: full means start again empty.
     private const long MaxBytes = 64 * 1024 * 1024;
 

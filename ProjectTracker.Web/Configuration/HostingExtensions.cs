@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using ProjectTracker.Domain.Configuration;
 
 namespace ProjectTracker.Web.Configuration;
@@ -41,32 +42,17 @@ public static class HostingExtensions
     /// <summary><c>CORS_ORIGINS</c> (or <c>Cors:Origins</c>): comma-separated origins allowed to call <c>/api</c>.</summary>
     public static WebApplicationBuilder AddCorsOrigins(this WebApplicationBuilder builder)
     {
-        var origins = (builder.Configuration.Read("Cors:Origins") ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(origin => origin.TrimEnd('/'))
-            .ToArray();
-
-        foreach (var origin in origins)
+        builder.Services.AddSettings<CorsOriginsOptions>(CorsOriginsOptions.Section);
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<CorsOriginsOptions>((cors, allowed) => cors.AddDefaultPolicy(policy =>
         {
-            // An origin is scheme://host[:port] over http(s): anything else no browser sends, and would silently allow nothing.
-            if (origin != "*" && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-                                   && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                                   && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0
-                                   && uri.UserInfo.Length == 0))
-            {
-                throw new SettingException("CORS_ORIGINS", $"must be comma-separated origins such as https://example.com; '{origin}' is not one.");
-            }
-        }
-
-        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            if (origins.Contains("*"))
+            if (allowed.AllowedOrigins.Contains("*"))
             {
                 policy.AllowAnyOrigin();
             }
             else
             {
-                policy.WithOrigins(origins);
+                policy.WithOrigins(allowed.AllowedOrigins.ToArray());
             }
 
             policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Location");

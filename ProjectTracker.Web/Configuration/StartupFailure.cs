@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
 using ProjectTracker.Domain.Configuration;
 
 namespace ProjectTracker.Web.Configuration;
@@ -13,6 +14,9 @@ public static partial class StartupFailure
     public static string? Describe(Exception error) => error switch
     {
         SettingException setting => setting.Message,
+        // Bound options checked at start-up (SettingsValidator words each failure); several at once stop start-up as one.
+        OptionsValidationException options => $"Configuration error: {options.Failures.First()}",
+        AggregateException { InnerExceptions: [var first, ..] } => Describe(first),
         InvalidDataException { InnerException: { } inner } when ConfigurationFile(error.Message) is { } file =>
             $"Configuration error: {Path.GetFileName(file)} ({file}) {JsonProblem(inner)}",
         _ => null,

@@ -16,9 +16,9 @@ public static class DemoMode
 
     public static async Task<WebApplicationBuilder> AddDemoIfEnabledAsync(this WebApplicationBuilder builder)
     {
-        var enabled = builder.Configuration.ReadBool("Demo:Enabled");
-        builder.Services.AddSingleton(new DemoInfo(enabled));
-        if (!enabled)
+        var demo = builder.Configuration.ReadSettings<DemoOptions>(DemoOptions.Section);
+        builder.Services.AddSingleton(demo);
+        if (!demo.Enabled)
         {
             return builder;
         }

@@ -19,17 +19,8 @@ public static class JobsExtensions
     /// </summary>
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        var redis = builder.Configuration.Read("Jobs:RedisUrl") is { Length: > 0 } url
-            ? RedisSettings.Parse(url)
-            : null;
-        // How long a job fetched by an instance that died (killed, crashed, host lost) stays invisible before a live
-        // instance takes it over and resumes it. Live workers renew it by heartbeat (every fifth of it), so a long refresh
-        // is never started twice; Hangfire.PostgreSql's 30-minute default would leave such a job "running" for half an hour.
-        var invisibilityTimeout = builder.Configuration.ReadTimeSpan("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5));
-        if (invisibilityTimeout < TimeSpan.FromSeconds(1))
-        {
-            throw new Domain.Configuration.SettingException("Jobs:InvisibilityTimeout", "must be at least 00:00:01.");
-        }
+        var jobs = builder.Configuration.ReadSettings<JobsOptions>(JobsOptions.Section);
+        var redis = jobs.RedisUrl is { } url ? RedisSettings.Parse(url) : null;
 
         // The storage is this app's own service, not Hangfire's static JobStorage.Current: two apps in one process (tests)
         // must not enqueue into each other's queues.
@@ -41,7 +32,7 @@ public static class JobsExtensions
 
         builder.Services.AddSingleton<JobStorage>(services => redis is not null
             ? CreateRedisStorage(services.GetRequiredService<IConnectionMultiplexer>())
-            : CreateStorage(services.GetRequiredService<DatabaseSettings>(), invisibilityTimeout));
+            : CreateStorage(services.GetRequiredService<DatabaseSettings>(), jobs.InvisibilityTimeout));
         builder.Services.AddHangfire((services, config) => config
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

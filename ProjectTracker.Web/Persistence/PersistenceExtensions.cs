@@ -30,14 +30,11 @@ public static class PersistenceExtensions
         }
 
         builder.Services.AddSingleton<DataVersion>();
+        builder.Services.AddSettings<ReadModelOptions>(ReadModelOptions.Section);
         builder.Services.AddSingleton<DataWriteInterceptor>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
-
-    /// <summary>How long the shared read models may serve a snapshot (<see cref="ReadModelSettings.MaxAge"/>).</summary>
-    public static TimeSpan ReadModelMaxAge(this IConfiguration configuration) =>
-        TimeSpan.FromSeconds(configuration.ReadInt(ReadModelSettings.MaxAge, ReadModelSettings.DefaultSeconds, 0, 3600));
 
     private static void AddTrackerDbContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : TrackerDbContext

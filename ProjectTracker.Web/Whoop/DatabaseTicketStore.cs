@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Web.Access;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -11,7 +12,7 @@ namespace ProjectTracker.Web.Whoop;
 /// signing out removes the session itself — a copied cookie stops working too — and every instance knows every session.
 /// A session ends at its absolute lifetime whatever the cookie says.
 /// </summary>
-internal sealed class DatabaseTicketStore(SharedStateStore store, IDataProtectionProvider protection, TimeProvider time, SessionSettings settings)
+internal sealed class DatabaseTicketStore(SharedStateStore store, IDataProtectionProvider protection, TimeProvider time, AccessOptions access)
     : ITicketStore
 {
     private readonly IDataProtector _protector = protection.CreateProtector("ProjectTracker.Sessions.v1");
@@ -26,7 +27,7 @@ internal sealed class DatabaseTicketStore(SharedStateStore store, IDataProtectio
     public Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         var issued = ticket.Properties.IssuedUtc ?? time.GetUtcNow();
-        var lifetime = issued + settings.Lifetime - time.GetUtcNow();
+        var lifetime = issued + access.SessionLifetime - time.GetUtcNow();
         return store.SetAsync(StoreKey(key), _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
             lifetime > TimeSpan.Zero ? lifetime : TimeSpan.Zero, CancellationToken.None);
     }
@@ -51,10 +52,4 @@ internal sealed class DatabaseTicketStore(SharedStateStore store, IDataProtectio
     public Task RemoveAsync(string key) => store.RemoveAsync(StoreKey(key), CancellationToken.None);
 
     private static string StoreKey(string key) => $"session:{key}";
-}
-
-/// <summary><c>Access:SessionLifetime</c>: how long a sign-in lasts at most, however active the session (default 7 days).</summary>
-public sealed record SessionSettings(TimeSpan Lifetime)
-{
-    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
 }

@@ -11,6 +11,7 @@ using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.Demo;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -31,15 +32,14 @@ public static class WhoopLogin
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new OwnerSetting(builder.Configuration.Read("Owner:WhoopUserId")));
+        builder.Services.AddSettings<OwnerOptions>(OwnerOptions.Section);
         builder.Services.AddSingleton<WhoopOwnership>();
         builder.Services.AddSingleton<SharedStateStore>();
-        builder.Services.AddSingleton(new SessionSettings(builder.Configuration.ReadTimeSpan("Access:SessionLifetime", SessionSettings.DefaultLifetime)));
         builder.Services.AddSingleton<DatabaseTicketStore>();
         // Secure cookies everywhere but Development and the demo (both plain http on localhost; the demo's account is
         // simulated); behind a TLS proxy the app must believe its X-Forwarded-Proto (Access:TrustedProxies) or the cookies
         // would be set for a scheme the browser does not use.
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Configuration.ReadBool("Demo:Enabled");
+        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Configuration.ReadSettings<DemoOptions>(DemoOptions.Section).Enabled;
         var cookieSecurity = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -72,10 +72,10 @@ public static class WhoopLogin
                 };
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<DatabaseTicketStore, SessionSettings>((cookie, sessions, settings) =>
+            .Configure<DatabaseTicketStore, AccessOptions>((cookie, sessions, access) =>
             {
                 cookie.SessionStore = sessions;
-                cookie.ExpireTimeSpan = settings.Lifetime;
+                cookie.ExpireTimeSpan = access.SessionLifetime;
             });
         builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, SharedStateStore, IDataProtectionProvider>((oauth, whoop, store, protection) =>
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -11,7 +12,7 @@ namespace ProjectTracker.Web.Whoop;
 /// sign-in while that failed), and a sign-in claims ownership in one conditional write.
 /// </summary>
 public sealed class WhoopOwnership(
-    WhoopTokenService tokens, WhoopRefreshService whoop, WhoopProfileStore profiles, OwnerSetting configured, ILogger<WhoopOwnership> logger)
+    WhoopTokenService tokens, WhoopRefreshService whoop, WhoopProfileStore profiles, OwnerOptions configured, ILogger<WhoopOwnership> logger)
 {
     /// <summary>The owner's WHOOP user id, or null while nobody owns the app.</summary>
     public async Task<string?> OwnerIdAsync(CancellationToken ct) =>

@@ -5,7 +5,6 @@ using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
-using ProjectTracker.Web.Persistence;
 
 namespace ProjectTracker.Web.Whoop;
 
@@ -15,25 +14,10 @@ public static class WhoopServiceCollectionExtensions
 
     public static WebApplicationBuilder AddWhoop(this WebApplicationBuilder builder)
     {
-        var config = builder.Configuration;
-        var defaults = new WhoopOptions();
-        var options = new WhoopOptions
-        {
-            ApiBaseUrl = config.ReadAbsoluteUrl("Whoop:ApiBaseUrl", defaults.ApiBaseUrl),
-            AuthorizationEndpoint = config.ReadAbsoluteUrl("Whoop:AuthorizationEndpoint", defaults.AuthorizationEndpoint),
-            TokenEndpoint = config.ReadAbsoluteUrl("Whoop:TokenEndpoint", defaults.TokenEndpoint),
-            ClientId = config.Read("Whoop:ClientId"),
-            ClientSecret = config.Read("Whoop:ClientSecret"),
-            AccessToken = config.Read("Whoop:AccessToken"),
-            RefreshToken = config.Read("Whoop:RefreshToken"),
-            RequestTimeout = config.ReadTimeout("Whoop:RequestTimeout", defaults.RequestTimeout),
-            RetryBackOff = config.ReadTimeSpan("Whoop:RetryBackOff", defaults.RetryBackOff),
-        };
-        builder.Services.AddSingleton(options);
-        var readModelAge = builder.Configuration.ReadModelMaxAge();
+        builder.Services.AddSettings<WhoopOptions>(WhoopOptions.Section);
         builder.Services.AddSingleton(sp => new WhoopReadModel(
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
-            sp.GetRequiredService<TimeProvider>(), readModelAge));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge));
         builder.Services.AddSingleton<WhoopReadService>();
         builder.Services.AddSerializedItems<WhoopRecovery, RecoveryJson>(RecoveryJson.From);
         builder.Services.AddSerializedItems<WhoopSleep, SleepJson>(SleepJson.From);
@@ -43,12 +27,13 @@ public static class WhoopServiceCollectionExtensions
         builder.AddDatabaseKeyRing();
         builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
-        builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = options.RequestTimeout);
+        builder.Services.AddHttpClient(HttpClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<WhoopOptions>().RequestTimeout);
         builder.Services.AddSingleton<WhoopRateLimiter>();
-        builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), options, sp.GetRequiredService<WhoopRateLimiter>()));
+        builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), sp.GetRequiredService<WhoopOptions>(), sp.GetRequiredService<WhoopRateLimiter>()));
         builder.Services.AddSingleton<WhoopSyncService>();
         builder.Services.AddSingleton(sp => new WhoopTokenService(
-            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), options,
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), sp.GetRequiredService<WhoopOptions>(),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRefreshService>();
         builder.Services.AddSingleton<WhoopSyncNotifier>();
@@ -92,7 +77,7 @@ public static class WhoopServiceCollectionExtensions
             }
         }
 
-        var schedule = app.Configuration.Read("Whoop:SyncSchedule") ?? "0 * * * *";
+        var schedule = app.Services.GetRequiredService<WhoopOptions>().SyncSchedule;
         try
         {
             app.Services.GetRequiredService<IRecurringJobManager>()

@@ -16,10 +16,7 @@ public sealed class WhoopSyncWatcher(
 
     private DateTime? _lastSeen;
 
-    protected override Task LookAsync(CancellationToken ct) => CheckAsync(ct);
-
-    /// <summary>One look at the database; public for tests.</summary>
-    public async Task CheckAsync(CancellationToken ct)
+    protected override async Task LookAsync(CancellationToken ct)
     {
         if (!notifier.HasListeners)
         {

@@ -42,7 +42,7 @@ public sealed class GitHubRefreshService(
             using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
             var user = await api.GetCurrentUserAsync(cancellationToken);
             var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
-            var listed = await api.ListRepositoriesAsync(options.Affiliation, cancellationToken);
+            var listed = await api.ListRepositoriesAsync(options.AffiliationParameter, cancellationToken);
             var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r) && (only is null || r.Id == only)).ToList();
             if (only is null)
             {

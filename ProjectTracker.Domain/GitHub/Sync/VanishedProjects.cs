@@ -63,8 +63,8 @@ internal sealed class VanishedProjects(IDbContextFactory<TrackerDbContext> conte
         }
 
         return !string.Equals(repository.FullName, project.FullName, StringComparison.OrdinalIgnoreCase)
-            ? $"The repository was transferred to {repository.FullName}, outside the listed affiliations ({options.Affiliation})."
-            : $"The repository is no longer listed for the account (affiliations {options.Affiliation}).";
+            ? $"The repository was transferred to {repository.FullName}, outside the listed affiliations ({options.AffiliationParameter})."
+            : $"The repository is no longer listed for the account (affiliations {options.AffiliationParameter}).";
     }
 }
 

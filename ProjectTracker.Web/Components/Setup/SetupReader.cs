@@ -5,7 +5,7 @@ using ProjectTracker.Web.Demo;
 
 namespace ProjectTracker.Web.Components.Setup;
 
-public sealed class SetupReader(GitHubOptions github, WhoopOptions whoop, WhoopTokenService whoopTokens, DemoInfo demo)
+public sealed class SetupReader(GitHubOptions github, WhoopOptions whoop, WhoopTokenService whoopTokens, DemoOptions demo)
 {
     public async Task<SetupStatus> ReadAsync(CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using ProjectTracker.Web.Configuration;
 
-namespace ProjectTracker.Web.Tests.Unit;
+namespace ProjectTracker.Web.Tests.Settings;
 
 /// <summary>The old app's flat variables answer for the section keys they became, in one place, beneath every source.</summary>
 public sealed class LegacySettingNamesTests
