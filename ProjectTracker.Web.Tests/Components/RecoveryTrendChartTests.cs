@@ -30,11 +30,11 @@ public sealed class RecoveryTrendChartTests : IAsyncDisposable
         var chart = _context.Render<RecoveryTrendChart>(p => p.Add(x => x.Days, [Day(1, 80), Day(2, 50), Day(3, 20), Day(4, 67)]));
 
         // Bars left to right (by their x position), one per day.
-        var strokes = chart.FindAll("path.mud-chart-bar")
-            .OrderBy(bar => double.Parse(bar.GetAttribute("d")!.Split(' ')[1], CultureInfo.InvariantCulture))
-            .Select(bar => bar.GetAttribute("stroke"))
+        var fills = chart.FindAll("rect[data-series]")
+            .OrderBy(bar => double.Parse(bar.GetAttribute("x")!, CultureInfo.InvariantCulture))
+            .Select(bar => bar.GetAttribute("fill"))
             .ToList();
-        Assert.Equal([RecoveryBands.GreenColor, RecoveryBands.YellowColor, RecoveryBands.RedColor, RecoveryBands.GreenColor], strokes);
+        Assert.Equal([RecoveryBands.GreenColor, RecoveryBands.YellowColor, RecoveryBands.RedColor, RecoveryBands.GreenColor], fills);
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public sealed class RecoveryTrendChartTests : IAsyncDisposable
 
         Assert.Equal("0", chart.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
         Assert.Contains("Connect WHOOP and refresh", chart.Find("[data-testid=chart-recovery]").TextContent);
-        Assert.Empty(chart.FindAll("path.mud-chart-bar"));
+        Assert.Empty(chart.FindAll("rect[data-series]"));
     }
 }

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+
+namespace ProjectTracker.Web.Components.Charts;
+
+/// <summary>
+/// Draws a <see cref="Plot"/> as one piece of markup, the way the timesheet and insights charts are drawn: the marks in
+/// an SVG stretched to the width, the axis text and legend in HTML so they stay readable on a phone. One string instead
+/// of a chart component's tree: a circuit holds a single frame for it, and the drawing of shared data is made once
+/// (<see cref="Shared{TKey}"/>) for every open page.
+/// </summary>
+public static class PlotMarkup
+{
+    public const int PlotHeight = 220;
+    private const double Width = 1000, Height = 100;
+    private const string Grid = "display: grid; grid-template-columns: 3.25rem minmax(0, 1fr); column-gap: 0.5rem;";
+
+    /// <summary>The drawing of <paramref name="key"/>'s data, made once while the data lives (the data is never modified).</summary>
+    public static PlotDrawing Shared<TKey>(ConditionalWeakTable<TKey, PlotDrawing> drawings, TKey key, Func<TKey, Plot> plot)
+        where TKey : class =>
+        drawings.GetValue(key, k => Draw(plot(k)));
+
+    /// <summary>The chart, and its columns' readouts as list items (what screen readers get instead of the picture).</summary>
+    public static PlotDrawing Draw(Plot plot) => new(Chart(plot), Items(plot.Tooltips));
+
+    /// <summary>One <c>&lt;li&gt;</c> per line.</summary>
+    public static MarkupString Items(IEnumerable<string> lines)
+    {
+        var html = new StringBuilder();
+        foreach (var line in lines)
+        {
+            html.Append("<li>").Append(Encode(line)).Append("</li>");
+        }
+
+        return new MarkupString(html.ToString());
+    }
+
+    private static MarkupString Chart(Plot plot)
+    {
+        var html = new StringBuilder();
+        var step = Width / Math.Max(1, plot.Labels.Count);
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Grid} margin: 0.75rem 0 0.5rem;\">"); // room above for the top label
+        html.Append(CultureInfo.InvariantCulture,
+            $"<div class=\"mud-text-secondary\" style=\"position: relative; height: {PlotHeight}px; font-size: 0.75rem; text-align: right;\">");
+        AxisLabel(html, "top: -0.6em;", plot.Max, plot.Unit);
+        AxisLabel(html, "top: calc(50% - 0.6em);", plot.Max / 2, plot.Unit);
+        AxisLabel(html, "bottom: -0.6em;", 0, plot.Unit);
+        html.Append("</div>");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<svg viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"none\" style=\"width: 100%; height: {PlotHeight}px; display: block;\">");
+        foreach (var y in new[] { 0, 50, 100 })
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<line x1=\"0\" x2=\"{Width}\" y1=\"{y}\" y2=\"{y}\" stroke=\"var(--mud-palette-lines-default)\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"/>");
+        }
+
+        if (plot.Kind == PlotKind.Lines)
+        {
+            Lines(html, plot, step);
+        }
+        else
+        {
+            Bars(html, plot, step);
+        }
+
+        // A column-wide target per column on top: hovering anywhere over a day shows all its values.
+        for (var i = 0; i < plot.Tooltips.Count; i++)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{F(i * step)}\" width=\"{F(step)}\" y=\"0\" height=\"{Height}\" fill=\"transparent\"><title>{Encode(plot.Tooltips[i])}</title></rect>");
+        }
+
+        html.Append("</svg></div>");
+        XLabels(html, plot.Labels, step);
+        if (plot.Legend)
+        {
+            Legend(html, plot.Series.Select(s => (s.Name, s.Color)));
+        }
+
+        return new MarkupString(html.ToString());
+    }
+
+    /// <summary>Colour swatches with names, as every chart's legend.</summary>
+    public static void Legend(StringBuilder html, IEnumerable<(string Name, string Color)> entries)
+    {
+        html.Append("<div class=\"d-flex flex-wrap gap-3 mt-2\" style=\"font-size: 0.8125rem;\">");
+        foreach (var (name, color) in entries)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<span style=\"display: inline-flex; align-items: center; gap: 4px; min-width: 0; overflow-wrap: anywhere;\"><span style=\"width: 10px; height: 10px; border-radius: 2px; flex: none; background: {color};\"></span>{Encode(name)}</span>");
+        }
+
+        html.Append("</div>");
+    }
+
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static void Bars(StringBuilder html, Plot plot, double step)
+    {
+        var stacked = plot.Kind == PlotKind.StackedBars;
+        var slots = stacked ? 1 : Math.Max(1, plot.Series.Count);
+        var barWidth = step * 0.7 / slots;
+        for (var i = 0; i < plot.Labels.Count; i++)
+        {
+            var bottom = 0.0;
+            for (var s = 0; s < plot.Series.Count; s++)
+            {
+                if (plot.Series[s].Values[i] is not { } value || value <= 0)
+                {
+                    continue;
+                }
+
+                var x = i * step + step * 0.15 + (stacked ? 0 : s * barWidth);
+                var top = stacked ? bottom + value : value;
+                html.Append(CultureInfo.InvariantCulture,
+                    $"<rect x=\"{F(x)}\" width=\"{F(barWidth)}\" y=\"{F(Y(top, plot.Max))}\" height=\"{F(Y(stacked ? bottom : 0, plot.Max) - Y(top, plot.Max))}\" fill=\"{plot.Series[s].Color}\" data-series=\"{s}\"/>");
+                bottom = stacked ? top : 0;
+            }
+        }
+    }
+
+    private static void Lines(StringBuilder html, Plot plot, double step)
+    {
+        foreach (var series in plot.Series)
+        {
+            var path = new StringBuilder();
+            var drawing = false;
+            for (var i = 0; i < series.Values.Count; i++)
+            {
+                if (series.Values[i] is not { } value)
+                {
+                    drawing = false; // a day without a value breaks the line rather than bridging it
+                    continue;
+                }
+
+                path.Append(drawing ? " L" : " M").Append(F((i + 0.5) * step)).Append(' ').Append(F(Y(value, plot.Max)));
+                drawing = true;
+            }
+
+            html.Append(CultureInfo.InvariantCulture,
+                $"<path d=\"{path.ToString().TrimStart()}\" fill=\"none\" stroke=\"{series.Color}\" stroke-width=\"2\" stroke-linejoin=\"round\" vector-effect=\"non-scaling-stroke\"/>");
+        }
+    }
+
+    // Blank labels are skipped: the caller writes only every few columns' (DayLabels), or they would overlap on a phone.
+    private static void XLabels(StringBuilder html, IReadOnlyList<string> labels, double step)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Grid}\"><div></div>");
+        html.Append("<div class=\"mud-text-secondary\" style=\"position: relative; height: 1.25rem; font-size: 0.75rem;\">");
+        var written = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i].Length == 0)
+            {
+                continue;
+            }
+
+            // Every other label is left out on a phone (app.css), where eight would overlap.
+            var alternate = written++ % 2 == 1 ? " class=\"pt-x-label-alt\"" : "";
+            var percent = F((i + 0.5) * step / 10);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<span{alternate} style=\"position: absolute; left: {percent}%; transform: translateX(-{percent}%); white-space: nowrap;\">{Encode(labels[i])}</span>");
+        }
+
+        html.Append("</div></div>");
+    }
+
+    private static void AxisLabel(StringBuilder html, string position, double value, string unit) =>
+        html.Append(CultureInfo.InvariantCulture,
+            $"<span style=\"position: absolute; right: 0; {position}\">{value.ToString("0.#", CultureInfo.InvariantCulture)}{Encode(unit)}</span>");
+
+    private static double Y(double value, double max) => Height - Math.Clamp(value / max, 0, 1) * Height;
+}
