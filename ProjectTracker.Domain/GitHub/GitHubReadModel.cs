@@ -8,8 +8,9 @@ namespace ProjectTracker.Domain.GitHub;
 public sealed record GitHubSnapshot(IReadOnlyList<Project> Projects, GitHubMetrics Metrics);
 
 /// <summary>The visible projects and their metrics, read once and shared (<see cref="ReadModel{TSnapshot}"/>).</summary>
-public sealed class GitHubReadModel(IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge)
-    : ReadModel<GitHubSnapshot>(version, time, maxAge)
+public sealed class GitHubReadModel(
+    IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    : ReadModel<GitHubSnapshot>(version, time, maxAge, changes)
 {
     /// <summary>Reads every time: for callers without a shared model (component and unit tests).</summary>
     public static GitHubReadModel Uncached(IDbContextFactory<TrackerDbContext> contexts) =>

@@ -7,10 +7,14 @@ namespace ProjectTracker.Domain.Persistence;
 /// instance's write on the same database shows here. Concurrent readers wait for one database read, and under steady
 /// traffic the next read starts halfway through the age, so nobody waits; a read that started before a write is never
 /// handed to a reader who saw the write. A max age of zero reads every time. Snapshots are never modified once read.
+/// With <paramref name="changes"/>, a snapshot past its age is first checked: while nobody has written to the database
+/// since it was read (and what else it depends on, <see cref="DependsOnAsync"/>, is the same), it is kept for another
+/// age instead of read again — so every open page and request shares one snapshot for as long as nothing changes.
 /// </summary>
-public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider time, TimeSpan maxAge) where TSnapshot : class
+public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    where TSnapshot : class
 {
-    private sealed record Loaded(long Version, long LoadedAt, TSnapshot Snapshot);
+    private sealed record Loaded(long Version, long LoadedAt, string? Token, TSnapshot Snapshot);
 
     private readonly Lock _lock = new();
     private Loaded? _current;
@@ -58,14 +62,22 @@ public abstract class ReadModel<TSnapshot>(DataVersion version, TimeProvider tim
     /// <summary>Reads the snapshot from the database (on a context of its own).</summary>
     protected abstract Task<TSnapshot> LoadAsync(CancellationToken cancellationToken);
 
+    /// <summary>What the snapshot depends on besides the stored data (such as the owner's today); a change reads it again.</summary>
+    protected virtual Task<string> DependsOnAsync(CancellationToken cancellationToken) => Task.FromResult("");
+
     // Not cancelled by the caller who happened to start it: others wait for the same read.
     private async Task<Loaded> LoadAndKeepAsync(long readVersion)
     {
         var loadedAt = time.GetTimestamp();
-        var loaded = new Loaded(readVersion, loadedAt, await LoadAsync(CancellationToken.None));
+        // Read before the data, so a write committed while the data is read changes it and is never missed.
+        var token = changes is null ? null : await changes.ReadTokenAsync(CancellationToken.None) + "|" + await DependsOnAsync(CancellationToken.None);
+        var kept = Volatile.Read(ref _current);
+        var loaded = kept is not null && kept.Version == readVersion && token is not null && kept.Token == token
+            ? kept with { LoadedAt = loadedAt } // nothing changed: the same snapshot, for another age
+            : new Loaded(readVersion, loadedAt, token, await LoadAsync(CancellationToken.None));
         lock (_lock)
         {
-            if (_current is null || _current.Version <= loaded.Version)
+            if (_current is null || _current.Version <= loaded.Version && _current.LoadedAt <= loaded.LoadedAt)
             {
                 _current = loaded;
             }

@@ -8,8 +8,9 @@ namespace ProjectTracker.Domain.Whoop;
 /// list is then a pass over memory instead of four queries. A member's whole history is small (five years is about
 /// 7,500 rows), and it is what the year views and long ranges ask for anyway.
 /// </summary>
-public sealed class WhoopReadModel(IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge)
-    : ReadModel<WhoopSnapshot>(version, time, maxAge)
+public sealed class WhoopReadModel(
+    IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    : ReadModel<WhoopSnapshot>(version, time, maxAge, changes)
 {
     /// <summary>Reads every time: for callers without a shared model (component and unit tests).</summary>
     public static WhoopReadModel Uncached(IDbContextFactory<TrackerDbContext> contexts) =>

@@ -75,10 +75,79 @@ public sealed class ReadModelTests
         Assert.Equal(2, _model.Reads);
     }
 
+    [Fact]
+    public async Task Get_PastTheAgeWithNothingWritten_KeepsTheSnapshotWithoutReading()
+    {
+        var changes = new Token();
+        var model = new NumberedReads(_version, _clock, MaxAge, changes);
+        var first = await model.ReadAndFinish();
+
+        for (var i = 0; i < 5; i++)
+        {
+            _clock.Advance(MaxAge);
+            Assert.Same(first, await model.GetAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(1, model.Reads);
+    }
+
+    [Fact]
+    public async Task Get_PastTheAgeAfterAWriteAnywhere_ReadsAgain()
+    {
+        var changes = new Token();
+        var model = new NumberedReads(_version, _clock, MaxAge, changes);
+        await model.ReadAndFinish();
+
+        changes.Value = "written by another instance";
+        _clock.Advance(MaxAge);
+        var waiting = model.GetAsync(CancellationToken.None);
+        model.Finish();
+
+        Assert.Equal(2, await waiting);
+    }
+
+    [Fact]
+    public async Task Get_PastTheAgeWhenWhatItDependsOnChanged_ReadsAgain()
+    {
+        var model = new NumberedReads(_version, _clock, MaxAge, new Token()) { DependsOn = "Monday" };
+        await model.ReadAndFinish();
+
+        model.DependsOn = "Tuesday";
+        _clock.Advance(MaxAge);
+        var waiting = model.GetAsync(CancellationToken.None);
+        model.Finish();
+
+        Assert.Equal(2, await waiting);
+    }
+
+    [Fact]
+    public async Task Get_AfterAWriteOfThisProcess_ReadsAgainWhateverTheToken()
+    {
+        var model = new NumberedReads(_version, _clock, MaxAge, new Token());
+        await model.ReadAndFinish();
+
+        _version.Advance();
+        var waiting = model.GetAsync(CancellationToken.None);
+        model.Finish();
+
+        Assert.Equal(2, await waiting);
+    }
+
+    private sealed class Token : IDataChanges
+    {
+        public string Value { get; set; } = "1";
+
+        public Task<string?> ReadTokenAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(Value);
+    }
+
     /// <summary>Snapshot n is the n-th read; each read ends when <see cref="Finish"/> is called.</summary>
-    private sealed class NumberedReads(DataVersion version, TimeProvider time, TimeSpan maxAge) : ReadModel<object>(version, time, maxAge)
+    private sealed class NumberedReads(DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+        : ReadModel<object>(version, time, maxAge, changes)
     {
         public int Reads;
+        public string DependsOn = "";
+
+        protected override Task<string> DependsOnAsync(CancellationToken cancellationToken) => Task.FromResult(DependsOn);
         public TaskCompletionSource<object>? Current;
 
         public async Task<object> ReadAndFinish()

@@ -19,12 +19,12 @@ public static class GitHubServiceCollectionExtensions
         builder.Services.AddSettings<GitHubOptions>(GitHubOptions.Section);
         builder.Services.AddSingleton(sp => new GitHubReadModel(
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
         builder.Services.AddSingleton(sp => new GitHubDashboardModel(
             sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<Domain.GitHub.Timesheet.CodingDaysReader>(),
-            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge));
+            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();

@@ -23,10 +23,12 @@ public static class PersistenceExtensions
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddTrackerDbContext<PostgresTrackerDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            builder.Services.AddSingleton<IDataChanges, PostgresDataChanges>();
         }
         else
         {
             builder.Services.AddTrackerDbContext<SqliteTrackerDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqliteWriteAheadLog()));
+            builder.Services.AddSingleton<IDataChanges>(_ => new SqliteDataChanges(settings.ConnectionString)); // disposed with the app
         }
 
         builder.Services.AddSingleton<DataVersion>();

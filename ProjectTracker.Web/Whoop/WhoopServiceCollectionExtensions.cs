@@ -17,7 +17,7 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSettings<WhoopOptions>(WhoopOptions.Section);
         builder.Services.AddSingleton(sp => new WhoopReadModel(
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<WhoopReadService>();
         builder.Services.AddSerializedItems<WhoopRecovery, RecoveryJson>(RecoveryJson.From);
         builder.Services.AddSerializedItems<WhoopSleep, SleepJson>(SleepJson.From);

@@ -13,10 +13,14 @@ namespace ProjectTracker.Web.Components.Pages.GitHub;
 /// next build (two grouped queries over the commits) starts ahead of time, so no page waits for it.
 /// </summary>
 public sealed class GitHubDashboardModel(
-    GitHubReadService github, CodingDaysReader coding, DataVersion version, TimeProvider time, TimeSpan maxAge)
-    : ReadModel<GitHubDashboardData>(version, time, maxAge)
+    GitHubReadService github, CodingDaysReader coding, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    : ReadModel<GitHubDashboardData>(version, time, maxAge, changes)
 {
     public OwnerCalendarOptions Calendar => coding.Owner.Calendar;
+
+    /// <summary>The calendar ends on the owner's today: a new day draws it again even when no data changed.</summary>
+    protected override async Task<string> DependsOnAsync(CancellationToken cancellationToken) =>
+        (await coding.Owner.TodayAsync(cancellationToken)).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     protected override async Task<GitHubDashboardData> LoadAsync(CancellationToken cancellationToken)
     {
