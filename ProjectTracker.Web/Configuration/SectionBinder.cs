@@ -38,7 +38,7 @@ internal static class SectionBinder
     }
 
     /// <summary>What a property's value must look like: its first rule's own words, else its type's.</summary>
-    public static string Expectation(PropertyInfo property)
+    private static string Expectation(PropertyInfo property)
     {
         if (property.GetCustomAttributes<ValidationAttribute>().FirstOrDefault() is { } rule)
         {

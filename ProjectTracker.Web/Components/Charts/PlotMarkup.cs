@@ -14,7 +14,7 @@ namespace ProjectTracker.Web.Components.Charts;
 /// </summary>
 public static class PlotMarkup
 {
-    public const int PlotHeight = 220;
+    private const int PlotHeight = 220;
     private const double Width = 1000, Height = 100;
     private const string Grid = "display: grid; grid-template-columns: 3.25rem minmax(0, 1fr); column-gap: 0.5rem;";
 
@@ -27,7 +27,7 @@ public static class PlotMarkup
     public static PlotDrawing Draw(Plot plot) => new(Chart(plot), Items(plot.Tooltips));
 
     /// <summary>One <c>&lt;li&gt;</c> per line.</summary>
-    public static MarkupString Items(IEnumerable<string> lines)
+    private static MarkupString Items(IEnumerable<string> lines)
     {
         var html = new StringBuilder();
         foreach (var line in lines)
