@@ -19,6 +19,7 @@ try
     builder.UsePortVariable();
     builder.AddPersistence();
     builder.AddCorsOrigins();
+    builder.AddOwner();
     builder.AddApi();
     builder.AddJobs();
     builder.AddGitHub();

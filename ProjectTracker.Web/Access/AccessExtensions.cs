@@ -19,7 +19,6 @@ public static class AccessExtensions
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddAccessSettings();
-        builder.Services.AddSettings<OwnerOptions>(OwnerOptions.Section);
         builder.Services.AddSingleton<OwnerRule>();
         builder.Services.AddSingleton<RefreshAccess>();
         builder.Services.AddScoped<DashboardUser>();

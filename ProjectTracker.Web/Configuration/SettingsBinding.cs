@@ -17,11 +17,6 @@ public static class SettingsBinding
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class
     {
-        if (services.Any(service => service.ServiceType == typeof(TOptions)))
-        {
-            return services.AddOptions<TOptions>(); // a section two features read (Owner) is bound once
-        }
-
         services.AddSingleton<IValidateOptions<TOptions>>(new SettingsValidator<TOptions>(section));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
         return services.AddOptions<TOptions>()

@@ -9,7 +9,6 @@ public static class TimesheetExtensions
     /// <summary>The owner's calendar (<c>Owner:TimeZone</c>, <c>Owner:FirstDayOfWeek</c>) and the coding-days reader.</summary>
     public static WebApplicationBuilder AddTimesheet(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSettings<OwnerOptions>(OwnerOptions.Section);
         builder.Services.AddSingleton(sp =>
         {
             var owner = sp.GetRequiredService<OwnerOptions>();

@@ -10,7 +10,6 @@ using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Web.Access;
-using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
 
 namespace ProjectTracker.Web.Whoop;
@@ -32,21 +31,14 @@ public static class WhoopLogin
 
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSettings<OwnerOptions>(OwnerOptions.Section);
         builder.Services.AddSingleton<WhoopOwnership>();
         builder.Services.AddSingleton<SharedStateStore>();
         builder.Services.AddSingleton<DatabaseTicketStore>();
-        // Secure cookies everywhere but Development and the demo (both plain http on localhost; the demo's account is
-        // simulated); behind a TLS proxy the app must believe its X-Forwarded-Proto (Access:TrustedProxies) or the cookies
-        // would be set for a scheme the browser does not use.
-        var plainHttpAllowed = builder.Environment.IsDevelopment() || builder.Configuration.ReadSettings<DemoOptions>(DemoOptions.Section).Enabled;
-        var cookieSecurity = plainHttpAllowed ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
                 cookie.Cookie.Name = "pt-session";
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = cookieSecurity;
                 cookie.LoginPath = "/login/whoop";
                 cookie.SlidingExpiration = false; // an absolute lifetime: a stolen session does not live on by being used
             })
@@ -62,7 +54,6 @@ public static class WhoopLogin
 
                 // WHOOP's callback arrives as a top-level GET from its domain: Lax cookies are sent.
                 oauth.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                oauth.CorrelationCookie.SecurePolicy = cookieSecurity;
                 oauth.Events.OnCreatingTicket = OnCreatingTicketAsync;
                 oauth.Events.OnRemoteFailure = context =>
                 {
@@ -72,13 +63,15 @@ public static class WhoopLogin
                 };
             });
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<DatabaseTicketStore, AccessOptions>((cookie, sessions, access) =>
+            .Configure<DatabaseTicketStore, AccessOptions, DemoOptions>((cookie, sessions, access, demo) =>
             {
                 cookie.SessionStore = sessions;
                 cookie.ExpireTimeSpan = access.SessionLifetime;
+                cookie.Cookie.SecurePolicy = CookieSecurity(builder.Environment, demo);
             });
-        builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, SharedStateStore, IDataProtectionProvider>((oauth, whoop, store, protection) =>
+        builder.Services.AddOptions<OAuthOptions>(Scheme).Configure<WhoopOptions, SharedStateStore, IDataProtectionProvider, DemoOptions>((oauth, whoop, store, protection, demo) =>
         {
+            oauth.CorrelationCookie.SecurePolicy = CookieSecurity(builder.Environment, demo);
             // Without credentials the scheme still exists; /login/whoop answers how to configure it instead of challenging.
             oauth.ClientId = whoop.ClientId ?? "not-configured";
             oauth.ClientSecret = whoop.ClientSecret ?? "not-configured";
@@ -89,6 +82,12 @@ public static class WhoopLogin
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    // Secure cookies everywhere but Development and the demo (both plain http on localhost; the demo's account is
+    // simulated); behind a TLS proxy the app must believe its X-Forwarded-Proto (Access:TrustedProxies) or the cookies
+    // would be set for a scheme the browser does not use.
+    private static CookieSecurePolicy CookieSecurity(IWebHostEnvironment environment, DemoOptions demo) =>
+        environment.IsDevelopment() || demo.Enabled ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     /// <summary>
     /// Where to go after signing in: a local path by the framework's own rule (<see cref="RedirectHttpResult.IsLocalUrl"/>:

@@ -77,15 +77,16 @@ public static class PlotMarkup
         XLabels(html, plot.Labels, step);
         if (plot.Legend)
         {
-            Legend(html, plot.Series.Select(s => (s.Name, s.Color)));
+            html.Append(Legend(plot.Series.Select(s => (s.Name, s.Color))).Value);
         }
 
         return new MarkupString(html.ToString());
     }
 
     /// <summary>Colour swatches with names, as every chart's legend.</summary>
-    public static void Legend(StringBuilder html, IEnumerable<(string Name, string Color)> entries)
+    public static MarkupString Legend(IEnumerable<(string Name, string Color)> entries)
     {
+        var html = new StringBuilder();
         html.Append("<div class=\"d-flex flex-wrap gap-3 mt-2\" style=\"font-size: 0.8125rem;\">");
         foreach (var (name, color) in entries)
         {
@@ -94,6 +95,7 @@ public static class PlotMarkup
         }
 
         html.Append("</div>");
+        return new MarkupString(html.ToString());
     }
 
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
