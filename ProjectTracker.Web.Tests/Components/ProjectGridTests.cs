@@ -68,6 +68,113 @@ public sealed class ProjectGridTests : IAsyncLifetime
         Assert.Equal("/github/dots.and%20spaces", grid.Find("[data-testid=project-grid] a").GetAttribute("href"));
     }
 
+    [Fact]
+    public void SortBy_Commits_LargestFirstThenReversedThenTheListsOwnOrder()
+    {
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, [Projects[2], Projects[0], Projects[1]]));
+        var header = () => grid.Find("[data-testid=sort-Commits]").ParentElement!;
+
+        grid.Find("[data-testid=sort-Commits]").Click();
+        Assert.Equal(["alpha-api", "Beta-Tool", "gamma"], ProjectLinks(grid));
+        Assert.Equal("descending", header().GetAttribute("aria-sort"));
+
+        grid.Find("[data-testid=sort-Commits]").Click();
+        Assert.Equal(["gamma", "Beta-Tool", "alpha-api"], ProjectLinks(grid));
+        Assert.Equal("ascending", header().GetAttribute("aria-sort"));
+
+        grid.Find("[data-testid=sort-Commits]").Click();
+        Assert.Equal(["gamma", "alpha-api", "Beta-Tool"], ProjectLinks(grid));
+        Assert.Null(header().GetAttribute("aria-sort"));
+    }
+
+    [Fact]
+    public void SortBy_NameThenLinesOfCode_NamesIgnoreCaseAndMissingValuesLastBothWays()
+    {
+        Project[] projects =
+        [
+            new() { Name = "b-small", Loc = 10 }, new() { Name = "C-none" }, new() { Name = "a-large", Loc = 5000 },
+        ];
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
+
+        grid.Find("[data-testid=sort-Name]").Click();
+        Assert.Equal(["a-large", "b-small", "C-none"], ProjectLinks(grid));
+
+        grid.Find("[data-testid=sort-LinesOfCode]").Click();
+        Assert.Equal(["a-large", "b-small", "C-none"], ProjectLinks(grid));
+        grid.Find("[data-testid=sort-LinesOfCode]").Click();
+        Assert.Equal(["b-small", "a-large", "C-none"], ProjectLinks(grid));
+    }
+
+    [Fact]
+    public void Pager_NextAndPageSize_ShowTheRowsAsked()
+    {
+        var many = Enumerable.Range(1, 60).Select(i => new Project { Name = $"repo-{i:00}" }).ToList();
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, many));
+
+        grid.Find("button[aria-label='Next page']").Click();
+        Assert.Equal("26-50 of 60", grid.Find("[data-testid=project-page]").TextContent);
+        Assert.Equal("repo-26", ProjectLinks(grid)[0]);
+
+        grid.Find("button[aria-label='Last page']").Click();
+        Assert.Equal(10, ProjectLinks(grid).Count);
+        Assert.True(grid.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+
+        grid.Find("[data-testid=project-page-size]").Change("50");
+        Assert.Equal("1-50 of 60", grid.Find("[data-testid=project-page]").TextContent);
+        Assert.Equal(50, ProjectLinks(grid).Count);
+    }
+
+    [Fact]
+    public void FilterByLanguage_KeepsThatLanguageAndCombinesWithTheSearch()
+    {
+        Project[] projects = [.. Projects, new() { Name = "delta", PrimaryLanguage = "C++", Description = "beta engine" }];
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
+        Assert.Equal(["", "C#", "C++", "Go", "Python"], grid.FindAll("[data-testid=project-language] option").Select(o => o.GetAttribute("value")));
+
+        grid.Find("[data-testid=project-language]").Change("C#");
+        Assert.Equal(["alpha-api"], ProjectLinks(grid));
+
+        grid.Find("[data-testid=project-language]").Change("C++");
+        grid.Find("[data-testid=project-search]").Input("beta");
+        Assert.Equal(["delta"], ProjectLinks(grid));
+
+        grid.Find("[data-testid=project-search]").Input("gamma");
+        Assert.Contains("No project matches “gamma” in C++", grid.Find("[data-testid=project-grid]").TextContent);
+        Assert.Equal("0-0 of 0", grid.Find("[data-testid=project-page]").TextContent);
+    }
+
+    [Fact]
+    public void Render_MarksArchivedAndUnreadableAndEncodesWhatGitHubSays()
+    {
+        Project[] projects =
+        [
+            new() { Name = "old", Archived = true, LocEstimated = true, Loc = 1200 },
+            new() { Name = "<b>odd</b>", FailedAt = DateTime.UtcNow, FailureReason = "403 \"forbidden\" <now>" },
+        ];
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
+
+        Assert.Single(grid.FindAll("[data-testid=archived-chip]"));
+        Assert.Contains("≈ 1,200", grid.FindAll("tbody tr")[0].TextContent);
+        var failed = grid.Find("[data-testid=failed-mark]");
+        Assert.Equal("Not refreshed: 403 \"forbidden\" <now>", failed.GetAttribute("aria-label"));
+        Assert.Equal("<b>odd</b>", ProjectLinks(grid)[1]);
+        Assert.Empty(grid.FindAll("tbody b"));
+    }
+
+    [Fact]
+    public void Rows_OfOneList_AreDrawnOnceForEveryPage()
+    {
+        var list = Projects.ToList();
+        var labels = new ProjectLabels(list);
+
+        var first = ProjectRows.For(list, labels);
+        var second = ProjectRows.For(list, labels);
+
+        Assert.Same(first, second);
+        Assert.Same(first.Order(new ProjectOrder(ProjectColumn.Hours, true)), second.Order(new ProjectOrder(ProjectColumn.Hours, true)));
+        Assert.NotSame(first, ProjectRows.For(Projects.ToList(), labels));
+    }
+
     private static List<string> ProjectLinks(IRenderedComponent<ProjectGrid> grid) =>
         grid.FindAll("[data-testid=project-grid] a[href^='/github/']").Select(a => a.TextContent.Trim()).ToList();
 

@@ -52,4 +52,15 @@ public sealed class WorkoutsTableTests : IAsyncDisposable
         Assert.Equal("500", table.FindAll("tbody tr td")[^1].TextContent.Trim());
         Assert.Empty(table.FindAll("[data-testid=workouts-show-all]"));
     }
+
+    [Fact]
+    public void Render_SportName_IsTextNotMarkup()
+    {
+        var odd = new WhoopWorkout { WorkoutId = "odd", SportName = "<i>yoga</i> & more", StartTime = new DateTime(2025, 6, 1, 6, 0, 0, DateTimeKind.Utc) };
+
+        var table = _context.Render<WorkoutsTable>(p => p.Add(x => x.Workouts, [odd]));
+
+        Assert.Equal("<i>yoga</i> & more", table.FindAll("tbody tr td")[0].TextContent);
+        Assert.Empty(table.FindAll("tbody i"));
+    }
 }
