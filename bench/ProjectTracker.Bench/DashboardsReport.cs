@@ -3,7 +3,8 @@ namespace ProjectTracker.Bench;
 /// <summary>The dashboards benchmark's section of docs/PERFORMANCE.md: what it does, its figures as Markdown tables, the targets.</summary>
 public static class DashboardsReport
 {
-    private const double UsableTargetMs = 1000;
+    // Issue 13's: a ratio to the not-found page measured in the same run, since absolute times on a shared machine are noise.
+    private const double UsableTargetRatio = 1.5;
     private const double FirstLoadTargetKb = 250;
     private const double CircuitTargetMb = 1;
 
@@ -93,8 +94,8 @@ public static class DashboardsReport
             var usable = Spread.Of(measured.Select(l => l.InteractiveMs)).Median;
             var traffic = measured[^1].Traffic;
             var beforeData = (traffic.HttpBytes("Document") + traffic.HttpBytes("Stylesheet", "Script", "Font", "Image")) / 1024.0;
-            text.WriteLine($"- {page.Label}: usable in under {UsableTargetMs / 1000:0} s: **{(usable < UsableTargetMs ? "met" : "missed")}** " +
-                           $"({usable:0} ms median, {usable / baselineReady:0.00}× the baseline); first load under {FirstLoadTargetKb:0} KB before data: " +
+            text.WriteLine($"- {page.Label}: usable within {UsableTargetRatio:0.0}× the baseline: **{(usable <= UsableTargetRatio * baselineReady ? "met" : "missed")}** " +
+                           $"({usable / baselineReady:0.00}×, {usable:0} ms median); first load under {FirstLoadTargetKb:0} KB before data: " +
                            $"**{(beforeData < FirstLoadTargetKb ? "met" : "missed")}** ({beforeData:0.0} KB).");
         }
 
