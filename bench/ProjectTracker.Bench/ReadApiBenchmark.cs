@@ -12,7 +12,8 @@ public static class ReadApiBenchmark
     public const string Name = "read-api";
     public const int Connections = 32;
     public const int Threads = 2;
-    public const double Target = 0.70;
+    /// <summary>Issue 13's: every read endpoint, as deployed (the response cache on), at this share of the ceiling or more.</summary>
+    public const double Target = 0.80;
     public const string CacheSetting = "Api:ResponseCacheSeconds";
     private const int Projects = 1_000;
     private const int WhoopDays = 5 * 365;

@@ -31,7 +31,7 @@ public static class ReadApiReport
         text.AppendLine();
         text.AppendLine(facts + ":");
         text.AppendLine();
-        text.AppendLine("| database | response cache | endpoint | answer KB | requests/s | ceiling requests/s | × ceiling | p99 ms | ceiling p99 ms | target ≥ 0.70 × ceiling |");
+        text.AppendLine("| database | response cache | endpoint | answer KB | requests/s | ceiling requests/s | × ceiling | p99 ms | ceiling p99 ms | target ≥ 0.80 × ceiling |");
         text.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in rows)
         {
@@ -45,8 +45,8 @@ public static class ReadApiReport
         var deployed = rows.Where(r => r.Cached).ToList();
         var missed = deployed.Where(r => r.Ratio < ReadApiBenchmark.Target).ToList();
         text.AppendLine(deployed.Count == 0 ? "Target: **not judged**, nothing was measured as deployed." : missed.Count == 0
-            ? $"Target (each read endpoint at ≥ 70% of the ceiling's throughput, as deployed): **met** by all {deployed.Count} endpoint × database pairs measured."
-            : $"Target (each read endpoint at ≥ 70% of the ceiling's throughput, as deployed): **missed** by {string.Join(", ", missed.Select(r => $"{r.Provider} `/{r.Path}` ({r.Ratio:0.00})"))}.");
+            ? $"Target (each read endpoint at ≥ 80% of the ceiling's throughput, as deployed): **met** by all {deployed.Count} endpoint × database pairs measured."
+            : $"Target (each read endpoint at ≥ 80% of the ceiling's throughput, as deployed): **missed** by {string.Join(", ", missed.Select(r => $"{r.Provider} `/{r.Path}` ({r.Ratio:0.00})"))}.");
         text.AppendLine();
         text.AppendLine("Two layers. Without the response cache (the cache-off rows) an answer comes from the shared read models (decision record " +
                         "0010): the projects and every WHOOP record are read once per data version (again at once after this instance writes, " +
@@ -58,6 +58,7 @@ public static class ReadApiReport
                         "most 2 s plus one database read. That data refreshed by a job is served on the very next request is tested " +
                         "(`ResponseCacheTests`, `WhoopReadModelTests`, real refresh and sync code against the simulators), as is the 2-s bound " +
                         "for another process's write.");
+        WriteAgainstTheOldApp(text, rows);
         foreach (var problem in problems)
         {
             text.AppendLine();
@@ -65,5 +66,58 @@ public static class ReadApiReport
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Issue 13's target for the cache-off path: at least this many times the old app's throughput.</summary>
+    private const double OldAppMultipleTarget = 20;
+
+    /// <summary>
+    /// The old Flask app's throughput, at most, per endpoint (requests/s), derived from what issue 13 recorded of a
+    /// side-by-side run; see the text <see cref="WriteAgainstTheOldApp"/> writes for how.
+    /// </summary>
+    private static readonly Dictionary<string, (double RequestsPerSecond, string How)> OldApp = new()
+    {
+        ["api/github/projects"] = (47, "47"),
+        ["api/github/metrics"] = (360, "360"),
+        ["api/whoop/recovery?days=365"] = (50, "50 (342 ÷ 6.9)"),
+        ["api/whoop/metrics?days=365"] = (22, "22 (117 ÷ 5.3)"),
+    };
+
+    private static void WriteAgainstTheOldApp(StringBuilder text, IReadOnlyList<ReadApiRow> rows)
+    {
+        var uncached = rows.Where(r => !r.Cached && OldApp.ContainsKey(r.Path)).GroupBy(r => r.Path).ToList();
+        if (uncached.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("### Against the old app (the old app's figures derived from recorded ones; this app's from the cache-off rows above)");
+        text.AppendLine();
+        text.AppendLine("The old Flask app is not run here (neither its source nor its Python packages are part of this set-up), so this " +
+                        "compares with what issue 13 recorded from a side-by-side run (its own `gunicorn app:app`, one sync worker, the same " +
+                        "1,000 projects and five years of WHOOP, wrk at 32 connections): with the response cache off this app was then **4.9×** " +
+                        "(`/api/github/projects`), **6.6×** (`/metrics`), **6.9×** (`/api/whoop/recovery?days=365`) and **5.3×** " +
+                        "(`/api/whoop/metrics?days=365`) the old app's throughput, while itself at no more than 0.07 of the static ceiling. So " +
+                        "the old app answered at most 0.07 × ceiling ÷ that multiple; for the WHOOP endpoints, whose read path had not changed " +
+                        "since that run, the session-7 run (2026-12-04 05:40 UTC) measured this app at 342 and 117 requests/s, which puts the " +
+                        $"old app near 50 and 22 requests/s. Issue 13's target: at least {OldAppMultipleTarget:0}× with the response cache off.");
+        text.AppendLine();
+        var providers = uncached.SelectMany(g => g.Select(r => r.Provider)).Distinct().ToList();
+        text.AppendLine($"| endpoint | old app, at most (requests/s) | this app, cache off ({string.Join(" / ", providers)}) | multiple, at least | target ≥ {OldAppMultipleTarget:0}× |");
+        text.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var endpoint in uncached)
+        {
+            var (oldApp, how) = OldApp[endpoint.Key];
+            var measured = providers.Select(p => endpoint.FirstOrDefault(r => r.Provider == p)).ToList();
+            var multiples = measured.Select(r => r is null ? null : (double?)(r.RequestsPerSecond / oldApp)).ToList();
+            var met = multiples.All(m => m is null || m >= OldAppMultipleTarget);
+            text.AppendLine($"| `/{endpoint.Key}` | {how} | {string.Join(" / ", measured.Select(r => r is null ? "—" : r.RequestsPerSecond.ToString("N0")))} | " +
+                            $"{string.Join(" / ", multiples.Select(m => m is null ? "—" : $"{m:0}×"))} | **{(met ? "met" : "missed")}** |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Had the WHOOP endpoints been at the 0.07 bound as well, the old app would have answered WHOOP metrics at up to ~458 " +
+                        "(SQLite) / ~341 (PostgreSQL) requests/s: compare the WHOOP metrics row above with those too.");
     }
 }
