@@ -51,8 +51,9 @@ public static class ReadApiReport
         text.AppendLine("Two layers. Without the response cache (the cache-off rows) an answer comes from the shared read models (decision record " +
                         "0010): the projects and every WHOOP record are read once per data version (again at once after this instance writes, " +
                         "after `ReadModel:MaxAgeSeconds`, 2 s, otherwise, and ahead of time halfway through that age under steady traffic), a " +
-                        "range is cut from memory, and a list is written from each record's JSON serialized once; the p99 shows the reads of the " +
-                        "tables every second or so under this load. As deployed, the response cache (decision record 0006) adds a copy of each " +
+                        "range is cut from memory, and a list is written from each record's JSON serialized once. Nothing is written during these " +
+                        "runs, so past its age a snapshot is kept after a cheap check that nobody wrote (SQLite's `PRAGMA data_version`, " +
+                        "PostgreSQL's current snapshot) instead of being read again. As deployed, the response cache (decision record 0006) adds a copy of each " +
                         "whole answer keyed by path and query (`Api:ResponseCacheSeconds`, default 2 s), dropped as soon as this instance commits " +
                         "any write, which absorbs repeated identical requests. A write by another instance on the same database shows after at " +
                         "most 2 s plus one database read. That data refreshed by a job is served on the very next request is tested " +
