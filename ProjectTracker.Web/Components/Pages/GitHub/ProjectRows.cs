@@ -35,6 +35,7 @@ public sealed class ProjectRows
     private readonly IReadOnlyList<Project> _projects;
     private readonly ProjectLabels _labels;
     private readonly MarkupString[] _rows;
+    private readonly int[] _unsorted;
     private readonly ConcurrentDictionary<ProjectOrder, int[]> _orders = new();
 
     private ProjectRows(IReadOnlyList<Project> projects, ProjectLabels labels)
@@ -42,22 +43,20 @@ public sealed class ProjectRows
         _projects = projects;
         _labels = labels;
         _rows = projects.Select(Draw).ToArray();
-        Unsorted = Enumerable.Range(0, projects.Count).ToArray();
+        _unsorted = Enumerable.Range(0, projects.Count).ToArray();
         Languages = projects.Select(p => p.PrimaryLanguage).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
-    /// <summary>The list's own order (the dashboard's: most recent work first).</summary>
-    public IReadOnlyList<int> Unsorted { get; }
-
     /// <summary>Every language of the list, alphabetically, for the language filter.</summary>
     public IReadOnlyList<string> Languages { get; }
 
-    public int Count => _projects.Count;
-
-    /// <summary>The rows of a list; <paramref name="labels"/> names its projects (counted once for the list).</summary>
-    public static ProjectRows For(IReadOnlyList<Project> projects, ProjectLabels labels) =>
-        Shared.GetValue(projects, list => new ProjectRows(list, labels));
+    /// <summary>
+    /// The rows of a list; <paramref name="labels"/> names its projects when the caller has them counted already, else
+    /// they are counted here, once per list.
+    /// </summary>
+    public static ProjectRows For(IReadOnlyList<Project> projects, ProjectLabels? labels = null) =>
+        Shared.GetValue(projects, list => new ProjectRows(list, labels ?? new ProjectLabels(list)));
 
     /// <summary>The page of one project; names are escaped so any repository name makes a valid link.</summary>
     public static string Href(string name) => $"/github/{Uri.EscapeDataString(name)}";
@@ -67,9 +66,12 @@ public sealed class ProjectRows
 
     public MarkupString Row(int index) => _rows[index];
 
-    /// <summary>The projects' indexes in the order asked for; projects without the value come last either way.</summary>
+    /// <summary>
+    /// The projects' indexes in the order asked for, or in the list's own (the dashboard's: most recent work first);
+    /// projects without the value come last either way.
+    /// </summary>
     public IReadOnlyList<int> Order(ProjectOrder? sort) =>
-        sort is { } wanted ? _orders.GetOrAdd(wanted, Sort) : Unsorted;
+        sort is { } wanted ? _orders.GetOrAdd(wanted, Sort) : _unsorted;
 
     /// <summary>Whether the project's name, full name, language or description contains the text (any case).</summary>
     public bool Matches(int index, string text)
