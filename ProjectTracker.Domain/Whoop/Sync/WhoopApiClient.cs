@@ -25,17 +25,8 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     public const int FailureAttempts = 3;
     private static readonly TimeSpan DefaultBackOff = TimeSpan.FromSeconds(60);
 
-    public Task<List<WhoopCycleRecord>> GetCyclesAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
-        GetAllAsync<WhoopCycleRecord>("cycle", start, end, token, ct);
-
-    public Task<List<WhoopSleepRecord>> GetSleepsAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
-        GetAllAsync<WhoopSleepRecord>("activity/sleep", start, end, token, ct);
-
-    public Task<List<WhoopRecoveryRecord>> GetRecoveriesAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
-        GetAllAsync<WhoopRecoveryRecord>("recovery", start, end, token, ct);
-
-    public Task<List<WhoopWorkoutRecord>> GetWorkoutsAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct) =>
-        GetAllAsync<WhoopWorkoutRecord>("activity/workout", start, end, token, ct);
+    /// <summary>The four collections' paths, for <see cref="GetPageAsync{T}"/>.</summary>
+    public const string Cycles = "cycle", Sleeps = "activity/sleep", Recoveries = "recovery", Workouts = "activity/workout";
 
     public Task<WhoopSleepRecord> GetSleepAsync(string id, string token, CancellationToken ct) =>
         GetAsync<WhoopSleepRecord>($"activity/sleep/{Uri.EscapeDataString(id)}", token, ct);
@@ -52,29 +43,17 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
     public Task<WhoopBodyMeasurement> GetBodyMeasurementAsync(string token, CancellationToken ct) =>
         GetAsync<WhoopBodyMeasurement>("user/measurement/body", token, ct);
 
-    /// <summary>The newest cycle overlapping [start, end) — WHOOP lists newest first — or null: one request.</summary>
-    public async Task<WhoopCycleRecord?> GetNewestCycleAsync(DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
+    /// <summary>
+    /// One page of a collection's records whose own window overlaps [start, end), newest first; <paramref name="nextToken"/>
+    /// is the previous page's (null for the first). WHOOP wants the same start and end on every page.
+    /// </summary>
+    public async Task<WhoopPage<T>> GetPageAsync<T>(
+        string collection, DateTimeOffset start, DateTimeOffset end, string? nextToken, string token, CancellationToken ct)
     {
-        var page = await GetAsync<WhoopPage<WhoopCycleRecord>>($"cycle?limit=1&start={Stamp(start)}&end={Stamp(end)}", token, ct);
-        return page.Records?.FirstOrDefault();
-    }
-
-    /// <summary>Every record of a collection whose own window overlaps [start, end), all pages.</summary>
-    public async Task<List<T>> GetAllAsync<T>(string collection, DateTimeOffset start, DateTimeOffset end, string token, CancellationToken ct)
-    {
-        var records = new List<T>();
-        string? nextToken = null;
-        do
-        {
-            var query = $"limit={PageSize}&start={Stamp(start)}&end={Stamp(end)}"
-                        + (nextToken is null ? "" : $"&nextToken={Uri.EscapeDataString(nextToken)}");
-            var page = await GetAsync<WhoopPage<T>>($"{collection}?{query}", token, ct);
-            records.AddRange(page.Records ?? throw new WhoopApiException($"WHOOP answered {collection} without records."));
-            nextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
-        }
-        while (nextToken is not null);
-
-        return records;
+        var query = $"limit={PageSize}&start={Stamp(start)}&end={Stamp(end)}"
+                    + (nextToken is null ? "" : $"&nextToken={Uri.EscapeDataString(nextToken)}");
+        var page = await GetAsync<WhoopPage<T>>($"{collection}?{query}", token, ct);
+        return page.Records is null ? throw new WhoopApiException($"WHOOP answered {collection} without records.") : page;
     }
 
     private async Task<T> GetAsync<T>(string pathAndQuery, string token, CancellationToken ct)

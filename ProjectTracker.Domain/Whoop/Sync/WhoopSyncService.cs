@@ -6,21 +6,21 @@ using ProjectTracker.Domain.Whoop.Api;
 namespace ProjectTracker.Domain.Whoop.Sync;
 
 /// <summary>
-/// Syncs cycles, sleeps, recoveries and workouts for a span of time in parts of <see cref="ChunkDays"/> days, newest
-/// first: each part's pages of every collection are read, then upserted on WHOOP's ids in one transaction of its own.
-/// A failure keeps the parts already written, never writes half a part, and records in <c>whoop_sync_status</c> which
-/// days are missing; the next sync widens its range to fetch them. The outcome goes to <c>whoop_sync_status</c>.
+/// Syncs cycles, sleeps, recoveries and workouts for a span of time, newest first, reading each collection's pages in
+/// turn (WHOOP lists newest first) and writing in parts of <see cref="ChunkDays"/> days: a part is upserted on WHOOP's
+/// ids in one transaction of its own as soon as every collection has been read past its first day. So a backfill sends
+/// one request per page of each collection — never a part-filled page per part — and a failure still keeps the parts
+/// already written, never writes half a part, and records in <c>whoop_sync_status</c> which days are missing; the next
+/// sync widens its range to fetch them. The outcome goes to <c>whoop_sync_status</c>.
 /// </summary>
 public sealed class WhoopSyncService(
     IDbContextFactory<TrackerDbContext> contexts, WhoopApiClient api, TimeProvider time, ILogger<WhoopSyncService> logger)
 {
-    /// <summary>About two pages of each collection: what a failure can cost to fetch again.</summary>
+    /// <summary>The days of one part: what a failure can cost to fetch again, and the unit of a job's progress.</summary>
     public const int ChunkDays = 30;
 
     // Records are filed by local day; a day's records can start up to 14 h either side of its UTC midnight.
     private static readonly TimeSpan TimeZoneMargin = TimeSpan.FromHours(14);
-
-    private sealed record Window(DateTimeOffset Start, DateTimeOffset End);
 
     /// <summary>What <c>whoop_sync_status</c> records as unread; <see cref="None"/> clears it.</summary>
     private sealed record MissingSpan(DateTime? From, DateTime? Until)
@@ -39,78 +39,93 @@ public sealed class WhoopSyncService(
             days = new Time.DateRange(from, to);
         }
 
-        var now = time.GetUtcNow();
-        var windows = new List<Window>();
+        // Each part's first moment, newest part first; the oldest part takes everything left.
+        var cuts = new List<DateTimeOffset>();
         for (var end = days.End; end >= days.Start; end = end.AddDays(-ChunkDays))
         {
-            var start = end.AddDays(1 - ChunkDays) > days.Start ? end.AddDays(1 - ChunkDays) : days.Start;
-            var part = new Time.DateRange(start, end);
-            var until = new DateTimeOffset(part.Until, TimeSpan.Zero) + TimeZoneMargin;
-            windows.Add(new Window(new DateTimeOffset(part.From, TimeSpan.Zero) - TimeZoneMargin, until < now ? until : now));
+            var first = end.AddDays(1 - ChunkDays) > days.Start ? end.AddDays(1 - ChunkDays) : days.Start;
+            cuts.Add(first == days.Start ? DateTimeOffset.MinValue : new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         }
 
-        return await SyncWindowsAsync(days, windows, accessToken, syncType, ct, progress);
+        var until = new DateTimeOffset(days.Until, TimeSpan.Zero) + TimeZoneMargin;
+        var now = time.GetUtcNow();
+        var read = new ReadRange(new DateTimeOffset(days.From, TimeSpan.Zero) - TimeZoneMargin, until < now ? until : now, accessToken);
+        return await SyncPartsAsync(days, read, cuts, syncType, ct, progress ?? (_ => Task.CompletedTask));
     }
 
     /// <summary>Records a sync that failed before WHOOP's data was read (its token could not be renewed).</summary>
     public Task RecordFailureAsync(string syncType, string error) =>
         RecordStatusAsync(syncType, "failed", 0, error, missing: null, CancellationToken.None);
 
+    private sealed record ReadRange(DateTimeOffset Start, DateTimeOffset End, string AccessToken);
+
     // Newest first, each part committed on its own: an outage late in a long backfill keeps the recent days.
-    private async Task<WhoopSyncResult> SyncWindowsAsync(
-        Time.DateRange days, List<Window> newestFirst, string accessToken, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task>? progress)
+    private async Task<WhoopSyncResult> SyncPartsAsync(
+        Time.DateRange days, ReadRange range, List<DateTimeOffset> cuts, string syncType, CancellationToken ct, Func<WhoopSyncProgress, Task> progress)
     {
         var total = new WhoopSyncResult(0, 0, 0, 0);
         var started = time.GetTimestamp();
         var requestsBefore = api.RequestsSent;
         var partsDone = 0;
-        progress ??= _ => Task.CompletedTask;
-        await progress(new WhoopSyncProgress(0, newestFirst.Count, total));
-        // A record spanning two parts' boundary comes with both: stored and counted once, as the newer part read it.
-        HashSet<long> cycleIds = [], recoveryIds = [];
-        HashSet<string> sleepIds = [], workoutIds = [];
-        for (var i = 0; i < newestFirst.Count; i++)
+        await progress(new WhoopSyncProgress(0, cuts.Count, total));
+
+        // A recovery is listed by its sleep's start, which the sleeps read so far give.
+        var sleepStarts = new Dictionary<string, DateTimeOffset>();
+        var cycles = new CollectionReader<WhoopCycleRecord>(WhoopApiClient.Cycles, c => c.Start, c => c.Id.ToString());
+        var sleeps = new CollectionReader<WhoopSleepRecord>(WhoopApiClient.Sleeps, s => s.Start, s => s.Id);
+        var recoveries = new CollectionReader<WhoopRecoveryRecord>(WhoopApiClient.Recoveries,
+            r => sleepStarts.TryGetValue(r.SleepId, out var start) ? start : null, r => r.CycleId.ToString());
+        var workouts = new CollectionReader<WhoopWorkoutRecord>(WhoopApiClient.Workouts, w => w.Start, w => w.Id);
+        try
         {
-            var (start, end) = newestFirst[i];
-            try
+            while (partsDone < cuts.Count)
             {
-                var cycles = (await api.GetCyclesAsync(start, end, accessToken, ct)).Where(c => cycleIds.Add(c.Id)).ToList();
-                var sleeps = (await api.GetSleepsAsync(start, end, accessToken, ct)).Where(s => sleepIds.Add(s.Id)).ToList();
-                var recoveries = (await api.GetRecoveriesAsync(start, end, accessToken, ct)).Where(r => recoveryIds.Add(r.CycleId)).ToList();
-                var workouts = (await api.GetWorkoutsAsync(start, end, accessToken, ct)).Where(w => workoutIds.Add(w.Id)).ToList();
-                var part = await StoreAsync(cycles, sleeps, recoveries, workouts, ct);
-                total = new WhoopSyncResult(
-                    total.Recovery + part.Recovery, total.Sleep + part.Sleep, total.Workouts + part.Workouts, total.Cycles + part.Cycles);
-                if (part.Total == 0 && i + 1 < newestFirst.Count)
+                // Every record at or after the horizon has been read in all four collections. A recovery whose sleep is
+                // not read yet started before the sleeps' frontier, so it never holds the horizon up on its own.
+                var horizon = new[] { cycles.Frontier, sleeps.Frontier, workouts.Frontier, recoveries.FrontierOr(sleeps.Frontier) }.Max();
+                if (cuts[partsDone] < horizon)
                 {
-                    // An empty part: one request finds the newest older cycle, and the empty parts before it are skipped —
-                    // months without the strap, or the years before the account began, cost one request, not four a month.
-                    if (await api.GetNewestCycleAsync(newestFirst[^1].Start, start, accessToken, ct) is not { } older)
+                    // The next page of a collection holding the horizon up (an unread one holds it at the top).
+                    if (cycles.Frontier == horizon)
                     {
-                        partsDone = newestFirst.Count;
-                        await progress(new WhoopSyncProgress(partsDone, newestFirst.Count, total));
-                        break;
+                        await cycles.ReadPageAsync(api, range, ct);
+                    }
+                    else if (sleeps.Frontier == horizon)
+                    {
+                        foreach (var sleep in await sleeps.ReadPageAsync(api, range, ct))
+                        {
+                            sleepStarts[sleep.Id] = sleep.Start;
+                        }
+                    }
+                    else if (workouts.Frontier == horizon)
+                    {
+                        await workouts.ReadPageAsync(api, range, ct);
+                    }
+                    else
+                    {
+                        await recoveries.ReadPageAsync(api, range, ct);
                     }
 
-                    while (i + 1 < newestFirst.Count && newestFirst[i + 1].Start > older.Start)
-                    {
-                        i++;
-                    }
+                    continue;
                 }
 
-                partsDone = i + 1;
-                await progress(new WhoopSyncProgress(partsDone, newestFirst.Count, total));
+                var cut = cuts[partsDone];
+                var part = await StoreAsync(cycles.Take(cut), sleeps.Take(cut), recoveries.Take(cut), workouts.Take(cut), ct);
+                total = new WhoopSyncResult(
+                    total.Recovery + part.Recovery, total.Sleep + part.Sleep, total.Workouts + part.Workouts, total.Cycles + part.Cycles);
+                partsDone++;
+                await progress(new WhoopSyncProgress(partsDone, cuts.Count, total));
             }
-            catch (WhoopApiException e)
-            {
-                // This part and every older one were not written.
-                var missing = new MissingSpan(newestFirst[^1].Start.UtcDateTime, end.UtcDateTime);
-                await RecordStatusAsync(syncType, "failed", total.Total, e.Message, missing, CancellationToken.None);
-                logger.LogWarning(
-                    "WHOOP sync ({SyncType}) failed after {PartsDone} of {Parts} parts, keeping {Records} records; {Requests} requests: {Message}",
-                    syncType, partsDone, newestFirst.Count, total.Total, api.RequestsSent - requestsBefore, e.Message);
-                throw;
-            }
+        }
+        catch (WhoopApiException e)
+        {
+            // This part and every older one were not written.
+            var missing = new MissingSpan(range.Start.UtcDateTime, (partsDone == 0 ? range.End : cuts[partsDone - 1] + TimeZoneMargin).UtcDateTime);
+            await RecordStatusAsync(syncType, "failed", total.Total, e.Message, missing, CancellationToken.None);
+            logger.LogWarning(
+                "WHOOP sync ({SyncType}) failed after {PartsDone} of {Parts} parts, keeping {Records} records; {Requests} requests: {Message}",
+                syncType, partsDone, cuts.Count, total.Total, api.RequestsSent - requestsBefore, e.Message);
+            throw;
         }
 
         await RecordStatusAsync(syncType, "completed", total.Total, null, MissingSpan.None, CancellationToken.None);
@@ -118,9 +133,50 @@ public sealed class WhoopSyncService(
         logger.LogInformation(
             "WHOOP sync ({SyncType}) completed in {Seconds:0.0} s: {Records} records ({Recovery} recoveries, {Sleep} sleeps, {Workouts} workouts, {Cycles} cycles) from {From:yyyy-MM-dd} to {Until:yyyy-MM-dd} in {Parts} parts; {Requests} requests",
             syncType, time.GetElapsedTime(started).TotalSeconds, total.Total, total.Recovery, total.Sleep, total.Workouts, total.Cycles,
-            days.Start, days.End, newestFirst.Count,
+            days.Start, days.End, cuts.Count,
             api.RequestsSent - requestsBefore);
         return total;
+    }
+
+    /// <summary>
+    /// One collection read page by page over the whole range, newest first, and what was read but not yet stored. Its
+    /// frontier is the start of the oldest record on its last page: every record starting at or after it has been read.
+    /// </summary>
+    private sealed class CollectionReader<T>(string collection, Func<T, DateTimeOffset?> start, Func<T, string> id)
+    {
+        private readonly List<T> _unstored = [];
+        private readonly HashSet<string> _seen = [];
+        private IReadOnlyList<T> _lastPage = [];
+        private string? _nextToken;
+        private bool _read;
+
+        /// <summary>Unread: the top (nothing is known yet); read to the end: the bottom.</summary>
+        public DateTimeOffset Frontier => FrontierOr(DateTimeOffset.MaxValue);
+
+        /// <summary>The frontier, where a record on the last page has no known start yet taken as <paramref name="unknown"/>.</summary>
+        public DateTimeOffset FrontierOr(DateTimeOffset unknown) =>
+            !_read ? DateTimeOffset.MaxValue
+            : _nextToken is null ? DateTimeOffset.MinValue
+            : _lastPage.Select(r => start(r) ?? unknown).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
+
+        /// <summary>Reads the next page; a record a shifting page repeats is kept once.</summary>
+        public async Task<IReadOnlyList<T>> ReadPageAsync(WhoopApiClient api, ReadRange range, CancellationToken ct)
+        {
+            var page = await api.GetPageAsync<T>(collection, range.Start, range.End, _nextToken, range.AccessToken, ct);
+            _lastPage = page.Records!;
+            _nextToken = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+            _read = true;
+            _unstored.AddRange(_lastPage.Where(r => _seen.Add(id(r))));
+            return _lastPage;
+        }
+
+        /// <summary>The records read that start at or after <paramref name="cut"/>, no longer kept here (all of them at the bottom).</summary>
+        public List<T> Take(DateTimeOffset cut)
+        {
+            var taken = _unstored.Where(r => cut == DateTimeOffset.MinValue || start(r) >= cut).ToList();
+            _unstored.RemoveAll(r => cut == DateTimeOffset.MinValue || start(r) >= cut);
+            return taken;
+        }
     }
 
     private async Task<(DateTime From, DateTime Until)?> ReadMissingAsync(CancellationToken ct)
