@@ -228,6 +228,11 @@ public sealed class WhoopSyncService(
         List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
         List<WhoopWorkoutRecord> workouts, CancellationToken ct)
     {
+        if (cycles.Count + sleeps.Count + recoveries.Count + workouts.Count == 0)
+        {
+            return new WhoopSyncResult(0, 0, 0, 0); // a part before the account began: nothing to write, no transaction
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
