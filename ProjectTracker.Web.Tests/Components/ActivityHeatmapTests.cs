@@ -35,7 +35,22 @@ public sealed class ActivityHeatmapTests : IAsyncDisposable
         Assert.NotEqual("0", first.GetAttribute("data-level"));
         Assert.Equal("0", heatmap.Find("rect[data-date='2026-04-02']").GetAttribute("data-level"));
         Assert.Equal(7, heatmap.FindAll("rect[data-date]").Count);
-        Assert.Equal(["2026-04-01", "2026-04-05"], heatmap.FindAll("tbody tr td:first-child").Select(td => td.TextContent));
-        Assert.Contains("Commits &lt;per day&gt;: days with commits", heatmap.Markup);
+        Assert.Equal(["April 2026", "4", "2", "1.5"], heatmap.FindAll("tbody tr > *").Select(cell => cell.TextContent));
+        Assert.Contains("Commits &lt;per day&gt;, by month", heatmap.Markup);
+    }
+
+    [Fact]
+    public void Render_Table_SumsEachMonthOfTheRange()
+    {
+        // 2026-01-30 to 2026-03-02: two days of January, all of February, two of March; a commit on every third day.
+        var days = Enumerable.Range(0, 32).Select(i => new ActivityDay(new DateOnly(2026, 1, 30).AddDays(i), i % 3 == 0 ? 2 : 0, i % 3 == 0 ? 30 : 0)).ToList();
+        var calendar = new ActivityCalendar(days, CurrentStreak: 0, LongestStreak: 1, TotalCommits: days.Sum(d => d.Commits));
+
+        var heatmap = _context.Render<ActivityHeatmap>(p => p.Add(x => x.Calendar, calendar).Add(x => x.Title, "Commits"));
+
+        var rows = heatmap.FindAll("tbody tr").Select(row => string.Join("|", row.Children.Select(cell => cell.TextContent))).ToList();
+        // Days 0, 3, ... 30: January 30th; February 2nd, 5th, ... 26th (9 days); March 1st.
+        Assert.Equal(["January 2026|2|1|0.5", "February 2026|18|9|4.5", "March 2026|2|1|0.5"], rows);
+        Assert.Equal(32, heatmap.FindAll("rect[data-date]").Count);
     }
 }
