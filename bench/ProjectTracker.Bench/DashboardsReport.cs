@@ -49,6 +49,20 @@ public static class DashboardsReport
         }
 
         text.WriteLine();
+        text.WriteLine("Where the time goes, medians in ms from the start of navigation: the server's prerender ends at the HTML's first byte; " +
+                       "the circuit starts after DOMContentLoaded; the page is usable once the circuit's first render batch is applied and " +
+                       "the layout's after-render calls have come back. Elements: what the browser built and laid out (of the last load).");
+        text.WriteLine();
+        text.WriteLine("| page | HTML first byte | DOMContentLoaded | circuit's websocket open | first render batch received | usable | elements |");
+        text.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (page, measured) in loads)
+        {
+            double Median(Func<PageLoad, double> moment) => Spread.Of(measured.Select(moment)).Median;
+            text.WriteLine($"| {page.Label} | {Median(l => l.ResponseStartMs):0} | {Median(l => l.DomContentLoadedMs):0} | {Median(l => l.CircuitOpenMs):0} | " +
+                           $"{Median(l => l.FirstBatchMs):0} | {Median(l => l.InteractiveMs):0} | {measured[^1].Elements:N0} |");
+        }
+
+        text.WriteLine();
         text.WriteLine("Bytes of a first load (empty cache), KB of 1,024 bytes; HTTP figures are on the wire (compressed where served so, headers included).");
         text.WriteLine();
         text.WriteLine("| page | HTML document | CSS + JS + fonts | before data (HTML+CSS+JS+fonts) | other HTTP (circuit negotiation) | websocket received / sent (payload, decompressed) |");

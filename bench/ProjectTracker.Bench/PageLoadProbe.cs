@@ -3,8 +3,14 @@ using Microsoft.Playwright;
 
 namespace ProjectTracker.Bench;
 
+/// <summary>
+/// One page load's moments, in ms from the navigation's start: the HTML's first byte (the server's prerender), first paint,
+/// DOMContentLoaded, the circuit's websocket open, the first message of over 4 KB on it (the circuit's first render batch),
+/// and usable; with the number of elements on the page once usable (what the browser built and laid out).
+/// </summary>
 public sealed record PageLoad(
-    double FirstContentfulPaintMs, double DomContentLoadedMs, double InteractiveMs, TrafficCounter Traffic);
+    double ResponseStartMs, double FirstContentfulPaintMs, double DomContentLoadedMs, double CircuitOpenMs,
+    double FirstBatchMs, double InteractiveMs, int Elements, TrafficCounter Traffic);
 
 /// <summary>
 /// One cold first load of a page in a fresh browser context (empty cache): paint and DOMContentLoaded from the page's own
@@ -27,14 +33,19 @@ public static class PageLoadProbe
         await Task.Delay(Settle);
         var timings = await page.EvaluateAsync<JsonElement>("""
             () => ({
+              responseStart: performance.getEntriesByType('navigation')[0].responseStart,
               fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
               dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-              ready: window.__benchReadyAt
+              open: window.__benchSocketOpenAt ?? -1,
+              batch: window.__benchFirstBatchAt ?? -1,
+              ready: window.__benchReadyAt,
+              elements: document.querySelectorAll('*').length
             })
             """);
         await page.CloseAsync(new() { RunBeforeUnload = true });
-        return new PageLoad(timings.GetProperty("fcp").GetDouble(), timings.GetProperty("dcl").GetDouble(),
-            timings.GetProperty("ready").GetDouble(), traffic);
+        double Read(string name) => timings.GetProperty(name).GetDouble();
+        return new PageLoad(Read("responseStart"), Read("fcp"), Read("dcl"), Read("open"), Read("batch"), Read("ready"),
+            timings.GetProperty("elements").GetInt32(), traffic);
     }
 
     /// <summary>Opens a page and leaves it open once usable (for counting the memory of open circuits).</summary>
@@ -61,9 +72,20 @@ public static class PageLoadProbe
     private static Task<IBrowserContext> NewContextAsync(IBrowser browser) =>
         browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
 
-    // Checked on every DOM change, so the time is when the content appeared rather than when a poll happened to look.
+    // Checked on every DOM change, so the time is when the content appeared rather than when a poll happened to look. The
+    // websocket is wrapped to note when the circuit's socket opened and when its first large message (the render batch) came.
     private static string ReadyObserver(DashboardPage target) => $$"""
         (() => {
+          window.WebSocket = class extends window.WebSocket {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('open', () => { window.__benchSocketOpenAt ??= performance.now(); });
+              this.addEventListener('message', event => {
+                const size = typeof event.data === 'string' ? event.data.length : (event.data.byteLength ?? event.data.size);
+                if (size > 4096) { window.__benchFirstBatchAt ??= performance.now(); }
+              });
+            }
+          };
           const ready = () => {{target.ReadyCondition()}};
           const check = () => {
             if (window.__benchReadyAt === undefined && ready()) {
