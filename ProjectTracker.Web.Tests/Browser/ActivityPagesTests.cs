@@ -66,6 +66,17 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         await Assertions.Expect(heatmap).ToHaveAttributeAsync("data-points", "365");
         Assert.True(await heatmap.Locator("rect[data-level]:not([data-level='0'])").CountAsync() > 30, "a demo year has many days with commits");
         await Assertions.Expect(page.GetByTestId("activity-heatmap-longest-streak")).ToContainTextAsync("longest streak");
+        // The readout opens on the newest day and follows the pointer, or a tap, to any other.
+        var days = heatmap.Locator("rect[data-date]");
+        var readout = page.GetByTestId("activity-heatmap-readout");
+        await Assertions.Expect(readout).ToHaveTextAsync((await days.Last.GetAttributeAsync("data-tip"))!);
+        var weekBefore = days.Nth(365 - 8);
+        await weekBefore.HoverAsync();
+        await Assertions.Expect(readout).ToHaveTextAsync((await weekBefore.GetAttributeAsync("data-tip"))!);
+        var dayBefore = days.Nth(365 - 2);
+        await dayBefore.ClickAsync();
+        await Assertions.Expect(readout).ToHaveTextAsync((await dayBefore.GetAttributeAsync("data-tip"))!);
+        Assert.Matches(@"^\w{3} \d{1,2} \w{3} \d{4}: \d+ commits?, \d+\.\d h$", await readout.TextContentAsync());
         Assert.Equal("/api/export/projects.csv", await page.GetByTestId("download-projects").GetAttributeAsync("href"));
         await AssertFitsAsync(page, "github");
         session.AssertNoErrors();

@@ -4,7 +4,7 @@ using ProjectTracker.Web.Components.Activity;
 
 namespace ProjectTracker.Web.Tests.Components;
 
-/// <summary>The calendar drawn as one piece of markup: each day in its week column and weekday row, with its tooltip.</summary>
+/// <summary>The calendar drawn as one piece of markup: each day in its week column and weekday row, with its readout text.</summary>
 public sealed class ActivityHeatmapTests : IAsyncDisposable
 {
     private readonly BunitContext _context = MudTestContext.Create();
@@ -31,7 +31,8 @@ public sealed class ActivityHeatmapTests : IAsyncDisposable
         Assert.Equal((16 + wednesdayRow * 14).ToString(), first.GetAttribute("y"));
         Assert.Equal((16 + sundayRow * 14).ToString(), sunday.GetAttribute("y"));
         Assert.Equal(firstDay == DayOfWeek.Sunday ? "42" : "28", sunday.GetAttribute("x"));
-        Assert.Equal("Wed 1 Apr 2026: 3 commits, 1.5 h", first.QuerySelector("title")!.TextContent);
+        Assert.Equal("Wed 1 Apr 2026: 3 commits, 1.5 h", first.GetAttribute("data-tip"));
+        Assert.Equal("Tue 7 Apr 2026: 0 commits, 0.0 h", heatmap.Find("[data-testid=activity-heatmap-readout]").TextContent);
         Assert.NotEqual("0", first.GetAttribute("data-level"));
         Assert.Equal("0", heatmap.Find("rect[data-date='2026-04-02']").GetAttribute("data-level"));
         Assert.Equal(7, heatmap.FindAll("rect[data-date]").Count);
