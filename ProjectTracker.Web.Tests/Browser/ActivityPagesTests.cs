@@ -113,6 +113,16 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         var recovery = await page.APIRequest.GetAsync((await page.GetByTestId("download-recovery").GetAttributeAsync("href"))!);
         Assert.Equal("text/csv; charset=utf-8", recovery.Headers["content-type"]);
         Assert.Contains("attachment; filename=\"recovery-", recovery.Headers["content-disposition"]);
+
+        // Each chart's readout follows the pointer, or a tap, from the newest day to the one pointed at.
+        var strain = page.GetByTestId("chart-strain");
+        var columns = strain.Locator("rect[data-tip]");
+        var readout = strain.Locator("[data-tips-readout]");
+        await Assertions.Expect(readout).ToHaveTextAsync((await columns.Last.GetAttributeAsync("data-tip"))!);
+        await columns.First.HoverAsync();
+        await Assertions.Expect(readout).ToHaveTextAsync((await columns.First.GetAttributeAsync("data-tip"))!);
+        await columns.Nth(3).ClickAsync();
+        await Assertions.Expect(readout).ToHaveTextAsync((await columns.Nth(3).GetAttributeAsync("data-tip"))!);
         await AssertFitsAsync(page, "whoop");
         session.AssertNoErrors();
     }

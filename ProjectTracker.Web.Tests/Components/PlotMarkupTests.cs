@@ -99,6 +99,18 @@ public sealed class PlotMarkupTests : IAsyncDisposable
         Assert.Equal(3, chart.FindAll("svg rect[fill=transparent]").Count);
     }
 
+    [Fact]
+    public void Columns_CarryTheirValuesForTheReadout_WhichOpensOnTheNewest()
+    {
+        var strain = _context.Render<DailyStrainChart>(p => p.Add(x => x.Days, [Day(1, strain: 21), Day(2, strain: 10.5)]));
+
+        var tips = strain.FindAll("[data-tips] svg rect[data-tip]").Select(c => c.GetAttribute("data-tip")).ToList();
+        Assert.Equal(2, tips.Count);
+        Assert.Contains("10.5", tips[1]);
+        Assert.Empty(strain.FindAll("svg title")); // no element per column beyond its target
+        Assert.Equal(tips[1], strain.Find("[data-tips] [data-tips-readout]").TextContent);
+    }
+
     private static double Number(AngleSharp.Dom.IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, CultureInfo.InvariantCulture);
 }

@@ -42,6 +42,7 @@ public static class PlotMarkup
     {
         var html = new StringBuilder();
         var step = Width / Math.Max(1, plot.Labels.Count);
+        html.Append("<div data-tips>");
         html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Grid} margin: 0.75rem 0 0.5rem;\">"); // room above for the top label
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"mud-text-secondary\" style=\"position: relative; height: {PlotHeight}px; font-size: 0.75rem; text-align: right;\">");
@@ -66,20 +67,25 @@ public static class PlotMarkup
             Bars(html, plot, step);
         }
 
-        // A column-wide target per column on top: hovering anywhere over a day shows all its values.
+        // A column-wide target per column on top: pointing anywhere over a day, or tapping it, shows all its values in
+        // the readout below (js/readout.js).
         for (var i = 0; i < plot.Tooltips.Count; i++)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{F(i * step)}\" width=\"{F(step)}\" y=\"0\" height=\"{Height}\" fill=\"transparent\"><title>{Encode(plot.Tooltips[i])}</title></rect>");
+                $"<rect x=\"{F(i * step)}\" width=\"{F(step)}\" y=\"0\" height=\"{Height}\" fill=\"transparent\" data-tip=\"{Encode(plot.Tooltips[i])}\"></rect>");
         }
 
         html.Append("</svg></div>");
         XLabels(html, plot.Labels, step);
+        // Opens on the newest column, so it is never empty and nothing moves when a column is pointed at.
+        html.Append("<p class=\"mud-typography mud-typography-caption mt-1\" data-tips-readout>")
+            .Append(plot.Tooltips.Count > 0 ? Encode(plot.Tooltips[^1]) : "").Append("</p>");
         if (plot.Legend)
         {
             html.Append(Legend(plot.Series.Select(s => (s.Name, s.Color))).Value);
         }
 
+        html.Append("</div>");
         return new MarkupString(html.ToString());
     }
 
