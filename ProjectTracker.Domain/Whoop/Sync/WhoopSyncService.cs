@@ -173,8 +173,9 @@ public sealed class WhoopSyncService(
         /// <summary>The records read that start at or after <paramref name="cut"/>, no longer kept here (all of them at the bottom).</summary>
         public List<T> Take(DateTimeOffset cut)
         {
-            var taken = _unstored.Where(r => cut == DateTimeOffset.MinValue || start(r) >= cut).ToList();
-            _unstored.RemoveAll(r => cut == DateTimeOffset.MinValue || start(r) >= cut);
+            bool InPart(T record) => cut == DateTimeOffset.MinValue || start(record) >= cut;
+            var taken = _unstored.Where(InPart).ToList();
+            _unstored.RemoveAll(InPart);
             return taken;
         }
     }
@@ -211,6 +212,11 @@ public sealed class WhoopSyncService(
         List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
         List<WhoopWorkoutRecord> workouts, CancellationToken ct)
     {
+        if (cycles.Count + sleeps.Count + recoveries.Count + workouts.Count == 0)
+        {
+            return new WhoopSyncResult(0, 0, 0, 0); // a part before the account began: nothing to write, no transaction
+        }
+
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
@@ -228,11 +234,6 @@ public sealed class WhoopSyncService(
         List<WhoopCycleRecord> cycles, List<WhoopSleepRecord> sleeps, List<WhoopRecoveryRecord> recoveries,
         List<WhoopWorkoutRecord> workouts, CancellationToken ct)
     {
-        if (cycles.Count + sleeps.Count + recoveries.Count + workouts.Count == 0)
-        {
-            return new WhoopSyncResult(0, 0, 0, 0); // a part before the account began: nothing to write, no transaction
-        }
-
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
