@@ -17,4 +17,11 @@ public static class IconMarkup
     public static MarkupString Svg(string path, string size = "medium", string? color = null) =>
         Drawn.GetOrAdd((path, size, color), key => new MarkupString(
             $"<svg class=\"mud-icon-root mud-svg-icon{(key.Color is null ? "" : " " + key.Color)} mud-icon-size-{key.Size}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{key.Path}</svg>"));
+
+    private static readonly ConcurrentDictionary<string, MarkupString> ButtonStarts = new();
+
+    /// <summary>A small button's leading icon, in the span MudBlazor's <c>MudButton StartIcon</c> puts it in.</summary>
+    public static MarkupString ButtonStart(string path) =>
+        ButtonStarts.GetOrAdd(path, key => new MarkupString(
+            $"<span class=\"mud-button-icon-start mud-button-icon-size-small\">{Svg(key, "small").Value}</span>"));
 }

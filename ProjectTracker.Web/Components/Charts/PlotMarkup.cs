@@ -78,8 +78,7 @@ public static class PlotMarkup
         html.Append("</svg></div>");
         XLabels(html, plot.Labels, step);
         // Opens on the newest column, so it is never empty and nothing moves when a column is pointed at.
-        html.Append("<p class=\"mud-typography mud-typography-caption mt-1\" data-tips-readout>")
-            .Append(plot.Tooltips.Count > 0 ? Encode(plot.Tooltips[^1]) : "").Append("</p>");
+        html.Append(Readout(plot.Tooltips.Count > 0 ? plot.Tooltips[^1] : "", " mt-1"));
         if (plot.Legend)
         {
             html.Append(Legend(plot.Series.Select(s => (s.Name, s.Color))).Value);
@@ -103,6 +102,13 @@ public static class PlotMarkup
         html.Append("</div>");
         return new MarkupString(html.ToString());
     }
+
+    /// <summary>
+    /// The line js/readout.js writes a pointed-at mark's <c>data-tip</c> into, within the same <c>[data-tips]</c> block; it
+    /// opens on <paramref name="tip"/> (the newest mark's).
+    /// </summary>
+    public static string Readout(string tip, string extraClasses = "", string? testId = null) =>
+        $"<p class=\"mud-typography mud-typography-caption{extraClasses}\" data-tips-readout{(testId is null ? "" : $" data-testid=\"{Encode(testId)}-readout\"")}>{Encode(tip)}</p>";
 
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
