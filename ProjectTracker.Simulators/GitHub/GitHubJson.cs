@@ -27,7 +27,7 @@ internal static class GitHubJson
     {
         ["id"] = r.Id, ["node_id"] = $"R_{r.Id}", ["name"] = r.Name, ["full_name"] = r.FullName, ["private"] = r.Private,
         ["owner"] = User(baseUrl, r.Owner, r.OwnedByOrganization ? 5000 + r.Owner.Length : ownerId, r.OwnedByOrganization),
-        ["html_url"] = $"https://github.com/{r.FullName}",
+        ["html_url"] = r.HtmlUrl ?? $"https://github.com/{r.FullName}",
         ["description"] = r.Description, ["fork"] = r.Fork, ["url"] = $"{baseUrl}repos/{r.FullName}",
         ["created_at"] = Timestamp(r.CreatedAt), ["updated_at"] = Timestamp(r.PushedAt), ["pushed_at"] = Timestamp(r.PushedAt),
         ["size"] = r.SizeKb, ["stargazers_count"] = 0, ["watchers_count"] = 0, ["forks_count"] = 0, ["open_issues_count"] = 0,

@@ -21,6 +21,9 @@ public sealed class SimulatedRepository
     public bool Archived { get; set; }
     public string DefaultBranch { get; set; } = "main";
     public string? Description { get; set; }
+
+    /// <summary>The <c>html_url</c> served instead of <c>https://github.com/owner/name</c> (a hostile or broken answer).</summary>
+    public string? HtmlUrl { get; set; }
     public int SizeKb { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime PushedAt { get; set; }

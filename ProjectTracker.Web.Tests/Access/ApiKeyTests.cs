@@ -93,8 +93,25 @@ public sealed class ApiKeyTests(ApiKeyApp fixture) : IClassFixture<ApiKeyApp>
     }
 
     [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task RefreshToday_AsAGetWithoutKey_Is401_WithKeyRuns(string method)
+    {
+        // The old frontend's page-load GET starts a WHOOP sync: with a key set it is a refresh like the POSTs.
+        using var anonymous = Access.CreateBrowser();
+        using var keyed = Access.CreateBrowser();
+        keyed.DefaultRequestHeaders.Add("X-Api-Key", ApiKeyApp.Key);
+
+        var refused = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/whoop/refresh/today"));
+        var admitted = await keyed.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/api/whoop/refresh/today"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/api/github/projects")]
-    [InlineData("/api/whoop/refresh/today")] // the page-load GET: coalesced, always 200
+    [InlineData("/api/whoop/sync/status")]
     [InlineData("/github")]
     public async Task Reading_WithoutKey_StaysPublic(string path)
     {

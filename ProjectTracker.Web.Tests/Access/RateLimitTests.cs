@@ -161,7 +161,31 @@ public sealed class RateLimitTests : IAsyncLifetime
         using var client = _app.CreateClient();
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/whoop/refresh/today")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/whoop/sync/status")).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public async Task RefreshToday_ByAnyMethod_SpendsTheWhoopBudget(string method)
+    {
+        // It starts a sync whatever its method: a write behind a GET is counted like the POSTs.
+        var post = await RefreshAsync("198.51.100.7");
+        var first = await SendAsync(method);
+        var second = await SendAsync(method);
+        var otherClient = await SendAsync(method, "203.0.113.9");
+
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+
+        async Task<HttpResponseMessage> SendAsync(string verb, string client = "198.51.100.7")
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(verb), "/api/whoop/refresh/today");
+            request.Headers.Add("X-Forwarded-For", client);
+            return await _app.CreateClient().SendAsync(request);
         }
     }
 }

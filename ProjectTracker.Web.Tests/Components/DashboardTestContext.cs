@@ -24,7 +24,8 @@ public sealed class DashboardTestContext : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("pt-bunit-").FullName;
     private readonly InMemoryStorage _jobStorage = new();
 
-    public DashboardTestContext(string? githubToken = "test-token", ProjectTracker.Web.Access.AccessOptions? access = null)
+    /// <param name="client">The address the circuit's page was opened from (none by default, as bUnit has no request).</param>
+    public DashboardTestContext(string? githubToken = "test-token", ProjectTracker.Web.Access.AccessOptions? access = null, System.Net.IPAddress? client = null)
     {
         var services = Bunit.Services;
         services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
@@ -46,7 +47,15 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<JobStorage>(_jobStorage);
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobStorage));
         services.AddSingleton<GitHubRefreshJobs>();
+        services.AddSingleton<GitHubProjectAdmin>();
         Authorization = MudTestContext.AddDashboardAccess(Bunit, access);
+        if (client is not null)
+        {
+            var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+            request.Connection.RemoteIpAddress = client;
+            services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor>(new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = request });
+        }
+
         // After the services: these read from the provider, which then refuses new registrations.
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.SetRendererInfo(new RendererInfo("Server", true));
@@ -72,6 +81,12 @@ public sealed class DashboardTestContext : IAsyncDisposable
             await seed(db);
             await db.SaveChangesAsync();
         }
+    }
+
+    public async Task<Project?> FindProjectAsync(int id)
+    {
+        await using var db = await Bunit.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        return await db.Projects.FindAsync(id);
     }
 
     public async ValueTask DisposeAsync()

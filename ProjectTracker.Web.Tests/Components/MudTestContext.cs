@@ -37,6 +37,7 @@ public static class MudTestContext
         context.Services.AddSingleton(access ?? new AccessOptions());
         context.Services.AddSingleton(new OwnerRule(new OwnerOptions()));
         context.Services.AddSingleton<RefreshAccess>();
+        context.Services.AddSingleton<DestructiveAccess>();
         context.Services.AddSingleton<ClientBudgets>();
         context.Services.AddHttpContextAccessor();
         context.Services.AddScoped<DashboardUser>();

@@ -160,7 +160,8 @@ public abstract class ExportApiTests(ExportApp fixture) : IAsyncLifetime
                 cells[prefix + key] = value switch
                 {
                     null => "",
-                    JsonValue v when v.TryGetValue<string>(out var text) => text,
+                    // Text a spreadsheet would take for a formula (a negative time-zone offset too) is written as text.
+                    JsonValue v when v.TryGetValue<string>(out var text) => text is [('=' or '+' or '-' or '@' or '\t' or '\r'), ..] ? "'" + text : text,
                     _ => value.ToJsonString(),
                 };
             }

@@ -21,6 +21,7 @@ public static class AccessExtensions
         builder.Services.AddAccessSettings();
         builder.Services.AddSingleton<OwnerRule>();
         builder.Services.AddSingleton<RefreshAccess>();
+        builder.Services.AddSingleton<DestructiveAccess>();
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddHttpContextAccessor();
 
@@ -80,7 +81,8 @@ public static class AccessExtensions
 
     /// <summary>
     /// First in the pipeline: forwarded headers (so scheme, host and client address are the real ones for everything after),
-    /// HSTS outside Development, security headers, the per-client budgets (refreshes, sign-ins). Login and the API key are checked by
+    /// HSTS outside Development, security headers, the per-client budgets (refreshes, sign-ins), circuits from this app's
+    /// own origin only, and at most so many per client. Login and the API key are checked by
     /// <c>UseAuthorization</c> through the fallback policy registered in <see cref="AddAccess"/>.
     /// </summary>
     public static WebApplication UseAccess(this WebApplication app)
@@ -94,6 +96,7 @@ public static class AccessExtensions
         app.UseSecurityHeaders();
         app.UsePublicAddressForSignIn();
         app.UseClientBudgets();
+        app.UseCircuitOrigins();
         app.UseCircuitCap();
         return app;
     }

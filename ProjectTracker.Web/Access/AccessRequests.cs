@@ -6,10 +6,13 @@ namespace ProjectTracker.Web.Access;
 /// <summary>Which requests the access rules treat specially: those that start a refresh, and those always public.</summary>
 public static class AccessRequests
 {
-    /// <summary>Every POST that starts a sync (the dashboards' page-load GET of refresh/today stays open: it is coalesced).</summary>
+    /// <summary>
+    /// Every path whose POST starts a sync. The old frontend's <c>/api/whoop/refresh/today</c> starts one by any method
+    /// (it is also a GET, for that frontend's page load): a write behind a GET follows the same rules.
+    /// </summary>
     public static readonly IReadOnlySet<string> RefreshPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "/api/github/refresh", LegacyRefreshPath, "/api/whoop/refresh", "/api/whoop/refresh/today",
+        "/api/github/refresh", LegacyRefreshPath, "/api/whoop/refresh", TodayRefreshPath,
         "/api/whoop/sync/incremental", "/api/whoop/sync/full",
     };
 
@@ -19,8 +22,15 @@ public static class AccessRequests
     /// <summary>The old route only redirects to <c>/api/github/refresh</c>: it needs the key, but is not counted twice.</summary>
     public const string LegacyRefreshPath = "/api/refresh";
 
-    public static bool IsRefresh(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && RefreshPaths.Contains(request.Path.Value?.TrimEnd('/') ?? "");
+    /// <summary>The old frontend's page-load sync, which starts work whatever the method.</summary>
+    public const string TodayRefreshPath = "/api/whoop/refresh/today";
+
+    public static bool IsRefresh(HttpRequest request)
+    {
+        var path = request.Path.Value?.TrimEnd('/') ?? "";
+        return (HttpMethods.IsPost(request.Method) && RefreshPaths.Contains(path))
+               || path.Equals(TodayRefreshPath, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The client allowance a request spends: refreshes that start work (GitHub's and WHOOP's each their own) and

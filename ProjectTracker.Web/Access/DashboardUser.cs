@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -5,13 +6,15 @@ namespace ProjectTracker.Web.Access;
 
 /// <summary>
 /// The person on a dashboard circuit as the access rules see them: whether the page offers refresh buttons (the same
-/// rule as the refresh endpoints) and owner-only controls such as Disconnect.
+/// rule as the refresh endpoints), owner-only controls such as Disconnect, and destructive ones such as Delete.
 /// </summary>
 public sealed class DashboardUser(
-    AuthenticationStateProvider authentication, RefreshAccess refresh, OwnerRule owner, ClientBudgets budgets, IHttpContextAccessor http)
+    AuthenticationStateProvider authentication, RefreshAccess refresh, DestructiveAccess destructive, OwnerRule owner, ClientBudgets budgets,
+    IHttpContextAccessor http)
 {
     // The circuit's client, as the HTTP budgets know it: its address when the circuit started (the request that opened it).
     private readonly string _client = http.HttpContext is { } context ? AccessExtensions.ClientKey(context) : "circuit";
+    private readonly IPAddress? _address = http.HttpContext?.Connection.RemoteIpAddress;
 
     /// <summary>
     /// Spends the client's allowance for a refresh started from the page (the same budget as the refresh endpoints):
@@ -25,6 +28,12 @@ public sealed class DashboardUser(
     public async Task<bool> CanRefreshAsync() => refresh.CanRefresh(await UserAsync());
 
     public async Task<bool> IsOwnerAsync() => owner.IsOwner(await UserAsync());
+
+    /// <summary>Whether the page offers hiding and deleting (<see cref="DestructiveAccess"/>).</summary>
+    public async Task<bool> CanDestroyAsync() => destructive.CanDestroy(await UserAsync(), _address);
+
+    /// <summary>What to do to be offered them.</summary>
+    public string HowToEnableDestroying => destructive.HowToEnable;
 
     private async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }

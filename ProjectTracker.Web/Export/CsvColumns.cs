@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CsvHelper;
 
 namespace ProjectTracker.Web.Export;
 
@@ -19,9 +21,19 @@ public sealed class CsvColumns<T>
         Add(options.GetTypeInfo(typeof(T)), "", row => row);
     }
 
-    public IEnumerable<string> Headers => _columns.Select(c => c.Header);
+    public string[] Headers => _columns.Select(c => c.Header).ToArray();
 
-    public IEnumerable<string> Cells(T row) => _columns.Select(c => Cell(c.Get(row!), c.Type));
+    /// <summary>
+    /// Writes a row's cells: text as text (which the writer guards against formulas), JSON numbers as numbers, so a
+    /// negative figure stays a number in a spreadsheet.
+    /// </summary>
+    public void Write(CsvWriter csv, T row)
+    {
+        foreach (var (_, get, type) in _columns)
+        {
+            WriteCell(csv, get(row!), type);
+        }
+    }
 
     private void Add(JsonTypeInfo type, string prefix, Func<object, object?> get)
     {
@@ -41,19 +53,47 @@ public sealed class CsvColumns<T>
         }
     }
 
-    private string Cell(object? value, Type type)
+    private void WriteCell(CsvWriter csv, object? value, Type type)
     {
         if (value is null)
         {
-            return "";
+            csv.WriteField((string?)null);
+            return;
         }
 
         var json = JsonSerializer.SerializeToElement(value, type, _options);
-        return json.ValueKind switch
+        switch (json.ValueKind)
         {
-            JsonValueKind.String => json.GetString()!,
-            JsonValueKind.Null => "",
-            _ => json.GetRawText(),
-        };
+            case JsonValueKind.String:
+                csv.WriteField(json.GetString());
+                break;
+            case JsonValueKind.Null:
+                csv.WriteField((string?)null);
+                break;
+            case JsonValueKind.Number:
+                WriteNumber(csv, json.GetRawText());
+                break;
+            default:
+                csv.WriteField(json.GetRawText());
+                break;
+        }
+    }
+
+    // The JSON text of the number, written through the writer's number path: an integer as a long, a decimal fraction as
+    // a decimal (which keeps its digits as written), an exponent as the double it is (both print the shortest round trip).
+    private static void WriteNumber(CsvWriter csv, string text)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            csv.WriteField(integer, default);
+        }
+        else if (!text.AsSpan().ContainsAny('e', 'E') && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var fraction))
+        {
+            csv.WriteField(fraction, default);
+        }
+        else
+        {
+            csv.WriteField(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), default);
+        }
     }
 }

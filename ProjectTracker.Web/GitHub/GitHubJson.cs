@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Net;
 
 namespace ProjectTracker.Web.GitHub;
 
@@ -53,7 +54,7 @@ public sealed record ProjectJson(
         p.LastCommitDate,
         p.FirstCommitDate,
         p.LocEstimated,
-        p.HtmlUrl,
+        ExternalUrl.Safe(p.HtmlUrl),
         p.Description,
         p.PushedAt,
         p.RefreshedAt,

@@ -53,7 +53,7 @@ public sealed class GitHubRefreshService(
             var names = await AssignNamesAsync(repositories, user.Login, cancellationToken);
             await progress.SetTotalAsync(repositories.Count, cancellationToken);
 
-            var refresher = new RepositoryRefresher(contexts, api, options, time, owner);
+            var refresher = new RepositoryRefresher(contexts, api, options, time, owner, logger);
             var warnings = new ConcurrentBag<RefreshWarning>();
             var pendingStatistics = new ConcurrentBag<(int ProjectId, Repository Repository)>();
             await Parallel.ForEachAsync(

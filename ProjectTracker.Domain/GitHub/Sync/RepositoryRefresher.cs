@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Octokit;
+using ProjectTracker.Domain.Net;
 using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.GitHub.Sync;
@@ -10,7 +12,7 @@ namespace ProjectTracker.Domain.GitHub.Sync;
 /// whatever the history's length), and listed in full only the first time or after a force-push dropped stored commits.
 /// </summary>
 internal sealed class RepositoryRefresher(
-    IDbContextFactory<TrackerDbContext> contexts, GitHubApi api, GitHubOptions options, TimeProvider time, AuthorIdentity owner)
+    IDbContextFactory<TrackerDbContext> contexts, GitHubApi api, GitHubOptions options, TimeProvider time, AuthorIdentity owner, ILogger logger)
 {
     public async Task<RefreshOutcome> RefreshAsync(Repository repository, string projectName, CancellationToken ct)
     {
@@ -190,15 +192,22 @@ internal sealed class RepositoryRefresher(
         await db.SaveChangesAsync(ct);
     }
 
-    private static void ApplyListing(Project project, Repository repository, string projectName)
+    private void ApplyListing(Project project, Repository repository, string projectName)
     {
+        var htmlUrl = ExternalUrl.Safe(repository.HtmlUrl);
+        // Said once: when the project is new, or when an address that was fine turns into one that is not.
+        if (htmlUrl is null && repository.HtmlUrl is not null && (project.RefreshedAt is null || project.HtmlUrl is not null))
+        {
+            logger.LogWarning("GitHub gave repository {Repository} an html_url that is not an http(s) address; it is stored as none.", repository.FullName);
+        }
+
         project.Name = projectName;
         project.GitHubId = repository.Id;
         project.FullName = repository.FullName;
         project.OwnerLogin = repository.Owner.Login;
         project.Archived = repository.Archived;
         project.DefaultBranch = repository.DefaultBranch;
-        project.HtmlUrl = repository.HtmlUrl;
+        project.HtmlUrl = htmlUrl;
         project.Description = repository.Description;
         project.RepositorySizeKb = repository.Size;
         (project.GoneAt, project.GoneReason) = (null, null);
