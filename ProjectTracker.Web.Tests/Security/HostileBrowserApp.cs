@@ -11,13 +11,9 @@ namespace ProjectTracker.Web.Tests.Security;
 /// The app (a real process) after a GitHub refresh and a WHOOP sync from simulators serving <see cref="HostileData"/>,
 /// with no access settings: what any visitor of a default install would see.
 /// </summary>
-public sealed class HostileBrowserApp : BrowserApp
+public sealed class HostileBrowserApp : SimulatorBrowserApp
 {
     public const string Collection = "Browser: hostile data";
-
-    public GitHubSimulatorServer GitHub { get; private set; } = null!;
-
-    public WhoopSimulatorServer Whoop { get; private set; } = null!;
 
     /// <summary>What the app wrote to its standard output.</summary>
     public string Log => App.Output;
@@ -25,25 +21,18 @@ public sealed class HostileBrowserApp : BrowserApp
     /// <summary>Every project's name as the app stored it.</summary>
     public IReadOnlyList<string> Projects { get; private set; } = [];
 
-    protected override async Task<IReadOnlyDictionary<string, string>> PrepareAsync()
+    protected override void Populate(GitHubSimulatorState github, WhoopSimulatorState whoop)
     {
-        GitHub = await GitHubSimulatorServer.StartAsync();
-        HostileData.ServeFromGitHub(GitHub.State);
-        Whoop = await WhoopSimulatorServer.StartAsync();
-        HostileData.ServeFromWhoop(Whoop.State);
-        return new Dictionary<string, string>
-        {
-            ["GitHub__ApiBaseUrl"] = GitHub.BaseAddress.ToString(),
-            ["GitHub__AccessToken"] = GitHub.State.Tokens.First(),
-            ["Whoop__ApiBaseUrl"] = Whoop.ApiBaseUrl.ToString(),
-            ["Whoop__TokenEndpoint"] = Whoop.TokenEndpoint.ToString(),
-            ["Whoop__AuthorizationEndpoint"] = new Uri(Whoop.ApiBaseUrl, "/oauth/oauth2/auth").ToString(),
-            ["WHOOP_CLIENT_ID"] = Whoop.State.ClientId,
-            ["WHOOP_CLIENT_SECRET"] = Whoop.State.ClientSecret,
-            ["WHOOP_ACCESS_TOKEN"] = Whoop.State.AccessTokens.First(),
-            ["WHOOP_REFRESH_TOKEN"] = Whoop.State.RefreshTokens.First(),
-        };
+        HostileData.ServeFromGitHub(github);
+        HostileData.ServeFromWhoop(whoop);
     }
+
+    // Connected with the old app's tokens, so that a sync needs no sign-in.
+    protected override IEnumerable<KeyValuePair<string, string>> MoreSettings() =>
+    [
+        new("WHOOP_ACCESS_TOKEN", Whoop.State.AccessTokens.First()),
+        new("WHOOP_REFRESH_TOKEN", Whoop.State.RefreshTokens.First()),
+    ];
 
     /// <summary>Refreshes GitHub (a job, followed to its end) and syncs WHOOP's month, as a visitor could.</summary>
     protected override async Task StartedAsync()
@@ -59,19 +48,6 @@ public sealed class HostileBrowserApp : BrowserApp
         Assert.Equal(HttpStatusCode.OK, whoop.StatusCode);
         var projects = await http.GetFromJsonAsync<JsonArray>("/api/github/projects") ?? [];
         Projects = projects.Select(p => (string)p!["name"]!).ToList();
-    }
-
-    protected override async ValueTask DisposeMoreAsync()
-    {
-        if (GitHub is not null)
-        {
-            await GitHub.DisposeAsync();
-        }
-
-        if (Whoop is not null)
-        {
-            await Whoop.DisposeAsync();
-        }
     }
 }
 
