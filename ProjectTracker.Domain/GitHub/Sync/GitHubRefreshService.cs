@@ -84,6 +84,7 @@ public sealed class GitHubRefreshService(
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
                 async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
 
+            await ProjectTimeSpent.RecomputeAsync(contexts, options, cancellationToken);
             if (only is null)
             {
                 await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken); // the others' entries stay otherwise
@@ -100,6 +101,7 @@ public sealed class GitHubRefreshService(
         {
             logger.LogWarning("GitHub refresh {JobId} failed: {Message}", jobId, e.Message);
             await progress.FailAsync(e.Message, CancellationToken.None);
+            await ProjectTimeSpent.RecomputeAsync(contexts, options, CancellationToken.None); // the repositories done are kept
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
