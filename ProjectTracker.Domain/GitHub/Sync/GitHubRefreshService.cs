@@ -100,8 +100,15 @@ public sealed class GitHubRefreshService(
         catch (GitHubSyncException e)
         {
             logger.LogWarning("GitHub refresh {JobId} failed: {Message}", jobId, e.Message);
-            await progress.FailAsync(e.Message, CancellationToken.None);
-            await ProjectTimeSpent.RecomputeAsync(contexts, options, CancellationToken.None); // the repositories done are kept
+            try
+            {
+                // The repositories done before the failure are kept: their time is shared before the job says it ended.
+                await ProjectTimeSpent.RecomputeAsync(contexts, options, CancellationToken.None);
+            }
+            finally
+            {
+                await progress.FailAsync(e.Message, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
