@@ -69,12 +69,6 @@ public static class CodingSessions
     public static IEnumerable<CommitStretch> Stretches(IEnumerable<TimelineCommit> commits, GitHubOptions options) =>
         Stretches(commits, TimeSpan.FromMinutes(options.SessionGapMinutes), TimeSpan.FromMinutes(options.SessionStartMinutes));
 
-    /// <summary>Each project's coding minutes over the whole timeline: the stretches its commits own (summed as ticks, so exact).</summary>
-    public static IReadOnlyDictionary<int, double> MinutesByProject(IEnumerable<TimelineCommit> commits, GitHubOptions options) =>
-        Stretches(commits, options)
-            .GroupBy(s => s.ProjectId)
-            .ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (total, s) => total + s.Duration).TotalMinutes);
-
     /// <summary>The sessions' total in minutes (summed as ticks, so it is exact).</summary>
     public static double TotalMinutes(IEnumerable<CodingSession> sessions) =>
         sessions.Aggregate(TimeSpan.Zero, (total, s) => total + s.Duration).TotalMinutes;

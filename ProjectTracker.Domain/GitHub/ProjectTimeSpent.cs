@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.GitHub;
@@ -13,10 +14,7 @@ public static class ProjectTimeSpent
     public static async Task RecomputeAsync(IDbContextFactory<TrackerDbContext> contexts, GitHubOptions options, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var commits = await db.ProjectCommits.AsNoTracking()
-            .Select(c => new TimelineCommit(c.ProjectId, c.AuthoredAt))
-            .ToListAsync(ct);
-        var minutes = CodingSessions.MinutesByProject(commits, options);
+        var minutes = (await CodingTimeline.ReadAsync(db, options, ct)).MinutesByProject();
 
         // Tracked, so only the projects whose share moved are written. A project the old app stored, never refreshed and
         // without commits here, keeps the figure it came with.

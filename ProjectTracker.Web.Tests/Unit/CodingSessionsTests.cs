@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.GitHub.Timesheet;
 
 namespace ProjectTracker.Web.Tests.Unit;
 
@@ -29,8 +30,7 @@ public sealed class CodingSessionsTests
         Assert.Equal([120, 30, 30, 30, 30, 60], stretches.Select(s => s.Duration.TotalMinutes));
         Assert.Equal([true, false, false, false, false, false], stretches.Select(s => s.OpensSession));
         Assert.Equal(120 + 180, Minutes(stretches)); // the git-hours figure of the merged timeline
-        Assert.Equal(new Dictionary<int, double> { [Alpha] = 180, [Beta] = 120 },
-            CodingSessions.MinutesByProject(commits, new GitHubOptions()));
+        Assert.Equal(new Dictionary<int, double> { [Alpha] = 180, [Beta] = 120 }, new CodingTimeline(stretches).MinutesByProject());
     }
 
     [Fact]

@@ -17,45 +17,31 @@ internal sealed class CodingDayTally(DateRange range, LocalClock clock, int? pro
 
     private readonly Dictionary<(int ProjectId, DateOnly Date), Tally> _days = [];
 
-    // Moments further than any offset from the range cannot fall on one of its local days.
-    private readonly DateTime _from = range.From - LocalClock.OffsetMargin, _until = range.Until + LocalClock.OffsetMargin;
-
-    public void AddCommit(TimelineCommit commit)
+    /// <summary>A commit (made at the end of its stretch), the session it may open, and the time it owns.</summary>
+    public void Add(CommitStretch stretch)
     {
-        if (!Counts(commit.ProjectId) || commit.Time < _from || commit.Time > _until)
+        if (projectId is { } only && only != stretch.ProjectId)
         {
             return;
         }
 
-        var local = clock.ToLocal(commit.Time);
-        if (Day(commit.ProjectId, DateOnly.FromDateTime(local)) is { } day)
+        var local = clock.ToLocal(stretch.Until);
+        if (Day(stretch.ProjectId, DateOnly.FromDateTime(local)) is { } day)
         {
             day.Commits++;
+            day.Sessions += stretch.OpensSession ? 1 : 0;
         }
 
-        if (CodingDaysReader.LateNightEvening(local) is { } evening && Day(commit.ProjectId, evening) is { } night)
+        if (CodingDaysReader.LateNightEvening(local) is { } evening && Day(stretch.ProjectId, evening) is { } night)
         {
             night.LateNightCommits++;
-        }
-    }
-
-    public void AddStretch(CommitStretch stretch)
-    {
-        if (!Counts(stretch.ProjectId) || stretch.Until < _from || stretch.From > _until)
-        {
-            return;
-        }
-
-        if (stretch.OpensSession && Day(stretch.ProjectId, clock.LocalDate(stretch.Until)) is { } started)
-        {
-            started.Sessions++;
         }
 
         foreach (var (date, time) in clock.ByLocalDay(stretch.From, stretch.Until))
         {
-            if (Day(stretch.ProjectId, date) is { } day)
+            if (Day(stretch.ProjectId, date) is { } part)
             {
-                day.Time += time;
+                part.Time += time;
             }
         }
     }
@@ -64,8 +50,6 @@ internal sealed class CodingDayTally(DateRange range, LocalClock clock, int? pro
         .OrderBy(d => d.Key.ProjectId).ThenBy(d => d.Key.Date)
         .Select(d => new ProjectDay(d.Key.ProjectId, d.Key.Date, d.Value.Commits, d.Value.Sessions, d.Value.Time.TotalMinutes, d.Value.LateNightCommits))
         .ToList();
-
-    private bool Counts(int project) => projectId is not { } only || only == project;
 
     /// <summary>The project's tally for a day of the range, or null outside it.</summary>
     private Tally? Day(int project, DateOnly date)

@@ -25,8 +25,11 @@ public sealed record CodingDays(DateRange Range, IReadOnlyList<ProjectLabel> Pro
 /// all projects together and shared between them (<see cref="CodingSessions"/>, <c>GitHub:SessionGapMinutes</c> and
 /// <c>GitHub:SessionStartMinutes</c>).
 /// </summary>
-public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, GitHubOptions options)
+public sealed class CodingDaysReader(
+    IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, GitHubOptions options, CodingTimelineModel? timeline = null)
 {
+    private readonly CodingTimelineModel _timeline = timeline ?? CodingTimelineModel.Uncached(contexts, options);
+
     public OwnerDays Owner => owner;
 
     public async Task<CodingDays> ReadAsync(DateRange range, int? projectId = null, CancellationToken cancellationToken = default)
@@ -43,20 +46,16 @@ public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> context
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        // Every commit of every project, not only the range's or the project's: hours are wall-clock hours over all the
-        // owner's work (decision 0015), a session that starts in the range may run past it, and one that starts before it
-        // must not be mistaken for one starting at its first commit inside. Sorting ~100k commits takes milliseconds.
-        var commits = await db.ProjectCommits.AsNoTracking().Select(c => new TimelineCommit(c.ProjectId, c.AuthoredAt)).ToListAsync(cancellationToken);
-        var clock = await owner.ReadClockAsync(range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin, cancellationToken);
+        // Every project's commits, not only the range's or the project's: hours are wall-clock hours over all the owner's
+        // work (decision 0015), and a session that starts before the range may run into it. The shared timeline holds
+        // them in time order, so only the stretches near the range are visited.
+        var (from, until) = (range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin);
+        var timeline = await _timeline.GetAsync(cancellationToken);
+        var clock = await owner.ReadClockAsync(from, until, cancellationToken);
         var tally = new CodingDayTally(range, clock, projectId);
-        foreach (var commit in commits)
+        foreach (var stretch in timeline.Between(from, until))
         {
-            tally.AddCommit(commit);
-        }
-
-        foreach (var stretch in CodingSessions.Stretches(commits, options))
-        {
-            tally.AddStretch(stretch);
+            tally.Add(stretch);
         }
 
         return new CodingDays(range, projects, tally.ToList());
