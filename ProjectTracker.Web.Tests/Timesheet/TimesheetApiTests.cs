@@ -110,6 +110,34 @@ public sealed class TimesheetApiTests
         await AssertTimeSpentAddsUpToTheTimesheetAsync(h, ["alpha 240m", "gamma 120m"], 6);
     }
 
+    [Fact]
+    public async Task Timesheet_GeneratedAccount_NoDayOver24HoursAndProjectsAddUpToEachDay()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync();
+        GitHubDataGenerator.Populate(h.Simulator, 36); // the demo's account: many evenings on several repositories
+        await h.RefreshAsync();
+
+        var sheet = await h.Client.GetJsonAsync("/api/github/timesheet?group=day&days=400");
+        var activity = await h.Client.GetJsonAsync("/api/github/activity?days=400");
+
+        var rows = sheet["rows"]!.AsArray();
+        var periods = sheet["totals"]!["periods"]!.AsArray();
+        Assert.All(activity["days"]!.AsArray(), d => Assert.InRange((double)d!["hours"]!, 0, 24));
+        Assert.Equal(periods.Select(p => (string?)p!["period_start"]), activity["days"]!.AsArray().Select(d => (string?)d!["date"]));
+        Assert.Equal(periods.Select(p => (double)p!["hours"]!), activity["days"]!.AsArray().Select(d => (double)d!["hours"]!));
+        foreach (var period in periods)
+        {
+            // Each row is rounded to 0.01 h on its own: the rows of a day may differ from its total by that much each.
+            var dayRows = rows.Where(r => (string?)r!["period_start"] == (string?)period!["period_start"]).ToList();
+            Assert.Equal((double)period!["hours"]!, dayRows.Sum(r => (double)r!["hours"]!), 0.005 * (dayRows.Count + 1));
+        }
+
+        Assert.Contains(rows.GroupBy(r => (string?)r!["period_start"]), day => day.Count() > 1); // days shared by projects
+
+        var timeSpent = (await h.ProjectsAsync()).Sum(p => (double)p!["time_spent_min"]!);
+        Assert.Equal((double)sheet["totals"]!["hours"]!, timeSpent / 60, 0.005);
+    }
+
     /// <summary>Every project's <c>time_spent</c> as expected, and together the timesheet's total over all time.</summary>
     private static async Task AssertTimeSpentAddsUpToTheTimesheetAsync(GitHubRefreshHarness h, string[] expected, double totalHours)
     {
