@@ -42,6 +42,22 @@ public sealed class LocalClock
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
     /// <summary>
+    /// A span of time cut at local midnights: each local day it touches with the time of the span in it, so a day never
+    /// holds more than its own hours.
+    /// </summary>
+    public IEnumerable<(DateOnly Day, TimeSpan Time)> ByLocalDay(DateTime fromUtc, DateTime untilUtc)
+    {
+        while (fromUtc < untilUtc)
+        {
+            var local = ToLocal(fromUtc);
+            var midnight = fromUtc + (local.Date.AddDays(1) - local); // always later than fromUtc, so the walk ends
+            var end = midnight < untilUtc ? midnight : untilUtc;
+            yield return (DateOnly.FromDateTime(local), end - fromUtc);
+            fromUtc = end;
+        }
+    }
+
+    /// <summary>
     /// The cycles' offsets between <paramref name="fromUtc"/> and <paramref name="untilUtc"/> (with margins), and the
     /// newest one before them for what precedes them.
     /// </summary>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Simulators.GitHub;
 using ProjectTracker.Web.Tests.Access;
@@ -29,7 +31,8 @@ public sealed class TimesheetApiTests
 
     /// <summary>
     /// alpha: 09:00 and 10:59 (119 min apart: one session, 119 + 120 min), 12:59 (120 min later: a new one, 120 min),
-    /// and 11:00 the next day (120 min). beta: 23:30 and 00:40 (one session of 70 + 120 min, counted on the day it started).
+    /// and 11:00 the next day (120 min). beta: 23:30 and 00:40 (one session of 70 + 120 min, counted on the day it started;
+    /// its time on the day it lies in: 21:30 to midnight on the 10th, 40 min on the 11th).
     /// </summary>
     private static void AddSessionEdgeHistory(GitHubSimulatorState github)
     {
@@ -58,9 +61,9 @@ public sealed class TimesheetApiTests
         Assert.Equal(
             [
                 "alpha octo-owner/alpha 2026-03-10 5.98 3 2", // (239 + 120) / 60
-                "beta octo-owner/beta 2026-03-10 3.17 1 1",   // 190 / 60
+                "beta octo-owner/beta 2026-03-10 2.5 1 1",    // 150 / 60: 21:30 to midnight
                 "alpha octo-owner/alpha 2026-03-11 2 1 1",
-                "beta octo-owner/beta 2026-03-11 0 1 0",      // its commit belongs to the session of the 10th
+                "beta octo-owner/beta 2026-03-11 0.67 1 0",   // 40 / 60 after midnight, of the session of the 10th
             ],
             Rows(sheet));
         var totals = sheet["totals"]!;
@@ -69,11 +72,81 @@ public sealed class TimesheetApiTests
         Assert.Equal(4, (int?)totals["sessions"]);
         Assert.Equal(["alpha 7.98 4 3", "beta 3.17 2 1"],
             totals["projects"]!.AsArray().Select(p => $"{p!["project"]} {p["hours"]} {p["commits"]} {p["sessions"]}"));
-        Assert.Equal(["2026-03-10 9.15 4 3", "2026-03-11 2 2 1"],
+        Assert.Equal(["2026-03-10 8.48 4 3", "2026-03-11 2.67 2 1"], // 509 and 160 minutes
             totals["periods"]!.AsArray().Select(p => $"{p!["period_start"]} {p["hours"]} {p["commits"]} {p["sessions"]}"));
 
-        // The same sessions as time_spent: 239 + 120 + 120 minutes.
-        Assert.Equal("479m", (string?)(await h.ProjectsAsync()).Single(p => (string?)p!["name"] == "alpha")!["time_spent"]);
+        // The same sessions as time_spent: 239 + 120 + 120 minutes, and beta's 190.
+        var projects = await h.ProjectsAsync();
+        Assert.Equal("479m", (string?)projects.Single(p => (string?)p!["name"] == "alpha")!["time_spent"]);
+        Assert.Equal("190m", (string?)projects.Single(p => (string?)p!["name"] == "beta")!["time_spent"]);
+    }
+
+    /// <summary>
+    /// alpha at 19:00, 20:00 and 21:00, beta at 19:30, 20:30 and 22:00 on the 13th: one wall-clock session from 17:00 to
+    /// 22:00 (5 h; summed per project it was 4 + 4.5 h). Each commit owns the time since the one before: alpha the
+    /// lead-in (120 min) and three half hours, beta two half hours and the last hour. gamma's lone commit on the 12th: 2 h.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Timesheet_TwoRepositoriesTheSameEvening_CountsTheEveningOnceAndProjectsAddUpToIt(string database)
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync(database: Database(database));
+        AddCommits(h.Simulator, "alpha", At(3, 13, 19), At(3, 13, 20), At(3, 13, 21));
+        AddCommits(h.Simulator, "beta", At(3, 13, 19, 30), At(3, 13, 20, 30), At(3, 13, 22));
+        AddCommits(h.Simulator, "gamma", At(3, 12, 10));
+        await h.RefreshAsync();
+
+        var day = await h.Client.GetJsonAsync("/api/github/timesheet?group=day&start_date=2026-03-13&end_date=2026-03-13");
+        var activity = await h.Client.GetJsonAsync("/api/github/activity?days=7");
+
+        Assert.Equal(["alpha octo-owner/alpha 2026-03-13 3 3 1", "beta octo-owner/beta 2026-03-13 2 3 0"], Rows(day));
+        Assert.Equal(5.0, (double?)day["totals"]!["hours"]);
+        Assert.Equal(5.0, (double?)activity["days"]!.AsArray().Single(d => (string?)d!["date"] == "2026-03-13")!["hours"]);
+        await AssertTimeSpentAddsUpToTheTimesheetAsync(h, ["alpha 180m", "beta 120m", "gamma 120m"], 7);
+
+        // Deleting beta gives its half hours back to alpha's commits: 120 + 60 + 60 minutes.
+        var beta = (await h.ProjectsAsync()).Single(p => (string?)p!["name"] == "beta")!;
+        Assert.True(await h.App.Services.GetRequiredService<GitHubProjectAdmin>().DeleteAsync((int)beta["id"]!));
+        await AssertTimeSpentAddsUpToTheTimesheetAsync(h, ["alpha 240m", "gamma 120m"], 6);
+    }
+
+    [Fact]
+    public async Task Timesheet_GeneratedAccount_NoDayOver24HoursAndProjectsAddUpToEachDay()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync();
+        GitHubDataGenerator.Populate(h.Simulator, 36); // the demo's account: many evenings on several repositories
+        await h.RefreshAsync();
+
+        var sheet = await h.Client.GetJsonAsync("/api/github/timesheet?group=day&days=400");
+        var activity = await h.Client.GetJsonAsync("/api/github/activity?days=400");
+
+        var rows = sheet["rows"]!.AsArray();
+        var periods = sheet["totals"]!["periods"]!.AsArray();
+        Assert.All(activity["days"]!.AsArray(), d => Assert.InRange((double)d!["hours"]!, 0, 24));
+        Assert.Equal(periods.Select(p => (string?)p!["period_start"]), activity["days"]!.AsArray().Select(d => (string?)d!["date"]));
+        Assert.Equal(periods.Select(p => (double)p!["hours"]!), activity["days"]!.AsArray().Select(d => (double)d!["hours"]!));
+        foreach (var period in periods)
+        {
+            // Each row is rounded to 0.01 h on its own: the rows of a day may differ from its total by that much each.
+            var dayRows = rows.Where(r => (string?)r!["period_start"] == (string?)period!["period_start"]).ToList();
+            Assert.Equal((double)period!["hours"]!, dayRows.Sum(r => (double)r!["hours"]!), 0.005 * (dayRows.Count + 1));
+        }
+
+        Assert.Contains(rows.GroupBy(r => (string?)r!["period_start"]), day => day.Count() > 1); // days shared by projects
+
+        var timeSpent = (await h.ProjectsAsync()).Sum(p => (double)p!["time_spent_min"]!);
+        Assert.Equal((double)sheet["totals"]!["hours"]!, timeSpent / 60, 0.005);
+    }
+
+    /// <summary>Every project's <c>time_spent</c> as expected, and together the timesheet's total over all time.</summary>
+    private static async Task AssertTimeSpentAddsUpToTheTimesheetAsync(GitHubRefreshHarness h, string[] expected, double totalHours)
+    {
+        var projects = await h.ProjectsAsync();
+        var sheet = await h.Client.GetJsonAsync("/api/github/timesheet?group=month&start_date=2026-01-01&end_date=2026-03-15");
+
+        Assert.Equal(expected, projects.Select(p => $"{p!["name"]} {p["time_spent"]}"));
+        Assert.Equal(totalHours, (double?)sheet["totals"]!["hours"]);
+        Assert.Equal(totalHours * 60, projects.Sum(p => (double)p!["time_spent_min"]!), 9);
     }
 
     [Fact]
@@ -151,7 +224,9 @@ public sealed class TimesheetApiTests
         Assert.Equal(11, (int?)all["total_commits"]);
         var third = days.Single(d => (string?)d!["date"] == "2026-03-03")!;
         Assert.Equal(3, (int?)third["commits"]);
-        Assert.Equal(5.0, (double?)third["hours"]); // alpha's lone commit (120 min) and beta's 10:00–11:00 session (60 + 120 min)
+        // alpha's and beta's commits at 10:00 and beta's at 11:00 are one wall-clock session, 08:00 to 11:00 (60 + 120 min),
+        // counted once: summed per project (alpha's 120 and beta's 180 min) it was 5 h.
+        Assert.Equal(3.0, (double?)third["hours"]);
         Assert.Equal(0, (int?)beta["current_streak"]);
         Assert.Equal(1, (int?)beta["longest_streak"]);
         Assert.Equal(30, beta["days"]!.AsArray().Count);

@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
 
 namespace ProjectTracker.Web.Tests.Unit;
@@ -8,10 +9,14 @@ public sealed class RepositoryStatisticsTests
 
     private static DateTime At(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);
 
+    /// <summary>One history's git-hours figure: a single project's time spent.</summary>
+    private static double TimeSpentMinutes(DateTime[] commitTimes, TimeSpan sessionGap, TimeSpan sessionStart) =>
+        CodingSessions.TotalMinutes(CodingSessions.Split(commitTimes, sessionGap, sessionStart));
+
     [Fact]
     public void TimeSpentMinutes_SpecExample_Is270()
     {
-        var minutes = RepositoryStatistics.TimeSpentMinutes([At(10, 9), At(10, 9, 30), At(11, 11)], TwoHours, TwoHours);
+        var minutes = TimeSpentMinutes([At(10, 9), At(10, 9, 30), At(11, 11)], TwoHours, TwoHours);
 
         Assert.Equal(270, minutes);
     }
@@ -19,7 +24,7 @@ public sealed class RepositoryStatisticsTests
     [Fact]
     public void TimeSpentMinutes_UnsortedInput_IsSortedFirst()
     {
-        var minutes = RepositoryStatistics.TimeSpentMinutes([At(11, 11), At(10, 9, 30), At(10, 9)], TwoHours, TwoHours);
+        var minutes = TimeSpentMinutes([At(11, 11), At(10, 9, 30), At(10, 9)], TwoHours, TwoHours);
 
         Assert.Equal(270, minutes);
     }
@@ -27,7 +32,7 @@ public sealed class RepositoryStatisticsTests
     [Fact]
     public void TimeSpentMinutes_GapOfExactlyTheLimit_StartsANewSession()
     {
-        var minutes = RepositoryStatistics.TimeSpentMinutes([At(10, 9), At(10, 11)], TwoHours, TwoHours);
+        var minutes = TimeSpentMinutes([At(10, 9), At(10, 11)], TwoHours, TwoHours);
 
         Assert.Equal(240, minutes);
     }
@@ -35,18 +40,18 @@ public sealed class RepositoryStatisticsTests
     [Fact]
     public void TimeSpentMinutes_GapJustUnderTheLimit_StaysInTheSession()
     {
-        var minutes = RepositoryStatistics.TimeSpentMinutes([At(10, 9), At(10, 10, 59)], TwoHours, TwoHours);
+        var minutes = TimeSpentMinutes([At(10, 9), At(10, 10, 59)], TwoHours, TwoHours);
 
         Assert.Equal(119 + 120, minutes);
     }
 
     [Fact]
     public void TimeSpentMinutes_NoCommits_IsZero() =>
-        Assert.Equal(0, RepositoryStatistics.TimeSpentMinutes([], TwoHours, TwoHours));
+        Assert.Equal(0, TimeSpentMinutes([], TwoHours, TwoHours));
 
     [Fact]
     public void TimeSpentMinutes_OneCommit_IsTheSessionStart() =>
-        Assert.Equal(30, RepositoryStatistics.TimeSpentMinutes([At(10, 9)], TwoHours, TimeSpan.FromMinutes(30)));
+        Assert.Equal(30, TimeSpentMinutes([At(10, 9)], TwoHours, TimeSpan.FromMinutes(30)));
 
     [Fact]
     public void ActiveDays_CommitsOnTwoUtcDays_IsTwo() =>

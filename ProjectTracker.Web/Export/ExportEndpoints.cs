@@ -53,7 +53,7 @@ public static class ExportEndpoints
         var coding = await reader.ReadAsync(range.Value, cancellationToken: ct);
         var names = coding.Projects.ToDictionary(p => p.Id);
         var rows = coding.Days
-            .Where(d => names.ContainsKey(d.ProjectId) && (d.Commits > 0 || d.Sessions > 0))
+            .Where(d => names.ContainsKey(d.ProjectId) && d.HasWork)
             .OrderBy(d => d.Date).ThenBy(d => names[d.ProjectId].Name, StringComparer.OrdinalIgnoreCase)
             .Select(d => new CommitDayJson(names[d.ProjectId].Name, names[d.ProjectId].FullName, d.Date, d.Commits, d.Sessions, TimesheetJson.Hours(d.Minutes)));
         return CsvResult.Of(FileName("commits", range.Value), rows);

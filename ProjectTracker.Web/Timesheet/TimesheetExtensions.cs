@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Configuration;
 
@@ -6,7 +9,7 @@ namespace ProjectTracker.Web.Timesheet;
 
 public static class TimesheetExtensions
 {
-    /// <summary>The owner's calendar (<c>Owner:TimeZone</c>, <c>Owner:FirstDayOfWeek</c>) and the coding-days reader.</summary>
+    /// <summary>The owner's calendar (<c>Owner:TimeZone</c>, <c>Owner:FirstDayOfWeek</c>), the shared commit timeline and the coding-days reader.</summary>
     public static WebApplicationBuilder AddTimesheet(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp =>
@@ -15,6 +18,9 @@ public static class TimesheetExtensions
             return new OwnerCalendarOptions { TimeZone = owner.Zone, FirstDayOfWeek = owner.FirstDayOfWeek };
         });
         builder.Services.AddSingleton<OwnerDays>();
+        builder.Services.AddSingleton(sp => new CodingTimelineModel(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<GitHubOptions>(), sp.GetRequiredService<DataVersion>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<CodingDaysReader>();
         return builder;
     }

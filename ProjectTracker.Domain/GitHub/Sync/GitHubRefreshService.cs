@@ -84,6 +84,7 @@ public sealed class GitHubRefreshService(
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
                 async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
 
+            await ProjectTimeSpent.RecomputeAsync(contexts, options, cancellationToken);
             if (only is null)
             {
                 await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken); // the others' entries stay otherwise
@@ -99,7 +100,15 @@ public sealed class GitHubRefreshService(
         catch (GitHubSyncException e)
         {
             logger.LogWarning("GitHub refresh {JobId} failed: {Message}", jobId, e.Message);
-            await progress.FailAsync(e.Message, CancellationToken.None);
+            try
+            {
+                // The repositories done before the failure are kept: their time is shared before the job says it ended.
+                await ProjectTimeSpent.RecomputeAsync(contexts, options, CancellationToken.None);
+            }
+            finally
+            {
+                await progress.FailAsync(e.Message, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

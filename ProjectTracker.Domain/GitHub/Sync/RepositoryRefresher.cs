@@ -213,14 +213,13 @@ internal sealed class RepositoryRefresher(
         (project.GoneAt, project.GoneReason) = (null, null);
     }
 
-    private void ApplyCommits(Project project, IReadOnlyList<DateTime> commitTimes)
+    private static void ApplyCommits(Project project, IReadOnlyList<DateTime> commitTimes)
     {
         project.CommitCount = commitTimes.Count;
         project.FirstCommitDate = commitTimes.Count > 0 ? commitTimes.Min() : null;
         project.LastCommitDate = commitTimes.Count > 0 ? commitTimes.Max() : null;
         project.ActiveDays = RepositoryStatistics.ActiveDays(commitTimes);
-        project.TimeSpentMin = RepositoryStatistics.TimeSpentMinutes(
-            commitTimes, TimeSpan.FromMinutes(options.SessionGapMinutes), TimeSpan.FromMinutes(options.SessionStartMinutes));
+        // TimeSpentMin is a share of the time over all projects' commits: the job computes every project's at its end.
     }
 
     private static void ApplyStatistics(Project project, Repository repository, IReadOnlyDictionary<string, long> languages, CodeFrequency statistics)

@@ -1,14 +1,13 @@
 namespace ProjectTracker.Domain.GitHub.Sync;
 
-/// <summary>The statistics of one repository, computed from the owner's commits, code frequency and languages.</summary>
+/// <summary>
+/// The statistics of one repository, computed from the owner's commits, code frequency and languages; its time spent is
+/// a share of the time over all repositories (<see cref="ProjectTimeSpent"/>).
+/// </summary>
 public static class RepositoryStatistics
 {
     /// <summary>Bytes per line of code, for the fallback estimate when GitHub gives no code-frequency statistics.</summary>
     public const int EstimatedBytesPerLine = 40;
-
-    /// <summary>Time spent by the git-hours rule (<see cref="CodingSessions"/>), in minutes.</summary>
-    public static double TimeSpentMinutes(IEnumerable<DateTime> commitTimes, TimeSpan sessionGap, TimeSpan sessionStart) =>
-        CodingSessions.TotalMinutes(CodingSessions.Split(commitTimes, sessionGap, sessionStart));
 
     /// <summary>Distinct UTC calendar days with at least one commit.</summary>
     public static int ActiveDays(IEnumerable<DateTime> commitTimes) =>

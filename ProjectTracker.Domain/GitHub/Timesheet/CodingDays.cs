@@ -8,30 +8,37 @@ namespace ProjectTracker.Domain.GitHub.Timesheet;
 public sealed record ProjectLabel(int Id, string Name, string FullName);
 
 /// <summary>
-/// One project's work on one of the owner's local days: commits counted on the day each was made, sessions (and their
-/// hours) on the day each started, and late-night commits (22:00 to 04:00) on the evening the night began.
+/// One project's work on one of the owner's local days: commits counted on the day each was made, sessions on the day
+/// each started (for the project whose commit opened it), its share of the day's wall-clock coding minutes (decision
+/// 0015), and late-night commits (22:00 to 04:00) on the evening the night began.
 /// </summary>
-public sealed record ProjectDay(int ProjectId, DateOnly Date, int Commits, int Sessions, double Minutes, int LateNightCommits = 0);
+public sealed record ProjectDay(int ProjectId, DateOnly Date, int Commits, int Sessions, double Minutes, int LateNightCommits = 0)
+{
+    /// <summary>A commit, a session or coding time: a row of the timesheet and the exports.</summary>
+    public bool HasWork => Commits > 0 || Sessions > 0 || Minutes > 0;
+}
 
 public sealed record CodingDays(DateRange Range, IReadOnlyList<ProjectLabel> Projects, IReadOnlyList<ProjectDay> Days);
 
 /// <summary>
-/// Lays the owner's commits out by project and local day, with the git-hours sessions of <c>time_spent</c>
-/// (<see cref="CodingSessions"/>, <c>GitHub:SessionGapMinutes</c> and <c>GitHub:SessionStartMinutes</c>).
+/// Lays the owner's commits out by project and local day, with the git-hours sessions of <c>time_spent</c> found over
+/// all projects together and shared between them (<see cref="CodingSessions"/>, <c>GitHub:SessionGapMinutes</c> and
+/// <c>GitHub:SessionStartMinutes</c>).
 /// </summary>
-public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, GitHubOptions options)
+public sealed class CodingDaysReader(
+    IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, GitHubOptions options, CodingTimelineModel? timeline = null)
 {
+    private readonly CodingTimelineModel _timeline = timeline ?? CodingTimelineModel.Uncached(contexts, options);
+
     public OwnerDays Owner => owner;
 
     public async Task<CodingDays> ReadAsync(DateRange range, int? projectId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var projectRows = db.Projects.AsNoTracking();
-        var commitRows = db.ProjectCommits.AsNoTracking();
         if (projectId is { } id)
         {
             projectRows = projectRows.Where(p => p.Id == id);
-            commitRows = commitRows.Where(c => c.ProjectId == id);
         }
 
         var projects = (await projectRows.Select(p => new { p.Id, p.Name, p.FullName, p.HtmlUrl }).ToListAsync(cancellationToken))
@@ -39,36 +46,19 @@ public sealed class CodingDaysReader(IDbContextFactory<TrackerDbContext> context
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        // Every commit, not only the range's: a session that starts in the range may run past it, and one that starts
-        // before it must not be mistaken for one starting at its first commit inside. A personal account's history is small.
-        var commits = await commitRows.Select(c => new { c.ProjectId, c.AuthoredAt }).ToListAsync(cancellationToken);
-        var clock = await owner.ReadClockAsync(range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin, cancellationToken);
-        var gap = TimeSpan.FromMinutes(options.SessionGapMinutes);
-        var start = TimeSpan.FromMinutes(options.SessionStartMinutes);
-
-        var days = new List<ProjectDay>();
-        foreach (var project in commits.GroupBy(c => c.ProjectId))
+        // Every project's commits, not only the range's or the project's: hours are wall-clock hours over all the owner's
+        // work (decision 0015), and a session that starts before the range may run into it. The shared timeline holds
+        // them in time order, so only the stretches near the range are visited.
+        var (from, until) = (range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin);
+        var timeline = await _timeline.GetAsync(cancellationToken);
+        var clock = await owner.ReadClockAsync(from, until, cancellationToken);
+        var tally = new CodingDayTally(range, clock, projectId);
+        foreach (var stretch in timeline.Between(from, until))
         {
-            var times = project.Select(c => c.AuthoredAt).ToList();
-            var local = times.Select(clock.ToLocal).ToList();
-            var commitsByDay = local.Select(DateOnly.FromDateTime).Where(InRange).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-            var lateByEvening = local.Select(LateNightEvening).OfType<DateOnly>().Where(InRange).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count());
-            var sessionsByDay = CodingSessions.Split(times, gap, start)
-                .Select(s => (Day: clock.LocalDate(s.FirstCommit), s.Duration))
-                .Where(s => InRange(s.Day))
-                .GroupBy(s => s.Day)
-                .ToDictionary(g => g.Key, g => (Count: g.Count(), Minutes: g.Aggregate(TimeSpan.Zero, (t, s) => t + s.Duration).TotalMinutes));
-            foreach (var day in commitsByDay.Keys.Union(sessionsByDay.Keys).Union(lateByEvening.Keys).Order())
-            {
-                var sessions = sessionsByDay.GetValueOrDefault(day);
-                days.Add(new ProjectDay(
-                    project.Key, day, commitsByDay.GetValueOrDefault(day), sessions.Count, sessions.Minutes, lateByEvening.GetValueOrDefault(day)));
-            }
+            tally.Add(stretch);
         }
 
-        return new CodingDays(range, projects, days);
-
-        bool InRange(DateOnly day) => day >= range.Start && day <= range.End;
+        return new CodingDays(range, projects, tally.ToList());
     }
 
     /// <summary>Late at night: from 22:00 to 04:00 local time.</summary>

@@ -36,7 +36,7 @@ public sealed record Timesheet(
 
         var projects = days.Projects.ToDictionary(p => p.Id);
         var rows = days.Days
-            .Where(d => projects.ContainsKey(d.ProjectId) && (d.Commits > 0 || d.Sessions > 0))
+            .Where(d => projects.ContainsKey(d.ProjectId) && d.HasWork)
             .GroupBy(d => (d.ProjectId, Period: PeriodOf(d.Date)))
             .Select(g => new TimesheetRow(projects[g.Key.ProjectId], g.Key.Period, g.Sum(d => d.Minutes), g.Sum(d => d.Commits), g.Sum(d => d.Sessions)))
             .OrderBy(r => r.PeriodStart).ThenBy(r => r.Project.Name, StringComparer.OrdinalIgnoreCase)
