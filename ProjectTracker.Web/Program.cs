@@ -55,6 +55,7 @@ try
     readable.MapInsightsApi();
     readable.MapWhoopApi();
     readable.MapWhoopCompatibilityApi();
+    app.MapWhoopImportApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();
     app.MapAccessPages();

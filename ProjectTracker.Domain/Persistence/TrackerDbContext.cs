@@ -26,6 +26,7 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WhoopConnection> WhoopConnections => Set<WhoopConnection>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SharedStateEntry> SharedState => Set<SharedStateEntry>();
+    public DbSet<Days.DayTag> DayTags => Set<Days.DayTag>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,7 +25,7 @@ public sealed class ApiKeyTests(ApiKeyApp fixture) : IClassFixture<ApiKeyApp>
     public static TheoryData<string> RefreshPaths =>
     [
         "/api/github/refresh", "/api/refresh", "/api/whoop/refresh", "/api/whoop/refresh/today",
-        "/api/whoop/sync/incremental", "/api/whoop/sync/full",
+        "/api/whoop/sync/incremental", "/api/whoop/sync/full", "/api/whoop/import",
     ];
 
     [Fact]

@@ -18,8 +18,8 @@ public abstract class ExternalUrlMigrationTests(Func<ITestDatabase> createDataba
         await using (var db = contexts.CreateDbContext())
         {
             var migrations = db.Database.GetMigrations().ToList();
-            Assert.EndsWith("_ExternalUrlsHttpOnly", migrations[^1]);
-            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+            var cleaning = migrations.FindIndex(m => m.EndsWith("_ExternalUrlsHttpOnly", StringComparison.Ordinal));
+            await db.GetService<IMigrator>().MigrateAsync(migrations[cleaning - 1]);
             var urls = HostileData.ScriptUrls.Append("https://github.com/octo/kept").Append("HTTP://git.example/kept-too").Append(null);
             db.Projects.AddRange(urls.Select((url, i) => new Project { Name = $"p{i}", HtmlUrl = url }));
             await db.SaveChangesAsync();

@@ -7,13 +7,13 @@ namespace ProjectTracker.Web.Access;
 public static class AccessRequests
 {
     /// <summary>
-    /// Every path whose POST starts a sync. The old frontend's <c>/api/whoop/refresh/today</c> starts one by any method
+    /// Every path whose POST writes: starts a sync, or imports an export. The old frontend's <c>/api/whoop/refresh/today</c> starts one by any method
     /// (it is also a GET, for that frontend's page load): a write behind a GET follows the same rules.
     /// </summary>
     public static readonly IReadOnlySet<string> RefreshPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/api/github/refresh", LegacyRefreshPath, "/api/whoop/refresh", TodayRefreshPath,
-        "/api/whoop/sync/incremental", "/api/whoop/sync/full",
+        "/api/whoop/sync/incremental", "/api/whoop/sync/full", WhoopImportEndpoints.Path,
     };
 
     private static readonly string[] PublicPaths =

@@ -32,6 +32,7 @@ public static class WhoopServiceCollectionExtensions
         builder.Services.AddSingleton<WhoopRateLimiter>();
         builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), sp.GetRequiredService<WhoopOptions>(), sp.GetRequiredService<WhoopRateLimiter>()));
         builder.Services.AddSingleton<WhoopSyncService>();
+        builder.Services.AddSingleton<Domain.Whoop.Import.WhoopImportService>();
         builder.Services.AddSingleton(sp => new WhoopTokenService(
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ITokenProtector>(), Http(sp), sp.GetRequiredService<WhoopOptions>(),
             sp.GetRequiredService<TimeProvider>()));

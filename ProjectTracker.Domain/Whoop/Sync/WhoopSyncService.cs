@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop.Import;
 using ProjectTracker.Domain.Whoop.Api;
 
 namespace ProjectTracker.Domain.Whoop.Sync;
@@ -240,6 +241,8 @@ public sealed class WhoopSyncService(
 
         var cycleIds = cycles.Select(c => c.Id.ToString()).ToList();
         var storedCycles = await db.WhoopCycles.Where(c => cycleIds.Contains(c.CycleId!)).ToDictionaryAsync(c => c.CycleId!, ct);
+        await AdoptImportedAsync(storedCycles, cycles.Select(c => (c.Id.ToString(), c.Start.UtcDateTime)), c => c.StartTime, (from, until) =>
+            db.WhoopCycles.Where(c => c.CycleId!.StartsWith(WhoopImportIds.Prefix) && c.StartTime >= from && c.StartTime <= until).ToListAsync(ct));
         foreach (var record in cycles)
         {
             WhoopRecordMapper.Apply(Upsert(db.WhoopCycles, storedCycles, record.Id.ToString()), record, now);
@@ -247,6 +250,8 @@ public sealed class WhoopSyncService(
 
         var sleepIds = sleeps.Select(s => s.Id).ToList();
         var storedSleeps = await db.WhoopSleeps.Where(s => sleepIds.Contains(s.SleepId!)).ToDictionaryAsync(s => s.SleepId!, ct);
+        await AdoptImportedAsync(storedSleeps, sleeps.Select(s => (s.Id, s.Start.UtcDateTime)), s => s.StartTime, (from, until) =>
+            db.WhoopSleeps.Where(s => s.SleepId!.StartsWith(WhoopImportIds.Prefix) && s.StartTime >= from && s.StartTime <= until).ToListAsync(ct));
         foreach (var record in sleeps)
         {
             WhoopRecordMapper.Apply(Upsert(db.WhoopSleeps, storedSleeps, record.Id), record, now);
@@ -264,18 +269,26 @@ public sealed class WhoopSyncService(
         var cycleDays = await db.WhoopCycles.AsNoTracking()
             .Where(c => recoveryCycleIds.Contains(c.CycleId!))
             .ToDictionaryAsync(c => c.CycleId!, c => (c.Date, c.TimezoneOffset), ct);
-        foreach (var record in recoveries)
+        var placed = recoveries.Select(record =>
         {
             var cycleId = record.CycleId.ToString();
             var (date, offset) = sleepDays.TryGetValue(record.SleepId, out var sleep) ? sleep
                 : cycleDays.TryGetValue(cycleId, out var cycle) ? cycle
                 : (DateTime.SpecifyKind(record.CreatedAt.UtcDateTime.Date, DateTimeKind.Utc), null);
-            var day = DateOnly.FromDateTime(date ?? record.CreatedAt.UtcDateTime);
+            return (Record: record, CycleId: cycleId, Day: DateOnly.FromDateTime(date ?? record.CreatedAt.UtcDateTime), Offset: offset);
+        }).ToList();
+        // An imported recovery is its day's: the export names no cycle WHOOP's API knows.
+        await AdoptImportedAsync(storedRecoveries, placed.Select(p => (p.CycleId, WhoopDays.AsStoredDate(p.Day))), r => r.Date, (from, until) =>
+            db.WhoopRecoveries.Where(r => r.CycleId!.StartsWith(WhoopImportIds.Prefix) && r.Date >= from && r.Date <= until).ToListAsync(ct));
+        foreach (var (record, cycleId, day, offset) in placed)
+        {
             WhoopRecordMapper.Apply(Upsert(db.WhoopRecoveries, storedRecoveries, cycleId), record, day, offset, now);
         }
 
         var workoutIds = workouts.Select(w => w.Id).ToList();
         var storedWorkouts = await db.WhoopWorkouts.Where(w => workoutIds.Contains(w.WorkoutId!)).ToDictionaryAsync(w => w.WorkoutId!, ct);
+        await AdoptImportedAsync(storedWorkouts, workouts.Select(w => (w.Id, w.Start.UtcDateTime)), w => w.StartTime, (from, until) =>
+            db.WhoopWorkouts.Where(w => w.WorkoutId!.StartsWith(WhoopImportIds.Prefix) && w.StartTime >= from && w.StartTime <= until).ToListAsync(ct));
         foreach (var record in workouts)
         {
             WhoopRecordMapper.Apply(Upsert(db.WhoopWorkouts, storedWorkouts, record.Id), record, now);
@@ -284,6 +297,32 @@ public sealed class WhoopSyncService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new WhoopSyncResult(recoveries.Count, sleeps.Count, workouts.Count, cycles.Count);
+    }
+
+    /// <summary>
+    /// Rows imported from the member's data export carry no WHOOP id (<see cref="WhoopImportIds"/>). A record WHOOP sends
+    /// that starts within the same minute (a recovery: on the same day) is that row: the sync takes it over, writing
+    /// WHOOP's id and figures over it, so there is one record, never two.
+    /// </summary>
+    private static async Task AdoptImportedAsync<T>(
+        Dictionary<string, T> stored, IEnumerable<(string Id, DateTime Start)> records, Func<T, DateTime?> start,
+        Func<DateTime, DateTime, Task<List<T>>> importedBetween)
+    {
+        var missing = records.Where(r => !stored.ContainsKey(r.Id)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var imported = await importedBetween(missing.Min(r => r.Start).AddMinutes(-1), missing.Max(r => r.Start).AddMinutes(1));
+        foreach (var (id, recordStart) in missing)
+        {
+            if (imported.FirstOrDefault(row => start(row) is { } s && WhoopImportIds.SameStart(s, recordStart)) is { } row)
+            {
+                stored[id] = row;
+                imported.Remove(row);
+            }
+        }
     }
 
     // The stored row for a WHOOP id, or a new tracked one; a page may repeat a record, which then updates once more.
