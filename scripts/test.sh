@@ -141,7 +141,7 @@ fi
 find . -type d -name TestResults -not -path '*/bin/*' -not -path '*/obj/*' -prune \
   -exec find {} -name '*.trx' -delete \;
 
-# A test that hangs is stopped after 10 minutes (the longest, the soak, runs about 2.5) and named in the output,
+# A test that hangs is stopped after 10 minutes (the longest runs about a minute and a half) and named in the output,
 # instead of holding the run until CI gives up without saying which test it was.
 set +e
 dotnet test ProjectTracker.sln \
