@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ProjectTracker.Bench, one after the other, and lets each rewrite its own section of
 # docs/PERFORMANCE.md (between <!-- bench:NAME --> markers; sections of benchmarks that fail or are absent keep their
-# last figures). Ends with a summary section of this run. Takes about 20 minutes on 2 cores.
+# last figures). Ends with a summary section of this run. Takes about 35 minutes on 2 cores.
 #
 #   bench/run-all.sh                      # all of them
 #   bench/run-all.sh read-api dashboards  # only these
+#
+# Two more names run the long versions of the robustness tests, which every test run has in short (issue 27): `soak`
+# (the soak test for SOAK_SECONDS, 600 unless set) and `fuzz` (the endpoint fuzz with FUZZ_INPUTS, 50000 unless set:
+# every generated input). They pass or fail; they write no section.
 #
 # PostgreSQL figures (read-api) need BENCH_POSTGRES_URL, an Npgsql connection string to a server the benchmark may
 # create and drop databases on, e.g. 'Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.
@@ -16,7 +20,7 @@ cd "$(dirname "$0")/.."
 project=bench/ProjectTracker.Bench
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(github-refresh whoop-sync startup read-api dashboards)
+  benchmarks=(github-refresh whoop-sync startup read-api dashboards soak fuzz)
 fi
 
 # The Debian packages the chosen benchmarks need: installed when this runs as root with apt, else named with the command.
@@ -24,7 +28,7 @@ missing=()
 for name in "${benchmarks[@]}"; do
   case $name in
     read-api) [ -x /usr/bin/wrk ] || missing+=(wrk) ;;
-    dashboards) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
+    dashboards | soak) [ -x /usr/bin/chromium ] || missing+=(chromium) ;;
   esac
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -59,15 +63,27 @@ failed=0
 for name in "${benchmarks[@]}"; do
   echo "=== $name ($(date -u '+%H:%M:%S') UTC)"
   started=$(date +%s)
-  dotnet run -c Release --no-build --project "$project" -- "$name"
-  code=$?
-  minutes=$(awk "BEGIN { printf \"%.1f\", ($(date +%s) - $started) / 60 }")
-  case $code in
-    0) outcome="ran, section rewritten" ;;
-    2) outcome="**absent**: Program.cs has no benchmark of that name; its section (if any) is unchanged" ;;
-    3) outcome="ran, section rewritten, **a target was missed** (see its section)" ;;
-    *) outcome="**failed** (exit $code); its section is unchanged"; failed=1 ;;
+  case $name in
+    soak) long="SOAK_SECONDS=${SOAK_SECONDS:-600}"; class=SoakTests ;;
+    fuzz) long="FUZZ_INPUTS=${FUZZ_INPUTS:-50000}"; class=EndpointFuzzTests ;;
+    *) long="" ;;
   esac
+  if [ -n "$long" ]; then
+    env "$long" dotnet test ProjectTracker.Web.Tests --filter "FullyQualifiedName~ProjectTracker.Web.Tests.Robustness.$class" \
+      --logger "console;verbosity=normal"
+    code=$?
+    if [ $code -eq 0 ]; then outcome="passed ($long)"; else outcome="**failed** ($long, exit $code)"; failed=1; fi
+  else
+    dotnet run -c Release --no-build --project "$project" -- "$name"
+    code=$?
+    case $code in
+      0) outcome="ran, section rewritten" ;;
+      2) outcome="**absent**: Program.cs has no benchmark of that name; its section (if any) is unchanged" ;;
+      3) outcome="ran, section rewritten, **a target was missed** (see its section)" ;;
+      *) outcome="**failed** (exit $code); its section is unchanged"; failed=1 ;;
+    esac
+  fi
+  minutes=$(awk "BEGIN { printf \"%.1f\", ($(date +%s) - $started) / 60 }")
   echo "=== $name: $outcome"
   echo "| \`$name\` | $outcome | $minutes |" >> "$summary"
 done

@@ -11,7 +11,7 @@
 # Tests that need PostgreSQL read TEST_POSTGRES_URL (an Npgsql connection string to a
 # server where they may create their own databases). If it is not set, this script starts
 # a throwaway PostgreSQL server on a free loopback port for the run and removes it after.
-# Prints "N passed, N failed[, N skipped]" at the end; exits with dotnet test's exit code.
+# Prints the ten slowest tests and "N passed, N failed[, N skipped]" at the end; exits with dotnet test's exit code.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -141,7 +141,7 @@ fi
 find . -type d -name TestResults -not -path '*/bin/*' -not -path '*/obj/*' -prune \
   -exec find {} -name '*.trx' -delete \;
 
-# A test that hangs is stopped after 10 minutes (the longest, the soak, runs about 2.5) and named in the output,
+# A test that hangs is stopped after 10 minutes (the longest runs about a minute and a half) and named in the output,
 # instead of holding the run until CI gives up without saying which test it was.
 set +e
 dotnet test ProjectTracker.sln \
@@ -171,7 +171,30 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + skip))
 done < <(find . -path '*/TestResults/*' -name '*.trx' -not -path '*/bin/*' -not -path '*/obj/*' -print0)
 
+# The ten slowest tests, from each <UnitTestResult testName="…" duration="hh:mm:ss.fffffff">: the next slow test shows
+# the run it arrives in.
+slowest_tests() {
+  find . -path '*/TestResults/*' -name '*.trx' -not -path '*/bin/*' -not -path '*/obj/*' -exec cat {} + \
+    | tr '\n' ' ' | { grep -o '<UnitTestResult [^>]*>' || true; } \
+    | awk '{
+        name = ""; seconds = -1
+        if (match($0, / testName="[^"]*"/)) name = substr($0, RSTART + 11, RLENGTH - 12)
+        if (match($0, / duration="[^"]*"/)) {
+          split(substr($0, RSTART + 11, RLENGTH - 12), part, ":")
+          seconds = part[1] * 3600 + part[2] * 60 + part[3]
+        }
+        if (seconds >= 0) printf "%.1f\t%s\n", seconds, name
+      }' \
+    | LC_ALL=C sort -t "$(printf '\t')" -k1,1 -g -r | awk -F '\t' 'NR <= 10 { printf "%8.1f s  %s\n", $1, $2 }' \
+    | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+}
+
 echo
+if [[ "$files" -gt 0 ]]; then
+  echo "The ten slowest tests:"
+  slowest_tests
+  echo
+fi
 if [[ "$files" -eq 0 ]]; then
   echo "test.sh: no test results (TRX) were written; dotnet test exited $rc"
 fi

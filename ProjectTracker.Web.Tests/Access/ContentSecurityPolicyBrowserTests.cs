@@ -1,13 +1,13 @@
 using Microsoft.Playwright;
+using ProjectTracker.Web.Tests.Browser;
 using ProjectTracker.Web.Tests.Startup;
 
 namespace ProjectTracker.Web.Tests.Access;
 
-/// <summary>The real app (Development, so an unpublished build serves the packages' assets) and a headless Chromium.</summary>
+/// <summary>The real app (Development, so an unpublished build serves the packages' assets) and the run's headless Chromium.</summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
     private AppProcess _app = null!;
-    private IPlaywright _playwright = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -19,21 +19,10 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = $"http://127.0.0.1:{port}";
         _app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = $"{port}", ["ASPNETCORE_ENVIRONMENT"] = "Development" });
         await _app.WaitUntilListeningAsync();
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await Chromium.SharedAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 }
 
 /// <summary>

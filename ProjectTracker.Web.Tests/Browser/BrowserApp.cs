@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
-/// One app (its own process on a free loopback port, temp SQLite database) and one headless chromium, shared by a test
-/// collection; each test gets a fresh browser context through <see cref="OpenSessionAsync"/>.
+/// One app (its own process on a free loopback port, temp SQLite database), shared by a test collection, and the run's
+/// headless chromium (<see cref="Chromium.SharedAsync"/>); each test gets a fresh browser context through
+/// <see cref="OpenSessionAsync"/>.
 /// </summary>
 /// <remarks>
 /// A process rather than <c>WebApplicationFactory.UseKestrel</c>: with an async <c>Main</c> that works between
@@ -22,7 +23,6 @@ public abstract class BrowserApp : IAsyncLifetime
 
     private readonly BrowserDatabase _database = new();
     private AppProcess? _app;
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -36,7 +36,7 @@ public abstract class BrowserApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = Chromium.Locate();
+        var browser = Chromium.SharedAsync(); // launches while the app starts
         var port = AppProcess.FreePort();
         var environment = new Dictionary<string, string>(await PrepareAsync())
         {
@@ -55,13 +55,7 @@ public abstract class BrowserApp : IAsyncLifetime
         await _app.WaitUntilListeningAsync();
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = Chromium.Arguments,
-        });
+        _browser = await browser;
         await StartedAsync();
     }
 
@@ -79,12 +73,6 @@ public abstract class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

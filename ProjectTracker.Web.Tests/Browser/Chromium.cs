@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace ProjectTracker.Web.Tests.Browser;
 /// </summary>
 public static class Chromium
 {
+    // One headless chromium per test run, launched by the first fixture that asks: each fixture and test opens its own
+    // contexts in it. It ends with the test process (Playwright's driver closes it when the process's pipe to it closes).
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
+
     /// <summary>Overrides the browser's path, e.g. for a machine where chromium lives elsewhere.</summary>
     public const string PathVariable = "CHROMIUM_PATH";
 
@@ -14,6 +20,9 @@ public static class Chromium
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run",
     ];
+
+    /// <summary>The run's one headless chromium (fixtures never dispose it).</summary>
+    public static Task<IBrowser> SharedAsync() => Shared.Value;
 
     public static string Locate()
     {
@@ -27,5 +36,11 @@ public static class Chromium
         }
 
         return path;
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Locate(), Headless = true, Args = Arguments });
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
@@ -9,10 +10,11 @@ using Xunit.Abstractions;
 namespace ProjectTracker.Web.Tests.Robustness;
 
 /// <summary>
-/// Every mapped route, read from the app's own endpoint table, called with about 16,000 generated path and query values
-/// (wrong types, huge numbers, unicode, empty, repeated keys, odd query names, raw path traversal and encodings): never
-/// a 5xx, and every refusal under <c>/api</c> is problem+json. Deterministic (the generator is seeded) and bounded: about
-/// 35 s here, pages only sampled since each renders a whole dashboard.
+/// Every mapped route, read from the app's own endpoint table, called with generated path and query values (wrong types,
+/// huge numbers, unicode, empty, repeated keys, odd query names, raw path traversal and encodings): never a 5xx, and every
+/// refusal under <c>/api</c> is problem+json. Deterministic (the generator is seeded) and bounded by
+/// <see cref="InputsVariable"/>: a seeded sample of that many of the about 32,000 inputs, spread over the routes so that
+/// each route gets every kind of input (each path parameter, each query name, odd names, raw queries and paths).
 /// </summary>
 public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper output) : IClassFixture<SqliteFilledApp>
 {
@@ -48,27 +50,28 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
         "..%5C..%5Cwindows%5Cwin.ini", "%2F%2Fevil.example", "%", "a%2Fb", "..;", "%E2%80%AE",
     ];
 
-    private const int PageSample = 60;
+    /// <summary>How many generated requests a run sends; 4,000 unless set (about 12 s here; 50000 sends every input).</summary>
+    public const string InputsVariable = "FUZZ_INPUTS";
+
+    public static int Inputs =>
+        int.TryParse(Environment.GetEnvironmentVariable(InputsVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var inputs) && inputs > 0
+            ? inputs
+            : 4_000;
 
     [Fact]
     public async Task EveryRoute_GeneratedInputs_NeverAServerErrorAndRefusalsAreProblems()
     {
         var routes = Routes();
         var random = new Random(20261125);
+        var generated = routes.Select(route => Urls(route.Pattern, random).ToList()).ToList();
+        var chosen = Sample(generated, Inputs, random);
         var failures = new List<string>();
         var requests = 0;
         var elapsed = Stopwatch.StartNew();
 
-        foreach (var (method, pattern) in routes)
+        foreach (var ((method, _), urls) in routes.Zip(chosen))
         {
-            // A page renders the whole dashboard per request: a seeded sample of its inputs keeps the run short.
-            var urls = Urls(pattern, random).ToList();
-            if (!pattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
-            {
-                urls = urls.OrderBy(_ => random.Next()).Take(PageSample).ToList();
-            }
-
-            foreach (var url in urls)
+            foreach (var (_, url) in urls)
             {
                 requests++;
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
@@ -81,10 +84,41 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
             }
         }
 
-        output.WriteLine($"{requests} requests over {routes.Count} routes in {elapsed.Elapsed.TotalSeconds:0.0} s");
+        var unreached = routes.Zip(generated, chosen)
+            .SelectMany(r => r.Second.Select(u => u.Reaches).Distinct().Except(r.Third.Select(u => u.Reaches))
+                .Select(reaches => $"{r.First.Method} {r.First.Pattern.RawText}: {reaches}"))
+            .ToList();
+        output.WriteLine($"{requests} of {generated.Sum(urls => urls.Count)} generated requests over {routes.Count} routes in {elapsed.Elapsed.TotalSeconds:0.0} s");
         Assert.True(routes.Count >= 20, $"Only {routes.Count} routes found: the endpoint table was not read.");
-        Assert.True(requests >= 10_000, $"Only {requests} requests were generated.");
+        Assert.True(requests >= Math.Min(Inputs, generated.Sum(urls => urls.Count)), $"Only {requests} requests were generated.");
+        Assert.True(unreached.Count == 0,
+            $"{InputsVariable}={Inputs} leaves {unreached.Count} kinds of input unsent, e.g. {string.Join("; ", unreached.Take(10))}.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests failed:\n{string.Join("\n", failures.Take(30))}");
+    }
+
+    /// <summary>
+    /// <paramref name="inputs"/> of the generated requests, dealt to the routes in turn (a route with fewer gets all of its
+    /// own); each route's share takes every kind of input in turn, each kind in a seeded order.
+    /// </summary>
+    private static List<List<(string Reaches, string Url)>> Sample(List<List<(string Reaches, string Url)>> generated, int inputs, Random random)
+    {
+        var queues = generated.Select(urls => new Queue<(string, string)>(urls
+            .GroupBy(u => u.Reaches)
+            .Select(kind => kind.OrderBy(_ => random.Next()).Select((u, i) => (Turn: i, Url: u)))
+            .SelectMany(kind => kind)
+            .OrderBy(u => u.Turn)
+            .Select(u => u.Url))).ToList();
+        var chosen = generated.Select(_ => new List<(string Reaches, string Url)>()).ToList();
+        while (inputs > 0 && queues.Any(queue => queue.Count > 0))
+        {
+            foreach (var (queue, route) in queues.Zip(chosen).Where(r => r.First.Count > 0).Take(inputs))
+            {
+                route.Add(queue.Dequeue());
+                inputs--;
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>GET and POST routes of the app, minus the framework's own (Blazor's hub, static files, Hangfire).</summary>
@@ -103,8 +137,11 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
             .ToList();
     }
 
-    /// <summary>Each hostile value in each path parameter and query name, then random mixes with repeated keys.</summary>
-    private static IEnumerable<string> Urls(RoutePattern pattern, Random random)
+    /// <summary>
+    /// Each hostile value in each path parameter and query name, then random mixes with repeated keys; each with the kind of
+    /// input it is (what it reaches), which the sample must cover.
+    /// </summary>
+    private static IEnumerable<(string Reaches, string Url)> Urls(RoutePattern pattern, Random random)
     {
         var parameters = pattern.Parameters.Select(p => p.Name).ToList();
         string Path(Func<string, string> valueFor, bool escape = true) => "/" + string.Join("/", pattern.PathSegments.Select(segment =>
@@ -122,7 +159,7 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
         {
             foreach (var value in pathValues)
             {
-                yield return Path(_ => value);
+                yield return ("path parameters", Path(_ => value));
             }
         }
 
@@ -130,7 +167,7 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
         {
             foreach (var value in RawPathValues)
             {
-                yield return Path(_ => value, escape: false);
+                yield return ("raw path parameters", Path(_ => value, escape: false));
             }
         }
 
@@ -141,7 +178,7 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
             var url = plain.TrimEnd('/') + suffix;
             if (!url.StartsWith("//", StringComparison.Ordinal))
             {
-                yield return url;
+                yield return ("path suffix", url);
             }
         }
 
@@ -149,19 +186,19 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
         {
             foreach (var value in HostileValues)
             {
-                yield return $"{plain}?{name}={Uri.EscapeDataString(value)}";
+                yield return ($"query {name}", $"{plain}?{name}={Uri.EscapeDataString(value)}");
             }
         }
 
         foreach (var name in HostileNames)
         {
-            yield return $"{plain}?{Uri.EscapeDataString(name)}=7";
-            yield return $"{plain}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(HostileValues[random.Next(HostileValues.Length)])}";
+            yield return ("odd query names", $"{plain}?{Uri.EscapeDataString(name)}=7");
+            yield return ("odd query names", $"{plain}?{Uri.EscapeDataString(name)}={Uri.EscapeDataString(HostileValues[random.Next(HostileValues.Length)])}");
         }
 
         foreach (var query in RawQueries)
         {
-            yield return plain + query;
+            yield return ("raw query", plain + query);
         }
 
         for (var i = 0; i < 12; i++)
@@ -175,7 +212,7 @@ public sealed class EndpointFuzzTests(SqliteFilledApp fixture, ITestOutputHelper
                     .Append('&').Append(name).Append("=7"); // the same key twice
             }
 
-            yield return Path(_ => pathValues[random.Next(pathValues.Length)]) + query;
+            yield return ("mixed query", Path(_ => pathValues[random.Next(pathValues.Length)]) + query);
         }
     }
 

@@ -250,7 +250,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private static bool IsInherited(string name) =>
+    /// <summary>Whether <paramref name="name"/> is one of the test runner's settings the app under test must not see.</summary>
+    internal static bool IsInherited(string name) =>
         InheritedNames.Contains(name, StringComparer.OrdinalIgnoreCase)
         || InheritedPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
 
