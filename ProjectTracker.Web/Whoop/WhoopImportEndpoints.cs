@@ -35,7 +35,7 @@ public static class WhoopImportEndpoints
     }
 
     private static async Task<Results<Ok<WhoopImportJson>, ProblemHttpResult, ValidationProblem>> ImportAsync(
-        HttpRequest request, WhoopImportService import, CancellationToken ct)
+        HttpRequest request, WhoopImportService import, WhoopSyncNotifier notifier, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -51,7 +51,9 @@ public static class WhoopImportEndpoints
             }
 
             await using var zip = file.OpenReadStream();
-            return TypedResults.Ok(WhoopImportJson.From(await import.ImportAsync(zip, ct)));
+            var result = await import.ImportAsync(zip, ct);
+            notifier.PublishImported();
+            return TypedResults.Ok(WhoopImportJson.From(result));
         }
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
         {

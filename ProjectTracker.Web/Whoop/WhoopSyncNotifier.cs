@@ -28,5 +28,8 @@ public sealed class WhoopSyncNotifier(TimeProvider time)
 
     public void PublishFinishedElsewhere() => FinishedElsewhere?.Invoke();
 
+    /// <summary>Records were written without a sync (a data export was imported): open pages read them again.</summary>
+    public void PublishImported() => FinishedElsewhere?.Invoke();
+
     public void PublishProgress(string jobId, WhoopSyncProgress progress) => Progressed?.Invoke(jobId, progress);
 }
