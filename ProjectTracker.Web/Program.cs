@@ -2,6 +2,7 @@ using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.Days;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
@@ -25,6 +26,7 @@ try
     builder.AddGitHub();
     builder.AddTimesheet();
     builder.AddWhoop();
+    builder.AddDays();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();
@@ -55,6 +57,7 @@ try
     readable.MapInsightsApi();
     readable.MapWhoopApi();
     readable.MapWhoopCompatibilityApi();
+    readable.MapDaysApi();
     app.MapWhoopImportApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();

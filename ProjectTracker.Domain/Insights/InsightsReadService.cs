@@ -11,7 +11,7 @@ namespace ProjectTracker.Domain.Insights;
 /// </summary>
 public sealed record InsightDay(
     DateOnly Date, int Commits, double? Recovery, double? SleepHours,
-    double CodingHours = 0, int LateNightCommits = 0, double? Hrv = null, double? Strain = null);
+    double CodingHours = 0, int LateNightCommits = 0, double? Hrv = null, double? Strain = null, double? RestingHeartRate = null);
 
 /// <param name="RecoveryAndCommits">Kept from the first /insights: same-day recovery and commits in words.</param>
 /// <param name="SleepAndCommits">Kept from the first /insights: the night's sleep and the day's commits in words.</param>
@@ -43,10 +43,18 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
             days.Where(d => d.Date < range.Start).ToList(), coding.Owner.Calendar.FirstDayOfWeek);
     }
 
+    /// <summary>Whether any project is stored: without one, commits and coding hours are unknown rather than 0.</summary>
+    public async Task<bool> HasGitHubDataAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AnyAsync(cancellationToken);
+    }
+
     /// <summary>The range of the same length just before <paramref name="range"/>.</summary>
     public static DateRange PreviousOf(DateRange range) => new(range.Start.AddDays(-range.Days), range.Start.AddDays(-1));
 
-    private async Task<List<InsightDay>> ReadDaysAsync(DateRange range, CancellationToken cancellationToken)
+    /// <summary>Every day of <paramref name="range"/> with what is known of it (a day without a scored recovery has none).</summary>
+    public async Task<List<InsightDay>> ReadDaysAsync(DateRange range, CancellationToken cancellationToken)
     {
         var codingDays = (await coding.ReadAsync(range, cancellationToken: cancellationToken)).Days
             .GroupBy(d => d.Date)
@@ -55,7 +63,7 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var recoveries = await db.WhoopRecoveries.AsNoTracking()
             .Where(r => r.Date >= range.From && r.Date < range.Until && (r.RecoveryScore != null || r.HrvRmssd != null))
-            .Select(r => new { r.Date, r.Id, r.RecoveryScore, r.HrvRmssd })
+            .Select(r => new { r.Date, r.Id, r.RecoveryScore, r.HrvRmssd, r.RestingHeartRate })
             .ToListAsync(cancellationToken);
         var nights = await db.WhoopSleeps.AsNoTracking()
             .Where(s => s.Date >= range.From && s.Date < range.Until && !s.IsNap && s.TotalSleepHours != null)
@@ -79,7 +87,7 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
             var recovery = recoveryByDay.GetValueOrDefault(date);
             days.Add(new InsightDay(
                 date, commits, recovery?.RecoveryScore, sleepByDay.GetValueOrDefault(date), hours, late, recovery?.HrvRmssd,
-                strainByDay.GetValueOrDefault(date)));
+                strainByDay.GetValueOrDefault(date), recovery?.RestingHeartRate));
         }
 
         return days;

@@ -96,6 +96,51 @@ public abstract class WhoopImportTests : ConnectedWhoopApp
         Assert.Equal(Whoop.State.Cycles.Count, await db.WhoopCycles.CountAsync());
     }
 
+    [Fact]
+    public async Task Import_Journal_GivesTagsDaysAndTheNextDaysEffect_AsComputedByHand()
+    {
+        var (zip, journal) = Export(days: 60);
+        await ImportAsync(zip, HttpStatusCode.OK);
+
+        var tags = (await Client.GetJsonAsync("/api/tags")).AsArray();
+        var effects = (await Client.GetJsonAsync("/api/insights/tags?days=90")).AsArray();
+        var recoveries = (await Client.GetJsonAsync("/api/whoop/recovery?days=90")).AsArray()
+            .Where(r => r!["recovery_score"] is not null)
+            .ToDictionary(r => DateOnly.Parse((string)r!["date"]!), r => (double)r!["recovery_score"]!);
+
+        var alcohol = tags.Single(t => (string?)t!["name"] == Alcohol)!;
+        Assert.Equal("journal", (string?)alcohol["source"]);
+        Assert.Equal(journal.Count(a => a.Question == Alcohol && a.Yes), (int?)alcohol["yes_days"]);
+        Assert.Equal(journal.Count(a => a.Question == Alcohol && !a.Yes), (int?)alcohol["no_days"]);
+
+        // By hand: each answered day's next-day recovery, yes against no.
+        var answers = await AnswersByDayAsync(Alcohol);
+        double NextDay(DateOnly day) => recoveries[day.AddDays(1)];
+        var yes = answers.Where(a => a.Value && recoveries.ContainsKey(a.Key.AddDays(1))).Select(a => NextDay(a.Key)).ToList();
+        var no = answers.Where(a => !a.Value && recoveries.ContainsKey(a.Key.AddDays(1))).Select(a => NextDay(a.Key)).ToList();
+        var row = effects.Single(e => (string?)e!["tag"] == Alcohol && (string?)e!["measure"] == "recovery" && (int?)e!["lag"] == 1)!;
+        Assert.Equal(yes.Count, (int?)row["n_with"]);
+        Assert.Equal(no.Count, (int?)row["n_without"]);
+        Assert.Equal(yes.Average() - no.Average(), (double)row["difference"]!, precision: 2);
+        Assert.True((double)row["ci_low"]! < (double)row["difference"]! && (double)row["difference"]! < (double)row["ci_high"]!);
+        Assert.InRange((double)row["q"]!, (double)row["p"]!, 1.0);
+        Assert.StartsWith($"After days you answered yes to '{Alcohol}', recovery was", (string?)row["sentence"]);
+
+        // A day: its measures and both journal answers, the note as text.
+        var noted = journal.First(a => a.Note is not null);
+        var cycle = Whoop.State.Cycles.Values.Single(c => c.Start == noted.CycleStart);
+        var cycleDay = WhoopDays.CycleDay(cycle.Start.UtcDateTime, WhoopDays.ParseOffset(cycle.TimezoneOffset)!.Value);
+        var day = await Client.GetJsonAsync($"/api/days/{cycleDay:yyyy-MM-dd}");
+        Assert.Equal(2, day["tags"]!.AsArray().Count);
+        Assert.Contains(day["tags"]!.AsArray(), t => (string?)t!["note"] == noted.Note && (string?)t!["answer"] == (noted.Yes ? "yes" : "no"));
+    }
+
+    private async Task<Dictionary<DateOnly, bool>> AnswersByDayAsync(string question)
+    {
+        var tags = await TagsAsync();
+        return tags.Where(t => t.Name == question).ToDictionary(t => DateOnly.FromDateTime(t.Date), t => t.Answer);
+    }
+
     public static TheoryData<string, string, string?, int?, string?> BadExports => new()
     {
         // case, what the problem names: file, line, column

@@ -28,6 +28,27 @@ public sealed class DestructiveAccess(AccessOptions options, OwnerRule owner, Re
           + "or sign in with WHOOP (README, \"Access\")."
         : "Hiding and deleting projects is for the owner: sign in with WHOOP to do it.";
 
+    /// <summary>What an API client that may not is told.</summary>
+    public string HowToEnableWrites => IsUnconfigured
+        ? "This changes the owner's data: call it from the machine the app runs on, or as the signed-in owner."
+        : $"This changes the owner's data: send the {AccessOptions.ApiKeyHeader} header, or sign in with WHOOP as the owner.";
+
     private static bool IsLoopback(IPAddress? client) =>
         client is not null && IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client);
+}
+
+public static class OwnerWriteExtensions
+{
+    /// <summary>
+    /// The endpoint writes or destroys what only the owner may (<see cref="DestructiveAccess"/>): anyone else gets 403
+    /// problem+json saying how to become someone who may.
+    /// </summary>
+    public static RouteHandlerBuilder RequireOwner(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var access = context.HttpContext.RequestServices.GetRequiredService<DestructiveAccess>();
+            return access.IsAllowed(context.HttpContext)
+                ? await next(context)
+                : Api.Problems.Create(StatusCodes.Status403Forbidden, "Owner only", access.HowToEnableWrites);
+        }).ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -16,7 +16,7 @@ namespace ProjectTracker.Web.Export;
 /// </summary>
 public static class ExportEndpoints
 {
-    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles"];
+    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags"];
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
@@ -30,6 +30,8 @@ public static class ExportEndpoints
         Csv(api.MapGet("/sleep.csv", Sleep).WithRange(RangeDefaults.Lists), "ExportSleep", "The rows of GET /api/whoop/sleep");
         Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "The rows of GET /api/whoop/workouts");
         Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "The rows of GET /api/whoop/cycles");
+        Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags",
+            "Day tags, one row per day and tag: the WHOOP journal's answers and own tags (default 3650 days)");
         api.MapGet("/{dataset}", UnknownDataset).WithName("ExportUnknown").WithSummary("Any other name: 404 naming the datasets there are");
         return routes;
     }
@@ -77,10 +79,17 @@ public static class ExportEndpoints
     private static IResult Cycles(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("cycles", range.Value), whoop.StreamAsync(WhoopReadService.Cycles, range.Value, ct).Select(CycleJson.From));
 
+    private static async Task<IResult> Tags(WhoopRange range, Domain.Days.DayTagService tags, CancellationToken ct) =>
+        CsvResult.Of(FileName("tags", range.Value), (await tags.InRangeAsync(range.Value, ct))
+            .Select(t => new DayTagRowJson(DateOnly.FromDateTime(t.Date), t.Name, t.Source, t.Answer ? "yes" : "no", t.Note)));
+
     private static ProblemHttpResult UnknownDataset(string dataset) =>
         Problems.NotFound("Unknown export",
             $"There is no export '{dataset}'. Exports: {string.Join(", ", Datasets.Select(d => $"/api/export/{d}.csv"))}.");
 }
+
+/// <summary>One row of <c>tags.csv</c>: a tag on a day, with its answer and note.</summary>
+public sealed record DayTagRowJson(DateOnly Date, string Name, string Source, string Answer, string? Note);
 
 /// <summary>One row of <c>commits.csv</c>: a project's commits, sessions started and coding hours on one local day.</summary>
 public sealed record CommitDayJson(string Project, string FullName, DateOnly Date, int Commits, int Sessions, double Hours);

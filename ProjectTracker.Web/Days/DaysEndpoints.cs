@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProjectTracker.Domain.Days;
+using ProjectTracker.Domain.Insights;
+using ProjectTracker.Domain.Time;
+using ProjectTracker.Web.Access;
+using ProjectTracker.Web.Api;
+
+namespace ProjectTracker.Web.Days;
+
+/// <summary>
+/// Day tags and habits: <c>/api/tags</c>, <c>/api/days/{date}</c> with its tags (own tags added and removed by the
+/// owner), and <c>/api/insights/tags</c>, what each tag does to the day itself and to the next.
+/// </summary>
+public static class DaysEndpoints
+{
+    public static WebApplicationBuilder AddDays(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DayTagService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDaysApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Days and habits");
+        api.MapGet("/tags", ListTags).WithName("ListTags").WithSummary("Every tag with its yes and no days")
+            .WithDescription("Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) with the days they are on.");
+        api.MapGet("/days/{date}", GetDay).WithName("GetDay").WithSummary("One day: recovery, sleep, strain, coding and its tags")
+            .WithDescription("`date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source, answer (yes or no), note (text).");
+        api.MapPost("/days/{date}/tags", AddTag).RequireOwner().WithName("AddDayTag").WithSummary("Adds an own tag to a day (owner)")
+            .WithDescription($"Body `{{\"name\": \"deploy day\"}}`: trimmed, 1–{DayTagService.MaxOwnNameLength} characters, matched case-insensitively (adding a name the day has is a no-op).");
+        api.MapDelete("/days/{date}/tags/{name}", RemoveTag).RequireOwner().WithName("RemoveDayTag").WithSummary("Removes an own tag from a day (owner)");
+        api.MapGet("/insights/tags", GetTagEffects).WithRange(RangeDefaults.Lists with { Days = 365 }).WithName("GetTagEffects")
+            .WithSummary("What each tag does to recovery, sleep, strain and coding, that day and the next")
+            .WithDescription(
+                "One row per tag × measure × lag (0: the tag's day; 1: the day after). Journal questions compare days answered yes with days answered no; "
+                + "own tags, days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
+                + $"`q` is Benjamini–Hochberg over every row of the answer. Fewer than {TagEffects.MinimumDays} days in a group: null numbers and a sentence saying so. Default 365 days.");
+        return routes;
+    }
+
+    private static async Task<Ok<List<TagJson>>> ListTags(DayTagService tags, CancellationToken ct) =>
+        TypedResults.Ok((await tags.ListAsync(ct)).Select(t => new TagJson(t.Name, t.Source, t.YesDays, t.NoDays)).ToList());
+
+    private static async Task<Results<Ok<DayJson>, ValidationProblem>> GetDay(
+        string date, DayTagService tags, InsightsReadService insights, CancellationToken ct)
+    {
+        if (ParseDay(date) is not { } day)
+        {
+            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+        }
+
+        var range = new DateRange(day, day);
+        var measures = (await insights.ReadDaysAsync(range, ct)).Single();
+        var hasGitHub = await insights.HasGitHubDataAsync(ct);
+        var dayTags = await tags.InRangeAsync(range, ct);
+        return TypedResults.Ok(new DayJson(
+            day, measures.Recovery, measures.Hrv, measures.RestingHeartRate, Round(measures.SleepHours), measures.Strain,
+            hasGitHub ? measures.Commits : null, hasGitHub ? Round(measures.CodingHours) : null,
+            dayTags.Select(t => new DayTagJson(t.Name, t.Source, t.Answer ? "yes" : "no", t.Note)).ToList()));
+    }
+
+    private static async Task<Results<Ok<DayTagJson>, ValidationProblem>> AddTag(string date, TagNameJson? body, DayTagService tags, CancellationToken ct)
+    {
+        if (ParseDay(date) is not { } day)
+        {
+            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+        }
+
+        try
+        {
+            var tag = await tags.AddOwnAsync(day, body?.Name ?? "", ct);
+            return TypedResults.Ok(new DayTagJson(tag.Name, tag.Source, "yes", null));
+        }
+        catch (ArgumentException e)
+        {
+            return Problems.BadParameter("name", e.Message);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveTag(string date, string name, DayTagService tags, CancellationToken ct)
+    {
+        if (ParseDay(date) is not { } day)
+        {
+            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+        }
+
+        return await tags.RemoveOwnAsync(day, name, ct)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("No such tag", $"{day:yyyy-MM-dd} has no own tag '{name}'.");
+    }
+
+    private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(
+        WhoopRange range, DayTagService tags, InsightsReadService insights, CancellationToken ct)
+    {
+        var withNextDay = new DateRange(range.Value.Start, range.Value.End.AddDays(1));
+        var days = await insights.ReadDaysAsync(withNextDay, ct);
+        var effects = TagEffects.Of(range.Value, days, await tags.InRangeAsync(range.Value, ct), await insights.HasGitHubDataAsync(ct));
+        return TypedResults.Ok(effects.Select(TagEffectJson.From).ToList());
+    }
+
+    private static DateOnly? ParseDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+}
+
+public sealed record TagJson(string Name, string Source, int YesDays, int NoDays);
+
+public sealed record TagNameJson(string? Name);
+
+public sealed record DayTagJson(string Name, string Source, string Answer, string? Note);
+
+public sealed record DayJson(
+    DateOnly Date, double? Recovery, double? Hrv, double? RestingHeartRate, double? SleepHours, double? Strain, int? Commits, double? CodingHours,
+    IReadOnlyList<DayTagJson> Tags);
+
+public sealed record TagEffectJson(
+    string Tag, string Source, string Measure, int Lag, int NWith, int NWithout, double? MeanWith, double? MeanWithout, double? Difference,
+    double? CiLow, double? CiHigh, double? P, double? Q, string Sentence)
+{
+    public static TagEffectJson From(TagEffect e) => new(
+        e.Tag, e.Source, e.Measure, e.Lag, e.NWith, e.NWithout, R(e.MeanWith), R(e.MeanWithout), R(e.Difference), R(e.CiLow), R(e.CiHigh), e.P, e.Q, e.Sentence);
+
+    private static double? R(double? value) => value is { } v ? Math.Round(v, 3) : null;
+}
