@@ -24,6 +24,6 @@ public sealed record CorrelationEstimate(double R, int N, double CiLow, double C
         return new CorrelationEstimate(r, n, Math.Tanh(z - halfWidth), Math.Tanh(z + halfWidth), p);
     }
 
-    /// <summary>P(|T| ≥ |t|) for Student's t with <paramref name="df"/> degrees of freedom: I_{df/(df+t²)}(df/2, 1/2).</summary>
-    public static double TwoSidedP(double t, int df) => IncompleteBeta.Regularized(df / 2.0, 0.5, df / (df + t * t));
+    /// <summary>P(|T| ≥ |t|) for Student's t with <paramref name="df"/> degrees of freedom (MathNet.Numerics).</summary>
+    public static double TwoSidedP(double t, int df) => 2 * MathNet.Numerics.Distributions.StudentT.CDF(0, 1, df, -Math.Abs(t));
 }

@@ -123,7 +123,7 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
             })
             .ToList();
 
-    /// <summary>Every body measure against every coding measure, on the same day and with the body one day later.</summary>
+    /// <summary>Every body measure against every coding measure, on the same day and with the body one day later, each with its q.</summary>
     private static List<PairFinding> Findings(IReadOnlyList<InsightDay> days)
     {
         var byDate = days.ToDictionary(d => d.Date);
@@ -144,6 +144,8 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
             }
         }
 
-        return findings;
+        // 24 pairs tested at once: q (Benjamini–Hochberg) says which hold beyond what chance alone would show.
+        var q = FalseDiscovery.Adjust(findings.Select(f => f.P).ToList());
+        return findings.Select((finding, i) => finding with { Q = q[i] }).ToList();
     }
 }

@@ -5,10 +5,11 @@ namespace ProjectTracker.Domain.Insights;
 /// <summary>
 /// How a body measure and a coding measure move together. Lag 0: the same day (last night's sleep, this morning's recovery,
 /// the day's strain beside the day's coding). Lag 1: the day's coding beside the next day's body measure (does late
-/// coding go with tomorrow's recovery).
+/// coding go with tomorrow's recovery). <see cref="Q"/> is the Benjamini–Hochberg adjusted p over every finding of the answer.
 /// </summary>
 public sealed record PairFinding(
-    string Body, string Coding, int Lag, int N, double? R, double? CiLow, double? CiHigh, double? P, string Strength, string Sentence)
+    string Body, string Coding, int Lag, int N, double? R, double? CiLow, double? CiHigh, double? P, string Strength, string Sentence,
+    double? Q = null)
 {
     public static PairFinding Of(InsightMeasure body, InsightMeasure coding, int lag, IReadOnlyList<(double X, double Y)> pairs)
     {

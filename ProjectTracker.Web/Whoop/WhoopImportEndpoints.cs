@@ -73,12 +73,3 @@ public static class WhoopImportEndpoints
     private static ProblemHttpResult TooLarge(string detail) =>
         Problems.Create(StatusCodes.Status413PayloadTooLarge, "Export too large", detail + " Nothing was imported.");
 }
-
-/// <summary>What an import added, by kind, and how many records it found already stored.</summary>
-public sealed record WhoopImportJson(WhoopImportCountsJson Imported, int SkippedDuplicates)
-{
-    public static WhoopImportJson From(WhoopImportResult result) => new(
-        new WhoopImportCountsJson(result.Cycles, result.Recoveries, result.Sleeps, result.Workouts, result.JournalAnswers), result.SkippedDuplicates);
-}
-
-public sealed record WhoopImportCountsJson(int Cycles, int Recovery, int Sleep, int Workouts, int JournalAnswers);

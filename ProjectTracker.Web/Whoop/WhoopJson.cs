@@ -1,5 +1,6 @@
-using ProjectTracker.Domain.Whoop.Sync;
 using System.Globalization;
+using ProjectTracker.Domain.Whoop.Import;
+using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Domain.Whoop;
 
 namespace ProjectTracker.Web.Whoop;
@@ -166,3 +167,12 @@ public sealed record WhoopSyncJobJson(
         j.CompletedAt, j.PartsDone, j.PartsTotal, j.Progress, new WhoopSyncedJson(j.Recovery, j.Sleep, j.Workouts, j.Cycles),
         j.TotalRecords, j.ErrorMessage);
 }
+
+/// <summary>What an import added, by kind, and how many records it found already stored.</summary>
+public sealed record WhoopImportJson(WhoopImportCountsJson Imported, int SkippedDuplicates)
+{
+    public static WhoopImportJson From(WhoopImportResult result) => new(
+        new WhoopImportCountsJson(result.Cycles, result.Recoveries, result.Sleeps, result.Workouts, result.JournalAnswers), result.SkippedDuplicates);
+}
+
+public sealed record WhoopImportCountsJson(int Cycles, int Recovery, int Sleep, int Workouts, int JournalAnswers);
