@@ -154,6 +154,12 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
 
         await page.GetByTestId("range-365").ClickAsync();
         await page.WaitForFunctionAsync("() => { const n = Number(document.querySelector('[data-testid=chart-insights]')?.dataset.points); return n >= 52 && n <= 54; }");
+        // The demo's journal: drinks go with a lower next-day recovery, and that holds over a year; caffeine does nothing.
+        var holds = page.GetByTestId("habit-holds");
+        await Assertions.Expect(holds.Filter(new() { HasText = "Have any alcoholic drinks?', recovery was" })).ToHaveCountAsync(1);
+        await Assertions.Expect(holds.First.GetByTestId("habit-interval")).ToBeVisibleAsync();
+        await Assertions.Expect(holds.Filter(new() { HasText = "caffeine" })).ToHaveCountAsync(0);
+        await AssertFitsAsync(page, "insights");
         await session.ScreenshotAsync("365-days");
         session.AssertNoErrors();
     }

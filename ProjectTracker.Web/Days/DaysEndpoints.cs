@@ -17,6 +17,7 @@ public static class DaysEndpoints
     public static WebApplicationBuilder AddDays(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DayTagService>();
+        builder.Services.AddSingleton<TagEffectsReader>();
         return builder;
     }
 
@@ -90,14 +91,8 @@ public static class DaysEndpoints
             : Problems.NotFound("No such tag", $"{day:yyyy-MM-dd} has no own tag '{name}'.");
     }
 
-    private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(
-        WhoopRange range, DayTagService tags, InsightsReadService insights, CancellationToken ct)
-    {
-        var withNextDay = new DateRange(range.Value.Start, range.Value.End.AddDays(1));
-        var days = await insights.ReadDaysAsync(withNextDay, ct);
-        var effects = TagEffects.Of(range.Value, days, await tags.InRangeAsync(range.Value, ct), await insights.HasGitHubDataAsync(ct));
-        return TypedResults.Ok(effects.Select(TagEffectJson.From).ToList());
-    }
+    private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(WhoopRange range, TagEffectsReader effects, CancellationToken ct) =>
+        TypedResults.Ok((await effects.ReadAsync(range.Value, ct)).Select(TagEffectJson.From).ToList());
 
     private static DateOnly? ParseDay(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

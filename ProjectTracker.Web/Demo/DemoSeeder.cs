@@ -1,4 +1,6 @@
+using ProjectTracker.Domain.Days;
 using ProjectTracker.Domain.Time;
+using ProjectTracker.Domain.Whoop.Import;
 using ProjectTracker.Domain.Whoop.Sync;
 using ProjectTracker.Simulators.Whoop;
 using ProjectTracker.Web.GitHub;
@@ -7,11 +9,13 @@ namespace ProjectTracker.Web.Demo;
 
 /// <summary>
 /// Connects the demo's WHOOP account to this run's simulator, then, once the app has started, fills the demo database
-/// through the real sync: a GitHub refresh job and a WHOOP year.
+/// through the real sync: a GitHub refresh job and a WHOOP year; then the year's WHOOP export with a journal through the
+/// real import (the synced records are skipped, the journal arrives) and a few own tags, so the habits show.
 /// </summary>
 internal sealed class DemoSeeder(
     IHostApplicationLifetime lifetime, GitHubRefreshJobs github, Jobs.RefreshProgressHub progress, WhoopRefreshService whoop,
-    WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, TimeProvider time, ILogger<DemoSeeder> logger)
+    WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, WhoopImportService import, DayTagService tags, TimeProvider time,
+    ILogger<DemoSeeder> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -36,6 +40,26 @@ internal sealed class DemoSeeder(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private async Task ImportJournalAsync(DateOnly today, CancellationToken stopping)
+    {
+        var simulator = whoopSimulator.State;
+        using var zip = new MemoryStream(WhoopExportWriter.Write(simulator, WhoopJournalGenerator.For(simulator)));
+        await import.ImportAsync(zip, stopping);
+        // Own tags: a deploy every other Thursday, and a trip in the spring.
+        for (var day = today.AddDays(-DemoMode.WhoopDays); day <= today; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek == DayOfWeek.Thursday && day.DayNumber / 7 % 2 == 0)
+            {
+                await tags.AddOwnAsync(day, "deploy day", stopping);
+            }
+        }
+
+        for (var day = today.AddDays(-200); day <= today.AddDays(-190); day = day.AddDays(1))
+        {
+            await tags.AddOwnAsync(day, "travel", stopping);
+        }
+    }
+
     private async Task SeedAsync(CancellationToken stopping)
     {
         try
@@ -43,6 +67,7 @@ internal sealed class DemoSeeder(
             var (job, _) = await github.StartAsync("demo", stopping);
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var synced = await whoop.SyncDaysAsync(DateRange.LastDays(DemoMode.WhoopDays, today), "demo", stopping);
+            await ImportJournalAsync(today, stopping);
             var refreshed = await progress.WhenFinishedAsync(job.Id, stopping);
             logger.LogInformation("Demo: ready with {Repositories} repositories and {Records} WHOOP records",
                 refreshed.RepositoriesProcessed, synced.Total);
