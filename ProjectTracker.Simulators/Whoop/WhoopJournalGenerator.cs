@@ -19,9 +19,9 @@ public static class WhoopJournalGenerator
         var answers = new List<ExportJournalAnswer>();
         for (var i = 0; i + 1 < cycles.Count; i++)
         {
-            if (random.NextDouble() < 0.15)
+            if (random.NextDouble() < 0.15 && i < cycles.Count - 8)
             {
-                continue; // a day the member skipped the journal
+                continue; // a day the member skipped the journal (not in the last week: the demo opens on recent days)
             }
 
             var next = cycles[i + 1];

@@ -32,8 +32,8 @@ public sealed class DashboardUser(
     /// <summary>Whether the page offers hiding and deleting (<see cref="DestructiveAccess"/>).</summary>
     public async Task<bool> CanDestroyAsync() => destructive.CanDestroy(await UserAsync(), _address);
 
-    /// <summary>What to do to be offered them.</summary>
-    public string HowToEnableDestroying => destructive.HowToEnable;
+    /// <summary>What to do to be offered <paramref name="action"/> ("Hiding and deleting projects").</summary>
+    public string HowToEnable(string action) => destructive.HowToEnable(action);
 
     private async Task<ClaimsPrincipal> UserAsync() => (await authentication.GetAuthenticationStateAsync()).User;
 }

@@ -22,11 +22,10 @@ public sealed class DestructiveAccess(AccessOptions options, OwnerRule owner, Re
     public bool IsAllowed(HttpContext http) =>
         CanDestroy(http.User, http.Connection.RemoteIpAddress) || refresh.KeyMatches(http.Request.Headers[AccessOptions.ApiKeyHeader]);
 
-    /// <summary>What the page says to someone who may not: how to become someone who may.</summary>
-    public string HowToEnable => IsUnconfigured
-        ? "Hiding and deleting projects is for the owner: open the dashboard on the machine the app runs on (localhost), "
-          + "or sign in with WHOOP (README, \"Access\")."
-        : "Hiding and deleting projects is for the owner: sign in with WHOOP to do it.";
+    /// <summary>What the page says to someone who may not do <paramref name="action"/> ("Tagging days"): how to become someone who may.</summary>
+    public string HowToEnable(string action) => IsUnconfigured
+        ? $"{action} is for the owner: open the dashboard on the machine the app runs on (localhost), or sign in with WHOOP (README, \"Access\")."
+        : $"{action} is for the owner: sign in with WHOOP to do it.";
 
     /// <summary>What an API client that may not is told.</summary>
     public string HowToEnableWrites => IsUnconfigured

@@ -4,9 +4,15 @@
 (() => {
   const show = event => {
     const mark = event.target instanceof Element ? event.target.closest("[data-tip]") : null;
-    const readout = mark?.closest("[data-tips]")?.querySelector("[data-tips-readout]");
+    const chart = mark?.closest("[data-tips]");
+    const readout = chart?.querySelector("[data-tips-readout]");
     if (readout) {
       readout.textContent = mark.dataset.tip;
+    }
+    // A day's mark (data-date) also points the chart's "Open this day" link at that day.
+    const day = chart?.querySelector("[data-tips-day]");
+    if (day && mark.dataset.date) {
+      day.href = "/days/" + mark.dataset.date;
     }
   };
   document.addEventListener("pointerover", show);
