@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Integration;
 
@@ -111,6 +112,50 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
         Assert.Equal(get.StatusCode, head.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nope")]
+    [InlineData("POST", "/api/github/nothing-here")]
+    [InlineData("GET", "/api/github/project/alpha/extra")]
+    [InlineData("GET", "/api")]
+    public async Task UnknownApiRoute_Is404ProblemPointingToTheReference(string method, string path)
+    {
+        var problem = await ReadAsync(await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), HttpStatusCode.NotFound);
+
+        AssertProblem(problem, 404, "Unknown API route");
+        Assert.Contains(path, (string?)problem["detail"]);
+        Assert.Contains("/scalar", (string?)problem["detail"]);
+        Assert.Contains("/openapi/v1.json", (string?)problem["detail"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/github/refresh", "POST")]
+    [InlineData("PUT", "/api/github/refresh", "POST")]
+    [InlineData("GET", "/api/whoop/refresh", "POST")]
+    [InlineData("GET", "/api/whoop/webhook", "POST")]
+    [InlineData("GET", "/api/refresh", "POST")]
+    [InlineData("DELETE", "/api/github/projects", "GET, HEAD")]
+    [InlineData("POST", "/api/github/project/alpha", "GET, HEAD")]
+    [InlineData("POST", "/api/export/projects.csv", "GET, HEAD")]
+    public async Task KnownApiRoute_OtherMethod_Is405ProblemWithAllow(string method, string path, string allow)
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await ReadAsync(response, HttpStatusCode.MethodNotAllowed);
+        AssertProblem(problem, 405, "Method not allowed");
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains($"{path} does not answer {method}; it answers {allow}.", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task KnownApiRoute_Head_WhereOnlyPostIs405WithAllowAndNoBody()
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/github/refresh"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
