@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Integration;
@@ -26,6 +27,33 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
             "/api/export/cycles.csv",
         ];
         Assert.Empty(expected.Except(paths.Select(p => p.Key)));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ReadBack_IsValid()
+    {
+        var read = OpenApiDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"), "json");
+
+        Assert.Empty(read.Diagnostic?.Errors ?? []);
+        Assert.Empty(read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_EveryOperation_IsNamedShortlyAndDescribedInFull()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => o.Value?["responses"] is not null).Select(o => (Name: $"{o.Key} {path.Key}", Operation: o.Value!)))
+            .ToList();
+
+        // The reference's sidebar lists the summaries: a name, not a sentence; the sentence is the description.
+        Assert.NotEmpty(operations);
+        foreach (var (name, operation) in operations)
+        {
+            var summary = (string?)operation["summary"] ?? "";
+            Assert.True(summary.Length is > 0 and <= 32 && summary.IndexOfAny([';', ':', ',', '(']) < 0, $"{name}: summary '{summary}'");
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{name} has no description");
+        }
     }
 
     [Theory]

@@ -116,16 +116,19 @@ public static class WhoopLogin
             // No returnUrl: the WHOOP dashboard, where the connection shows.
             var target = returnUrl is null ? "/whoop" : SafeReturnUrl(returnUrl);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [Scheme]);
-        }).WithTags("WHOOP").WithSummary("Connect WHOOP: signs in with WHOOP (OAuth) and stores the tokens");
+        }).WithTags("WHOOP").WithSummary("Connect WHOOP")
+            .WithDescription("Signs in with WHOOP (OAuth) and stores the tokens.");
 
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
-        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
+        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Sign out")
+            .WithDescription("Ends the owner's session (the WHOOP connection stays); the form is GET /logout.");
 
         app.MapPost(DisconnectPath, Disconnect).RequireAuthorization(Access.AccessPolicies.Owner).WithTags("WHOOP")
-            .WithSummary("Disconnect WHOOP: revokes the grant at WHOOP, forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
+            .WithSummary("Disconnect WHOOP")
+            .WithDescription("Revokes the grant at WHOOP, forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token).");
         return app;
     }
 

@@ -5,7 +5,8 @@ namespace ProjectTracker.Web.Components.Layout;
 /// <summary>MudBlazor's default theme with the system font stack (no web fonts are downloaded).</summary>
 public static class TrackerTheme
 {
-    private static readonly string[] SystemFonts =
+    /// <summary>The font stack of every page, the API reference's included.</summary>
+    public static readonly string[] SystemFonts =
         ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];
 
     public static MudTheme Create()
