@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Tests.Integration;
@@ -7,17 +8,17 @@ namespace ProjectTracker.Web.Tests.Integration;
 public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixture<SqliteFilledApp>
 {
     [Fact]
-    public async Task SetupPage_NothingConfigured_GivesThisInstancesUrlsAndEveryScope()
+    public async Task SetupPage_NothingConfigured_GivesThisInstancesUrlsAndExactlyTheScopesToTick()
     {
         var html = await fixture.Client.GetStringAsync("/setup");
 
         Assert.Contains("data-testid=\"setup-guide\"", html);
         Assert.Contains($">{fixture.Client.BaseAddress}signin-whoop<", html);
         Assert.Contains($">{fixture.Client.BaseAddress}api/whoop/webhook<", html);
-        foreach (var scope in WhoopLogin.Scopes.Where(s => s != "offline"))
-        {
-            Assert.Contains($"<code class=\"mr-1\">{scope}</code>", html);
-        }
+        var scopes = ScopesItem().Match(html);
+        Assert.True(scopes.Success, "/setup has the WHOOP scopes step");
+        Assert.Equal(WhoopScopes.ToTick, ScopeCode().Matches(scopes.Value).Select(m => m.Groups[1].Value));
+        Assert.Contains(WhoopScopes.OfflineExplained, scopes.Value);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
     }
 
     [Fact]
-    public void Readme_ConnectingYourAccounts_NamesThePathsAndScopesTheAppUses()
+    public void Readme_ConnectingYourAccounts_NamesThePathsAndExactlyTheScopesTheAppUses()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
         var section = Section().Match(readme);
@@ -53,10 +54,12 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
         Assert.True(section.Success, "README.md has a \"## Connecting your accounts\" section");
         Assert.Contains($"https://<host>{WhoopLogin.CallbackPath}", section.Value);
         Assert.Contains($"https://<host>{WhoopWebhooks.Path}", section.Value);
-        foreach (var scope in WhoopLogin.Scopes)
-        {
-            Assert.Contains($"`{scope}`", section.Value);
-        }
+        var toTick = ScopesBullet().Match(section.Value);
+        Assert.True(toTick.Success, "README.md has a \"- Scopes to tick:\" bullet");
+        Assert.Equal(WhoopScopes.ToTick, ReadmeScope().Matches(toTick.Value).Select(m => m.Groups[1].Value));
+        Assert.Contains(WhoopScopes.OfflineExplained, toTick.Value); // the same words as /setup
+        var whoop = section.Value[section.Value.IndexOf("**WHOOP.**", StringComparison.Ordinal)..]; // after GitHub's read:org
+        Assert.Empty(ReadmeScope().Matches(whoop).Select(m => m.Groups[1].Value).Except(WhoopScopes.Requested));
     }
 
     private static string RepositoryRoot()
@@ -74,4 +77,16 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
 
     [GeneratedRegex(@"^## Connecting your accounts$.*?(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Section();
+
+    [GeneratedRegex(@"^- Scopes to tick:.*?(?=^- |^\s*$)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ScopesBullet();
+
+    [GeneratedRegex(@"`((?:read:[a-z_]+)|offline)`")]
+    private static partial Regex ReadmeScope();
+
+    [GeneratedRegex(@"<li data-testid=""setup-whoop-scopes"">.*?</li>", RegexOptions.Singleline)]
+    private static partial Regex ScopesItem();
+
+    [GeneratedRegex(@"<code class=""mr-1"">([^<]+)</code>")]
+    private static partial Regex ScopeCode();
 }

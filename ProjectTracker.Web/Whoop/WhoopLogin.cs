@@ -26,9 +26,6 @@ public static class WhoopLogin
     public const string CallbackPath = "/signin-whoop";
     public const string UserIdClaim = "whoop_user_id";
     public const string DisconnectPath = "/whoop/disconnect";
-    /// <summary>What "Connect WHOOP" asks for.</summary>
-    public static IReadOnlyList<string> Scopes => WhoopScopes.All;
-
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WhoopOwnership>();
@@ -47,7 +44,7 @@ public static class WhoopLogin
                 oauth.CallbackPath = CallbackPath;
                 oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 oauth.UsePkce = true; // WHOOP's authorization server (Ory Hydra) checks code_challenge/code_verifier when sent
-                foreach (var scope in Scopes)
+                foreach (var scope in WhoopScopes.Requested)
                 {
                     oauth.Scope.Add(scope);
                 }
@@ -187,7 +184,7 @@ public static class WhoopLogin
         context.TokenResponse.Response?.RootElement.TryGetProperty("scope", out var scope) == true
         && scope.ValueKind == System.Text.Json.JsonValueKind.String && !string.IsNullOrWhiteSpace(scope.GetString())
             ? scope.GetString()!
-            : string.Join(' ', Scopes);
+            : string.Join(' ', WhoopScopes.Requested);
 
     private static int? ExpiresIn(OAuthCreatingTicketContext context) =>
         context.ExpiresIn is { } span ? (int)span.TotalSeconds : null;
