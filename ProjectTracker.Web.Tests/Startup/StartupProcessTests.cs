@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.Startup;
 
@@ -62,6 +63,23 @@ public sealed class StartupProcessTests
         Assert.EndsWith("cannot be reached from here: Connection refused.", line); // the socket's reason, not EF's "transient failure"
         Assert.DoesNotContain(Secret, app.Errors + app.Output);
         Assert.DoesNotContain("   at ", app.Errors + app.Output);
+    }
+
+    /// <summary>A first start on a new PostgreSQL database is quiet: a real failure later must stand out.</summary>
+    [Fact]
+    public async Task Start_EmptyPostgresDatabase_MigratesWithoutAFailLine()
+    {
+        await using var database = new PostgresTestDatabase();
+        var port = AppProcess.FreePort();
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port), ["DATABASE_URL"] = database.DatabaseUrl });
+
+        await app.WaitUntilListeningAsync();
+        using var client = Client(port);
+        await app.GetWhenOkAsync(client, "/healthz");
+
+        Assert.Contains("Applied migrations", app.Output);
+        var failures = app.Output.Split('\n').Where(line => line.StartsWith("fail:", StringComparison.Ordinal)).ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} fail: lines on a first start:\n{app.Output}");
     }
 
     [Fact]
