@@ -48,7 +48,7 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
     [Fact]
     public void Readme_ConnectingYourAccounts_NamesThePathsAndExactlyTheScopesTheAppUses()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = RepositoryFiles.Read("README.md");
         var section = Section().Match(readme);
 
         Assert.True(section.Success, "README.md has a \"## Connecting your accounts\" section");
@@ -60,19 +60,6 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
         Assert.Contains(WhoopScopes.OfflineExplained, toTick.Value); // the same words as /setup
         var whoop = section.Value[section.Value.IndexOf("**WHOOP.**", StringComparison.Ordinal)..]; // after GitHub's read:org
         Assert.Empty(ReadmeScope().Matches(whoop).Select(m => m.Groups[1].Value).Except(WhoopScopes.Requested));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ProjectTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ProjectTracker.sln not found above the test's folder.");
     }
 
     [GeneratedRegex(@"^## Connecting your accounts$.*?(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
