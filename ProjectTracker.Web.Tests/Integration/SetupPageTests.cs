@@ -22,6 +22,18 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task SetupPage_LinksInText_AreUnderlinedNotColouredOnly()
+    {
+        var html = await fixture.Client.GetStringAsync("/setup");
+
+        var links = LinkClass().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+        // WCAG 1.4.1: a link inside text must differ from it by more than colour (its blue is 1.67:1 against the text).
+        Assert.NotEmpty(links);
+        Assert.All(links, classes => Assert.Contains("mud-link-underline-always", classes));
+    }
+
+    [Fact]
     public async Task SetupPage_PublicBaseUrlSet_GivesThatAddressAsWhoopWillSeeIt()
     {
         await using var database = new SqliteTestDatabase();
@@ -73,6 +85,9 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
 
     [GeneratedRegex(@"<li data-testid=""setup-whoop-scopes"">.*?</li>", RegexOptions.Singleline)]
     private static partial Regex ScopesItem();
+
+    [GeneratedRegex(@"<a [^>]*class=""([^""]*\bmud-link\b[^""]*)""")]
+    private static partial Regex LinkClass();
 
     [GeneratedRegex(@"<code class=""mr-1"">([^<]+)</code>")]
     private static partial Regex ScopeCode();
