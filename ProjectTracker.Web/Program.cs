@@ -37,8 +37,8 @@ try
 
     app.UseAccess(); // first: forwarded headers, HSTS, security headers, refresh rate limit
     app.UseExceptionHandler();
-    // Unknown /api routes answer problem+json; unknown pages show the dashboard's "not found" page.
-    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages().UseHeadWithoutBody());
+    // Unknown /api routes and methods answer problem+json; unknown pages show the dashboard's "not found" page.
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseApiStatusPages().UseHeadWithoutBody());
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
         pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
     app.UseRouting(); // after the re-execute above, so a re-executed request is routed again

@@ -55,10 +55,24 @@ public static class DatabaseMigrator
 
     private static async Task<MigrationReport> MigrateUnlockedAsync(TrackerDbContext db, CancellationToken ct)
     {
+        await CreateHistoryTableIfMissingAsync(db, ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         var adoptedTables = (await db.Database.GetAppliedMigrationsAsync(ct)).Any() ? null : await AdoptAsync(db, ct);
         await db.Database.MigrateAsync(ct);
         return new MigrationReport(adoptedTables is not null, adoptedTables ?? [], pending.Skip(adoptedTables is null ? 0 : 1).ToList());
+    }
+
+    /// <summary>
+    /// Npgsql's history repository takes the history table for granted (its <c>ExistsAsync</c> is always true,
+    /// npgsql/efcore.pg#3407) and reads it, catching "relation does not exist" — which EF logs as a failed command, three
+    /// times on a new database. Made first, the table is simply empty. (SQLite's own check works; this is harmless there.)
+    /// </summary>
+    private static async Task CreateHistoryTableIfMissingAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        if (!(await ListTablesAsync(db, ct)).Contains(HistoryRepository.DefaultTableName))
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        }
     }
 
     /// <summary>Adopts an old database; when another instance adopts it at the same moment, its adoption stands.</summary>

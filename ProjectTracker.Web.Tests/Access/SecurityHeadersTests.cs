@@ -62,6 +62,7 @@ public sealed partial class SecurityHeadersTests(SqliteEmptyApp fixture) : IClas
         Assert.Contains("<script type=\"module\">", html); // why it needs 'unsafe-inline'
         Assert.Equal("script-src 'self' 'unsafe-inline'", Directive(Policy(scalar), "script-src"));
         Assert.Equal("frame-ancestors 'none'", Directive(Policy(scalar), "frame-ancestors"));
+        Assert.DoesNotContain("https:", Policy(scalar)); // nothing from another host: no web fonts, no remote images
     }
 
     [Fact]

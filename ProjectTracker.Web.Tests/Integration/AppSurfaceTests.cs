@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 
 namespace ProjectTracker.Web.Tests.Integration;
 
@@ -25,6 +27,33 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
             "/api/export/cycles.csv",
         ];
         Assert.Empty(expected.Except(paths.Select(p => p.Key)));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ReadBack_IsValid()
+    {
+        var read = OpenApiDocument.Parse(await Client.GetStringAsync("/openapi/v1.json"), "json");
+
+        Assert.Empty(read.Diagnostic?.Errors ?? []);
+        Assert.Empty(read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_EveryOperation_IsNamedShortlyAndDescribedInFull()
+    {
+        var document = JsonNode.Parse(await Client.GetStringAsync("/openapi/v1.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(o => o.Value?["responses"] is not null).Select(o => (Name: $"{o.Key} {path.Key}", Operation: o.Value!)))
+            .ToList();
+
+        // The reference's sidebar lists the summaries: a name, not a sentence; the sentence is the description.
+        Assert.NotEmpty(operations);
+        foreach (var (name, operation) in operations)
+        {
+            var summary = (string?)operation["summary"] ?? "";
+            Assert.True(summary.Length is > 0 and <= 32 && summary.IndexOfAny([';', ':', ',', '(']) < 0, $"{name}: summary '{summary}'");
+            Assert.False(string.IsNullOrWhiteSpace((string?)operation["description"]), $"{name} has no description");
+        }
     }
 
     [Theory]
@@ -111,6 +140,50 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
         Assert.Equal(get.StatusCode, head.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/nope")]
+    [InlineData("POST", "/api/github/nothing-here")]
+    [InlineData("GET", "/api/github/project/alpha/extra")]
+    [InlineData("GET", "/api")]
+    public async Task UnknownApiRoute_Is404ProblemPointingToTheReference(string method, string path)
+    {
+        var problem = await ReadAsync(await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), HttpStatusCode.NotFound);
+
+        AssertProblem(problem, 404, "Unknown API route");
+        Assert.Contains(path, (string?)problem["detail"]);
+        Assert.Contains("/scalar", (string?)problem["detail"]);
+        Assert.Contains("/openapi/v1.json", (string?)problem["detail"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/github/refresh", "POST")]
+    [InlineData("PUT", "/api/github/refresh", "POST")]
+    [InlineData("GET", "/api/whoop/refresh", "POST")]
+    [InlineData("GET", "/api/whoop/webhook", "POST")]
+    [InlineData("GET", "/api/refresh", "POST")]
+    [InlineData("DELETE", "/api/github/projects", "GET, HEAD")]
+    [InlineData("POST", "/api/github/project/alpha", "GET, HEAD")]
+    [InlineData("POST", "/api/export/projects.csv", "GET, HEAD")]
+    public async Task KnownApiRoute_OtherMethod_Is405ProblemWithAllow(string method, string path, string allow)
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await ReadAsync(response, HttpStatusCode.MethodNotAllowed);
+        AssertProblem(problem, 405, "Method not allowed");
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains($"{path} does not answer {method}; it answers {allow}.", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task KnownApiRoute_Head_WhereOnlyPostIs405WithAllowAndNoBody()
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/github/refresh"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

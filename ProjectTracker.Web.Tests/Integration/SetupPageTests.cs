@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Tests.Integration;
@@ -7,17 +8,29 @@ namespace ProjectTracker.Web.Tests.Integration;
 public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixture<SqliteFilledApp>
 {
     [Fact]
-    public async Task SetupPage_NothingConfigured_GivesThisInstancesUrlsAndEveryScope()
+    public async Task SetupPage_NothingConfigured_GivesThisInstancesUrlsAndExactlyTheScopesToTick()
     {
         var html = await fixture.Client.GetStringAsync("/setup");
 
         Assert.Contains("data-testid=\"setup-guide\"", html);
         Assert.Contains($">{fixture.Client.BaseAddress}signin-whoop<", html);
         Assert.Contains($">{fixture.Client.BaseAddress}api/whoop/webhook<", html);
-        foreach (var scope in WhoopLogin.Scopes.Where(s => s != "offline"))
-        {
-            Assert.Contains($"<code class=\"mr-1\">{scope}</code>", html);
-        }
+        var scopes = ScopesItem().Match(html);
+        Assert.True(scopes.Success, "/setup has the WHOOP scopes step");
+        Assert.Equal(WhoopScopes.ToTick, ScopeCode().Matches(scopes.Value).Select(m => m.Groups[1].Value));
+        Assert.Contains(WhoopScopes.OfflineExplained, scopes.Value);
+    }
+
+    [Fact]
+    public async Task SetupPage_LinksInText_AreUnderlinedNotColouredOnly()
+    {
+        var html = await fixture.Client.GetStringAsync("/setup");
+
+        var links = LinkClass().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+        // WCAG 1.4.1: a link inside text must differ from it by more than colour (its blue is 1.67:1 against the text).
+        Assert.NotEmpty(links);
+        Assert.All(links, classes => Assert.Contains("mud-link-underline-always", classes));
     }
 
     [Fact]
@@ -45,33 +58,37 @@ public sealed partial class SetupPageTests(SqliteFilledApp fixture) : IClassFixt
     }
 
     [Fact]
-    public void Readme_ConnectingYourAccounts_NamesThePathsAndScopesTheAppUses()
+    public void Readme_ConnectingYourAccounts_NamesThePathsAndExactlyTheScopesTheAppUses()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = RepositoryFiles.Read("README.md");
         var section = Section().Match(readme);
 
         Assert.True(section.Success, "README.md has a \"## Connecting your accounts\" section");
         Assert.Contains($"https://<host>{WhoopLogin.CallbackPath}", section.Value);
         Assert.Contains($"https://<host>{WhoopWebhooks.Path}", section.Value);
-        foreach (var scope in WhoopLogin.Scopes)
-        {
-            Assert.Contains($"`{scope}`", section.Value);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ProjectTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ProjectTracker.sln not found above the test's folder.");
+        var toTick = ScopesBullet().Match(section.Value);
+        Assert.True(toTick.Success, "README.md has a \"- Scopes to tick:\" bullet");
+        Assert.Equal(WhoopScopes.ToTick, ReadmeScope().Matches(toTick.Value).Select(m => m.Groups[1].Value));
+        Assert.Contains(WhoopScopes.OfflineExplained, toTick.Value); // the same words as /setup
+        var whoop = section.Value[section.Value.IndexOf("**WHOOP.**", StringComparison.Ordinal)..]; // after GitHub's read:org
+        Assert.Empty(ReadmeScope().Matches(whoop).Select(m => m.Groups[1].Value).Except(WhoopScopes.Requested));
     }
 
     [GeneratedRegex(@"^## Connecting your accounts$.*?(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex Section();
+
+    [GeneratedRegex(@"^- Scopes to tick:.*?(?=^- |^\s*$)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ScopesBullet();
+
+    [GeneratedRegex(@"`((?:read:[a-z_]+)|offline)`")]
+    private static partial Regex ReadmeScope();
+
+    [GeneratedRegex(@"<li data-testid=""setup-whoop-scopes"">.*?</li>", RegexOptions.Singleline)]
+    private static partial Regex ScopesItem();
+
+    [GeneratedRegex(@"<a [^>]*class=""([^""]*\bmud-link\b[^""]*)""")]
+    private static partial Regex LinkClass();
+
+    [GeneratedRegex(@"<code class=""mr-1"">([^<]+)</code>")]
+    private static partial Regex ScopeCode();
 }

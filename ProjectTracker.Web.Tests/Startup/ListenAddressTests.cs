@@ -34,21 +34,10 @@ public sealed class ListenAddressTests
     [Fact]
     public void LaunchProfile_SetsNoAddress_SoTheVariablesWin()
     {
-        var profile = File.ReadAllText(Path.Combine(RepositoryRoot(), "ProjectTracker.Web", "Properties", "launchSettings.json"));
+        var profile = RepositoryFiles.Read("ProjectTracker.Web", "Properties", "launchSettings.json");
 
         // `dotnet run` turns a profile's applicationUrl into ASPNETCORE_URLS, replacing the one the user set.
         Assert.DoesNotContain("applicationUrl", profile);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ProjectTracker.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new DirectoryNotFoundException("ProjectTracker.sln not found above the test output.");
     }
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.Startup;
 
@@ -11,6 +12,40 @@ namespace ProjectTracker.Web.Tests.Startup;
 /// </summary>
 public sealed class StartupProcessTests
 {
+    /// <summary>A first start on a new PostgreSQL database is quiet: a real failure later must stand out.</summary>
+    [Fact]
+    public async Task Start_EmptyPostgresDatabase_MigratesWithoutAFailLine()
+    {
+        await using var database = new PostgresTestDatabase();
+        var port = AppProcess.FreePort();
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["PORT"] = Text(port), ["DATABASE_URL"] = database.DatabaseUrl });
+
+        await app.WaitUntilListeningAsync();
+        using var client = Client(port);
+        await app.GetWhenOkAsync(client, "/healthz");
+
+        Assert.Contains("Applied migrations", app.Output);
+        var failures = app.Output.Split('\n').Where(line => line.StartsWith("fail:", StringComparison.Ordinal)).ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} fail: lines on a first start:\n{app.Output}");
+    }
+
+    [Fact]
+    public async Task Start_SqliteFileInAFolderThatCannotBeMade_StopsWithOneLineNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var blocker = Path.Combine(folder.Path, "not-a-folder");
+        await File.WriteAllTextAsync(blocker, "a file where the database folder should be");
+        await using var app = AppProcess.Start(new Dictionary<string, string> { ["DATABASE_URL"] = $"sqlite:///{blocker}/tracker.db" });
+
+        var exitCode = await app.WaitForExitAsync();
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{app.Output}\n{app.Errors}");
+        var line = Assert.Single(app.ErrorLines);
+        Assert.StartsWith("Configuration error: DATABASE_URL", line);
+        Assert.Contains($"SQLite file {blocker}/tracker.db", line);
+        Assert.DoesNotContain("   at ", app.Errors + app.Output);
+    }
+
     /// <summary>
     /// The one bad setting checked as a process (exit code 1, one line on standard error, nothing else): the others are
     /// checked in the test process by <see cref="StartupFailureTests"/>, through the same entry point.

@@ -36,7 +36,7 @@ public static class ApiExtensions
         MapLegacyRedirect(app, "POST", "/api/refresh", "/api/github/refresh");
 
         app.MapOpenApi();
-        app.MapScalarApiReference(scalar => scalar.WithTitle("Project Tracker API"));
+        app.MapScalarApiReference(ApiReference.Configure);
         app.MapHealthChecks("/healthz").WithTags("Health");
         return app;
     }
@@ -45,5 +45,6 @@ public static class ApiExtensions
     private static void MapLegacyRedirect(WebApplication app, string method, string from, string to) =>
         app.MapMethods(from, [method], (HttpRequest request) => TypedResults.Redirect(to + request.QueryString, permanent: false, preserveMethod: true))
             .WithTags(DocumentInfoTransformer.LegacyTag)
-            .WithSummary($"Old route: redirects to {to}");
+            .WithSummary($"Old {from}")
+            .WithDescription($"Old route: redirects (307) to {to}, keeping the method, body and query string.");
 }

@@ -11,7 +11,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "Project Tracker API";
+        document.Info.Title = ApiReference.Title;
         document.Info.Description =
             "GitHub repository statistics and WHOOP health data, as stored by this Project Tracker instance. "
             + "Answers are JSON in snake_case; errors are RFC 9457 problem+json with the old app's `error` member. "

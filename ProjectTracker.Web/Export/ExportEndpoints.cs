@@ -21,23 +21,24 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/export").WithTags("Export");
-        Csv(api.MapGet("/projects.csv", Projects), "ExportProjects", "Every project, as GET /api/github/projects");
-        Csv(api.MapGet("/commits.csv", Commits).WithRange(TimesheetEndpoints.ActivityDefaults), "ExportCommits",
+        Csv(api.MapGet("/projects.csv", Projects), "ExportProjects", "Projects", "Every project, as GET /api/github/projects");
+        Csv(api.MapGet("/commits.csv", Commits).WithRange(TimesheetEndpoints.ActivityDefaults), "ExportCommits", "Commits",
             "Commits, sessions and coding hours per project and local day (default 365 days)");
-        Csv(api.MapGet("/timesheet.csv", TimesheetRows).WithRange(TimesheetEndpoints.TimesheetDefaults), "ExportTimesheet",
+        Csv(api.MapGet("/timesheet.csv", TimesheetRows).WithRange(TimesheetEndpoints.TimesheetDefaults), "ExportTimesheet", "Timesheet",
             "The rows of GET /api/github/timesheet (same parameters, `group` included)");
-        Csv(api.MapGet("/recovery.csv", Recovery).WithRange(RangeDefaults.Lists), "ExportRecovery", "The rows of GET /api/whoop/recovery");
-        Csv(api.MapGet("/sleep.csv", Sleep).WithRange(RangeDefaults.Lists), "ExportSleep", "The rows of GET /api/whoop/sleep");
-        Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "The rows of GET /api/whoop/workouts");
-        Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "The rows of GET /api/whoop/cycles");
-        Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags",
+        Csv(api.MapGet("/recovery.csv", Recovery).WithRange(RangeDefaults.Lists), "ExportRecovery", "Recovery", "The rows of GET /api/whoop/recovery");
+        Csv(api.MapGet("/sleep.csv", Sleep).WithRange(RangeDefaults.Lists), "ExportSleep", "Sleep", "The rows of GET /api/whoop/sleep");
+        Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "Workouts", "The rows of GET /api/whoop/workouts");
+        Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "Cycles", "The rows of GET /api/whoop/cycles");
+        Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags", "Day tags",
             "Day tags, one row per day and tag: the WHOOP journal's answers and own tags (default 3650 days)");
-        api.MapGet("/{dataset}", UnknownDataset).WithName("ExportUnknown").WithSummary("Any other name: 404 naming the datasets there are");
+        api.MapGet("/{dataset}", UnknownDataset).WithName("ExportUnknown").WithSummary("Unknown dataset")
+            .WithDescription("Any other name: 404 naming the datasets there are.");
         return routes;
     }
 
-    private static void Csv(RouteHandlerBuilder endpoint, string name, string summary) =>
-        endpoint.WithName(name).WithSummary(summary + ", as CSV (RFC 4180, UTF-8, header row)")
+    private static void Csv(RouteHandlerBuilder endpoint, string name, string dataset, string rows) =>
+        endpoint.WithName(name).WithSummary($"{dataset} as CSV").WithDescription(rows + ", as CSV (RFC 4180, UTF-8, header row).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
     /// <summary>The download's name: the dataset and its days, or today for a dataset without a range.</summary>

@@ -14,27 +14,31 @@ public static class GitHubEndpoints
         api.MapGet("/projects", ListProjects)
             .CacheRead()
             .WithName("ListProjects")
-            .WithSummary("All projects, most recently committed first")
-            .WithDescription("Optional `sort` (last_commit_date, name, loc, commits, time_spent, active_days, code_churn, repository_size_kb) and `order` (asc, desc).");
+            .WithSummary("List projects")
+            .WithDescription("All projects, most recently committed first. Optional `sort` (last_commit_date, name, loc, commits, time_spent, active_days, code_churn, repository_size_kb) and `order` (asc, desc).");
         api.MapGet("/project/{name}", GetProject)
             .CacheRead()
             .WithName("GetProject")
-            .WithSummary("One project by name or by owner/name (URL-encoded, acme%2Ftools), matched ignoring case");
+            .WithSummary("Get a project")
+            .WithDescription("One project by name or by owner/name (URL-encoded, acme%2Ftools), matched ignoring case.");
         api.MapGet("/metrics", GetMetrics)
             .CacheRead()
             .WithName("GetGitHubMetrics")
-            .WithSummary("Totals, leaders, language breakdown and averages across all projects");
+            .WithSummary("GitHub metrics")
+            .WithDescription("Totals, leaders, language breakdown and averages across all projects.");
         api.MapPost("/refresh", StartRefresh)
             .WithName("StartGitHubRefresh")
-            .WithSummary("Starts a refresh job (202); while one is queued or running, answers that same job")
-            .WithDescription($"Optional `{ProjectParameter}`: a project's name (or owner/name) to refresh only its repository.");
+            .WithSummary("Start a refresh")
+            .WithDescription("Starts a refresh job (202); while one is queued or running, answers that same job. "
+                + $"Optional `{ProjectParameter}`: a project's name (or owner/name) to refresh only its repository.");
         api.MapGet("/refresh/status/{job_id}", GetJob)
             .WithName("GetRefreshJob")
-            .WithSummary("One refresh job with its progress");
+            .WithSummary("Get a refresh job")
+            .WithDescription("One refresh job with its progress.");
         api.MapGet("/refresh/jobs", ListJobs)
             .WithName("ListRefreshJobs")
-            .WithSummary("Recent refresh jobs, newest first")
-            .WithDescription($"Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
+            .WithSummary("List refresh jobs")
+            .WithDescription($"Recent refresh jobs, newest first. Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
         return routes;
     }
 

@@ -11,8 +11,9 @@ public static class InsightsEndpoints
         routes.MapGet("/api/insights", GetInsights).WithRange(RangeDefaults.Metrics)
             .WithTags("Insights")
             .WithName("GetInsights")
-            .WithSummary("Coding beside sleep, recovery, HRV and strain: correlations with 95% intervals and p-values, weekdays, the period before")
+            .WithSummary("Insights")
             .WithDescription(
+                "Coding beside sleep, recovery, HRV and strain: correlations with 95% intervals and p-values, weekdays, the period before. " +
                 "For each pair (sleep hours, recovery, HRV, day strain × commits, coding hours, late-night commits 22:00–04:00): Pearson's r over the days " +
                 "with both, n, a 95% confidence interval (Fisher z) and a two-sided p-value (t-test), at lag 0 (same day) and lag 1 (the day's coding " +
                 $"beside the next day's body measure). Below {CorrelationFinding.MinimumDays} days r is null and the sentence says so. Default 30 days.");

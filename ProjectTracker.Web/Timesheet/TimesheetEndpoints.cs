@@ -17,12 +17,12 @@ public static class TimesheetEndpoints
         var api = routes.MapGroup("/api/github").WithTags("GitHub");
         api.MapGet("/timesheet", GetTimesheet).WithRange(TimesheetDefaults)
             .WithName("GetTimesheet")
-            .WithSummary("Coding hours, commits and sessions per project and day, week or month (default 30 days)")
-            .WithDescription("`group`: day, week (default; starts on Owner:FirstDayOfWeek, Monday unless set) or month. Hours are wall-clock hours: the git-hours sessions of `time_spent` over all projects' commits together, each project owning the time before its commits, each hour on the local day it lies in; sessions on the local day they started; commits on the local day each was made.");
+            .WithSummary("Timesheet")
+            .WithDescription("Coding hours, commits and sessions per project and day, week or month (default 30 days). `group`: day, week (default; starts on Owner:FirstDayOfWeek, Monday unless set) or month. Hours are wall-clock hours: the git-hours sessions of `time_spent` over all projects' commits together, each project owning the time before its commits, each hour on the local day it lies in; sessions on the local day they started; commits on the local day each was made.");
         api.MapGet("/activity", GetActivity).WithRange(ActivityDefaults)
             .WithName("GetActivity")
-            .WithSummary("Every local day with its commits and coding hours, and the commit streaks (default 365 days)")
-            .WithDescription("Optional `project` (a project name, any case) for one project. A streak is consecutive days with a commit; the current one counts while today or yesterday has one.");
+            .WithSummary("Coding activity")
+            .WithDescription("Every local day with its commits and coding hours, and the commit streaks (default 365 days). Optional `project` (a project name, any case) for one project. A streak is consecutive days with a commit; the current one counts while today or yesterday has one.");
         return routes;
     }
 

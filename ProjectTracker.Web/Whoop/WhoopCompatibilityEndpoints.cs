@@ -16,13 +16,19 @@ public static class WhoopCompatibilityEndpoints
     {
         var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapMethods("/refresh/today", ["GET", "POST"], RefreshToday)
-            .WithSummary("Syncs the last two days for a page load; always 200 (shared by concurrent callers)");
-        api.MapGet("/profile", GetProfile).WithSummary("The member's profile, cached at sign-in (?refresh=true asks WHOOP again)");
-        api.MapGet("/auth/test", TestConnection).WithSummary("Checks the WHOOP connection by reading the profile");
-        api.MapGet("/sync/status", GetSyncStatus).WithSummary("The last sync, record counts and the newest days stored");
+            .WithSummary("Sync today")
+            .WithDescription("Syncs the last two days for a page load; always 200 (shared by concurrent callers).");
+        api.MapGet("/profile", GetProfile).WithSummary("Profile")
+            .WithDescription("The member's profile, cached at sign-in (`?refresh=true` asks WHOOP again).");
+        api.MapGet("/auth/test", TestConnection).WithSummary("Test the connection")
+            .WithDescription("Checks the WHOOP connection by reading the profile.");
+        api.MapGet("/sync/status", GetSyncStatus).WithSummary("Sync status")
+            .WithDescription("The last sync, record counts and the newest days stored.");
         api.MapPost("/sync/incremental", SyncIncremental)
-            .WithSummary($"Syncs from the newest stored record to now; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202)");
-        api.MapPost("/sync/full", SyncFull).WithSummary("Syncs everything WHOOP has, as a background job (202 with its status URL)");
+            .WithSummary("Sync new records")
+            .WithDescription($"Syncs from the newest stored record to now; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202).");
+        api.MapPost("/sync/full", SyncFull).WithSummary("Sync everything")
+            .WithDescription("Syncs everything WHOOP has, as a background job (202 with its status URL).");
         return routes;
     }
 

@@ -13,29 +13,39 @@ public static class WhoopEndpoints
     {
         var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapGet("/recovery", ListRecoveries).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListRecoveries").WithSummary("Recoveries by the athlete's local day, newest first");
+            .CacheRead().WithName("ListRecoveries").WithSummary("List recoveries")
+            .WithDescription("Recoveries by the athlete's local day, newest first.");
         api.MapGet("/recovery/latest", LatestRecovery)
-            .CacheRead().WithName("LatestRecovery").WithSummary("The newest recovery");
+            .CacheRead().WithName("LatestRecovery").WithSummary("Latest recovery")
+            .WithDescription("The newest recovery.");
         api.MapGet("/sleep", ListSleeps).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListSleeps").WithSummary("Sleeps and naps (is_nap) by the local day of waking up, newest first");
+            .CacheRead().WithName("ListSleeps").WithSummary("List sleeps")
+            .WithDescription("Sleeps and naps (`is_nap`) by the local day of waking up, newest first.");
         api.MapGet("/sleep/latest", LatestSleep)
-            .CacheRead().WithName("LatestSleep").WithSummary("The newest night's sleep (a nap only when no night is stored)");
+            .CacheRead().WithName("LatestSleep").WithSummary("Latest sleep")
+            .WithDescription("The newest night's sleep (a nap only when no night is stored).");
         api.MapGet("/workouts", ListWorkouts).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListWorkouts").WithSummary("Workouts by the local day they started, newest first");
+            .CacheRead().WithName("ListWorkouts").WithSummary("List workouts")
+            .WithDescription("Workouts by the local day they started, newest first.");
         api.MapGet("/cycles", ListCycles).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListCycles").WithSummary("Daily strain cycles by the day they describe, newest first");
+            .CacheRead().WithName("ListCycles").WithSummary("List cycles")
+            .WithDescription("Daily strain cycles by the day they describe, newest first.");
         api.MapGet("/metrics", GetMetrics).WithRange(RangeDefaults.Metrics)
-            .CacheRead().WithName("GetWhoopMetrics").WithSummary("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days)");
+            .CacheRead().WithName("GetWhoopMetrics").WithSummary("WHOOP metrics")
+            .WithDescription("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days).");
         api.MapPost("/refresh", Refresh).WithRange(RangeDefaults.Lists)
             .WithName("RefreshWhoop")
-            .WithSummary($"Syncs the range from WHOOP; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202); 409 while WHOOP is not connected");
+            .WithSummary("Sync a range")
+            .WithDescription($"Syncs the range from WHOOP; over {WhoopSyncRequests.LongestWaitedDays} days as a background job (202); 409 while WHOOP is not connected.");
         api.MapGet("/sync/jobs/{job_id}", GetSyncJob)
-            .WithName("GetWhoopSyncJob").WithSummary("One WHOOP sync with its progress (parts of 30 days) and what it stored");
+            .WithName("GetWhoopSyncJob").WithSummary("Get a sync job")
+            .WithDescription("One WHOOP sync with its progress (parts of 30 days) and what it stored.");
         api.MapGet("/sync/jobs", ListSyncJobs)
-            .WithName("ListWhoopSyncJobs").WithSummary("Recent WHOOP syncs, newest first")
-            .WithDescription($"Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
+            .WithName("ListWhoopSyncJobs").WithSummary("List sync jobs")
+            .WithDescription($"Recent WHOOP syncs, newest first. Optional `limit`: 1 to {JobLimit.Max}, default {JobLimit.Default}.");
         api.MapGet("/status", GetStatus)
-            .WithName("GetWhoopStatus").WithSummary("Configuration and connection state (never a token)");
+            .WithName("GetWhoopStatus").WithSummary("WHOOP status")
+            .WithDescription("Configuration and connection state (never a token).");
         return routes;
     }
 

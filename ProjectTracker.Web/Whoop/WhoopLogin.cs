@@ -26,9 +26,6 @@ public static class WhoopLogin
     public const string CallbackPath = "/signin-whoop";
     public const string UserIdClaim = "whoop_user_id";
     public const string DisconnectPath = "/whoop/disconnect";
-    /// <summary>What "Connect WHOOP" asks for.</summary>
-    public static IReadOnlyList<string> Scopes => WhoopScopes.All;
-
     public static WebApplicationBuilder AddWhoopLogin(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WhoopOwnership>();
@@ -47,7 +44,7 @@ public static class WhoopLogin
                 oauth.CallbackPath = CallbackPath;
                 oauth.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                 oauth.UsePkce = true; // WHOOP's authorization server (Ory Hydra) checks code_challenge/code_verifier when sent
-                foreach (var scope in Scopes)
+                foreach (var scope in WhoopScopes.Requested)
                 {
                     oauth.Scope.Add(scope);
                 }
@@ -116,16 +113,19 @@ public static class WhoopLogin
             // No returnUrl: the WHOOP dashboard, where the connection shows.
             var target = returnUrl is null ? "/whoop" : SafeReturnUrl(returnUrl);
             return Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [Scheme]);
-        }).WithTags("WHOOP").WithSummary("Connect WHOOP: signs in with WHOOP (OAuth) and stores the tokens");
+        }).WithTags("WHOOP").WithSummary("Connect WHOOP")
+            .WithDescription("Signs in with WHOOP (OAuth) and stores the tokens.");
 
         app.MapPost("/logout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
-        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Ends the owner's session (the WHOOP connection stays); the form is GET /logout");
+        }).RequireAntiforgeryToken().WithTags("WHOOP").WithSummary("Sign out")
+            .WithDescription("Ends the owner's session (the WHOOP connection stays); the form is GET /logout.");
 
         app.MapPost(DisconnectPath, Disconnect).RequireAuthorization(Access.AccessPolicies.Owner).WithTags("WHOOP")
-            .WithSummary("Disconnect WHOOP: revokes the grant at WHOOP, forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token)");
+            .WithSummary("Disconnect WHOOP")
+            .WithDescription("Revokes the grant at WHOOP, forgets the stored tokens and ends the session; stored WHOOP data stays (form post with an antiforgery token).");
         return app;
     }
 
@@ -184,7 +184,7 @@ public static class WhoopLogin
         context.TokenResponse.Response?.RootElement.TryGetProperty("scope", out var scope) == true
         && scope.ValueKind == System.Text.Json.JsonValueKind.String && !string.IsNullOrWhiteSpace(scope.GetString())
             ? scope.GetString()!
-            : string.Join(' ', Scopes);
+            : string.Join(' ', WhoopScopes.Requested);
 
     private static int? ExpiresIn(OAuthCreatingTicketContext context) =>
         context.ExpiresIn is { } span ? (int)span.TotalSeconds : null;

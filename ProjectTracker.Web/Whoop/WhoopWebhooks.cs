@@ -31,7 +31,8 @@ public static class WhoopWebhooks
     {
         routes.MapPost(Path, ReceiveAsync)
             .WithTags("WHOOP")
-            .WithSummary("WHOOP webhook deliveries (signed); the named record is synced in the background");
+            .WithSummary("Webhook")
+            .WithDescription("WHOOP webhook deliveries (signed); the named record is synced in the background.");
         return routes;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Whoop.Api;
 
 namespace ProjectTracker.Domain.Whoop.Sync;
 
@@ -215,7 +216,7 @@ public sealed class WhoopTokenService(
                 ["refresh_token"] = refreshToken,
                 ["client_id"] = options.ClientId!,
                 ["client_secret"] = options.ClientSecret!,
-                ["scope"] = "offline",
+                ["scope"] = WhoopScopes.Offline,
             }), ct);
         }
         catch (Exception e) when (WhoopTransport.Describe(e, ct) is { } failure)
