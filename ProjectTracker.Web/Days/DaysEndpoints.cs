@@ -24,17 +24,18 @@ public static class DaysEndpoints
     public static IEndpointRouteBuilder MapDaysApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Days and habits");
-        api.MapGet("/tags", ListTags).WithName("ListTags").WithSummary("Every tag with its yes and no days")
-            .WithDescription("Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) with the days they are on.");
-        api.MapGet("/days/{date}", GetDay).WithName("GetDay").WithSummary("One day: recovery, sleep, strain, coding and its tags")
-            .WithDescription("`date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source, answer (yes or no), note (text).");
-        api.MapPost("/days/{date}/tags", AddTag).RequireOwner().WithName("AddDayTag").WithSummary("Adds an own tag to a day (owner)")
-            .WithDescription($"Body `{{\"name\": \"deploy day\"}}`: trimmed, 1–{DayTagService.MaxOwnNameLength} characters, matched case-insensitively (adding a name the day has is a no-op).");
-        api.MapDelete("/days/{date}/tags/{name}", RemoveTag).RequireOwner().WithName("RemoveDayTag").WithSummary("Removes an own tag from a day (owner)");
+        api.MapGet("/tags", ListTags).WithName("ListTags").WithSummary("Tags")
+            .WithDescription("Every tag with its yes and no days. Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) with the days they are on.");
+        api.MapGet("/days/{date}", GetDay).WithName("GetDay").WithSummary("Day")
+            .WithDescription("One day: recovery, HRV, resting heart rate, sleep, strain, commits, coding hours and its tags. `date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source, answer (yes or no), note (text).");
+        api.MapPost("/days/{date}/tags", AddTag).RequireOwner().WithName("AddDayTag").WithSummary("Add a tag to a day")
+            .WithDescription($"Body `{{\"name\": \"deploy day\"}}`: trimmed, 1–{DayTagService.MaxOwnNameLength} characters, matched case-insensitively (adding a name the day has is a no-op). Owner only.");
+        api.MapDelete("/days/{date}/tags/{name}", RemoveTag).RequireOwner().WithName("RemoveDayTag").WithSummary("Remove a tag from a day")
+            .WithDescription("Removes the day's own tag of that name (any case): 204, or 404 when the day has none. Owner only.");
         api.MapGet("/insights/tags", GetTagEffects).WithRange(RangeDefaults.Lists with { Days = 365 }).WithName("GetTagEffects")
-            .WithSummary("What each tag does to recovery, sleep, strain and coding, that day and the next")
+            .WithSummary("Habits")
             .WithDescription(
-                "One row per tag × measure × lag (0: the tag's day; 1: the day after). Journal questions compare days answered yes with days answered no; "
+                "What each tag does to recovery, HRV, resting heart rate, sleep, strain and coding, that day and the next: one row per tag × measure × lag (0: the tag's day; 1: the day after). Journal questions compare days answered yes with days answered no; "
                 + "own tags, days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
                 + $"`q` is Benjamini–Hochberg over every row of the answer. Fewer than {TagEffects.MinimumDays} days in a group: null numbers and a sentence saying so. Default 365 days.");
         return routes;

@@ -26,7 +26,7 @@ public static class WhoopImportEndpoints
             .Accepts<IFormFile>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("ImportWhoopExport")
-            .WithSummary("Imports a WHOOP data export")
+            .WithSummary("Import a WHOOP export")
             .WithDescription(
                 "The zip the WHOOP app mails a member, in the multipart field `file`: cycles, recoveries, sleeps, workouts and the "
                 + "journal, the whole history. Records already stored (the same start, to the minute) are skipped; WHOOP's own copy wins. "
