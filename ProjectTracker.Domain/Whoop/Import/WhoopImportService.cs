@@ -125,6 +125,7 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
             : WhoopDays.CycleDay(cycle.Cycle.Start.UtcDateTime, offset);
     }
 
+    // New answers are written in bulk (a five-year journal is 40,000 rows); the few that change are updated through EF.
     private static async Task<(int New, int Skipped)> StoreJournalAsync(TrackerDbContext db, IReadOnlyList<JournalAnswer> answers, DateTime now, CancellationToken ct)
     {
         if (answers.Count == 0)
@@ -135,27 +136,30 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
         var (from, until) = (WhoopDays.AsStoredDate(answers.Min(a => a.Day)), WhoopDays.AsStoredDate(answers.Max(a => a.Day)));
         var stored = (await db.DayTags.Where(t => t.Source == DayTag.JournalSource && t.Date >= from && t.Date <= until).ToListAsync(ct))
             .ToDictionary(t => (t.Date, t.Name));
-        var (added, skipped) = (0, 0);
+        var added = new Dictionary<(DateTime, string), DayTag>();
+        var (changed, skipped) = (0, 0);
         foreach (var answer in answers)
         {
             var key = (WhoopDays.AsStoredDate(answer.Day), answer.Question);
             if (stored.TryGetValue(key, out var tag))
             {
-                skipped += tag.Answer == answer.Yes && tag.Note == answer.Note ? 1 : 0;
-                added += tag.Answer == answer.Yes && tag.Note == answer.Note ? 0 : 1;
+                var same = tag.Answer == answer.Yes && tag.Note == answer.Note;
+                (skipped, changed) = same ? (skipped + 1, changed) : (skipped, changed + 1);
+                (tag.Answer, tag.Note, tag.UpdatedAt) = same ? (tag.Answer, tag.Note, tag.UpdatedAt) : (answer.Yes, answer.Note, now);
             }
             else
             {
-                tag = new DayTag { Date = key.Item1, Name = answer.Question, Source = DayTag.JournalSource, CreatedAt = now };
-                db.DayTags.Add(tag);
-                stored[key] = tag;
-                added++;
+                // A question answered twice on one day in the same file: the later answer stands.
+                added[key] = new DayTag
+                {
+                    Date = key.Item1, Name = answer.Question, Source = DayTag.JournalSource, Answer = answer.Yes, Note = answer.Note,
+                    CreatedAt = now, UpdatedAt = now,
+                };
             }
-
-            (tag.Answer, tag.Note, tag.UpdatedAt) = (answer.Yes, answer.Note, now);
         }
 
-        return (added, skipped);
+        await DayTagBulkInsert.InsertAsync(db, [.. added.Values], ct);
+        return (added.Count + changed, skipped);
     }
 
     private static async Task<StartIndex<T>> MatchAsync<T>(
