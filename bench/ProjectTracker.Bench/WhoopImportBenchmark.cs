@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Npgsql;
 
 namespace ProjectTracker.Bench;
 
@@ -19,7 +20,7 @@ public static class WhoopImportBenchmark
         What it does (about 7 minutes, most of it publishing and starting the app): writes a five-year export with the
         simulator (`WhoopDataGenerator`, seed 7, 1,825 days; every other workout left out to match the issue's 900; a journal
         of 24 of WHOOP's questions, each answered on 92% of days with its own yes rate, a few notes) through
-        `WhoopExportWriter`, publishes the app as deployed and, each round, starts it on a new database (SQLite file; a new
+        `WhoopExportWriter`, publishes the app as deployed and, each round (the set-ups in turn), starts it on a new database (SQLite file; a new
         PostgreSQL database when `BENCH_POSTGRES_URL` is set), resets the process's peak resident set (`/proc/PID/clear_refs`),
         posts the zip to `POST /api/whoop/import` (multipart field `file`) and takes the request's wall time and the
         process's `VmHWM` after it: the import's own peak, start-up's excluded. The baselines, measured each round in this
@@ -38,7 +39,7 @@ public static class WhoopImportBenchmark
     {
         var rounds = args.Length > 0 ? int.Parse(args[0]) : 5;
         var (zip, counts) = FiveYearExport.Write();
-        Console.WriteLine($"WHOOP import benchmark: {rounds} rounds per database, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"WHOOP import benchmark: {rounds} rounds, each set-up in turn, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         Console.WriteLine();
         Console.WriteLine($"The export: {counts}; {zip.Length / 1024.0 / 1024:0.0} MB zipped.");
 
@@ -47,21 +48,35 @@ public static class WhoopImportBenchmark
         {
             var publish = Path.Combine(work.FullName, "app");
             await PublishedApp.PublishAsync(Repository.Root(), publish);
-            var results = new List<ProviderResult>
+            var setups = new List<Setup>
             {
-                await MeasureAsync("SQLite", rounds, zip, publish, run => Sqlite(work, run)),
+                new("SQLite", [], run => Sqlite(work, $"server-{run}")),
                 // The same with the workstation collector: how much of the peak is the server collector's headroom.
-                await MeasureAsync($"SQLite, `{WorkstationGc}=0`", rounds, zip, publish, run => Sqlite(work, run + rounds), new() { [WorkstationGc] = "0" }),
+                new($"SQLite, `{WorkstationGc}=0`", new() { [WorkstationGc] = "0" }, run => Sqlite(work, $"workstation-{run}")),
             };
             if (PostgresContexts.Server is { } server)
             {
-                results.Add(await MeasureAsync("PostgreSQL", rounds, zip, publish, async _ =>
+                Console.WriteLine($"PostgreSQL: `{PostgresContexts.ServerVariable}='{new NpgsqlConnectionStringBuilder(server) { Password = null }}'`.");
+                setups.Add(new("PostgreSQL", [], async _ =>
                 {
                     var postgres = await PostgresContexts.CreateAsync(server);
                     return new FreshDatabase(postgres.ConnectionString, postgres);
                 }));
             }
 
+            // Rounds interleave the set-ups, so a noisy moment of the shared machine falls on all of them alike.
+            var measured = setups.ToDictionary(s => s.Label, _ => new List<Round>());
+            for (var run = 0; run < rounds; run++)
+            {
+                var csvOnly = ExportReadBaseline.CsvOnly(zip);
+                var appReader = ExportReadBaseline.AppReader(zip);
+                foreach (var setup in setups)
+                {
+                    measured[setup.Label].Add(await MeasureAsync(setup, run, zip, publish) with { CsvOnly = csvOnly, AppReader = appReader });
+                }
+            }
+
+            var results = setups.Select(s => new ProviderResult(s.Label, measured[s.Label])).ToList();
             var exitCode = Report(results, counts);
             await ImportProfile.PrintAsync(zip);
             return exitCode;
@@ -85,36 +100,30 @@ public static class WhoopImportBenchmark
 
     private const string WorkstationGc = "DOTNET_gcServer";
 
-    private static Task<FreshDatabase> Sqlite(DirectoryInfo work, int run) => Task.FromResult(new FreshDatabase($"sqlite:///{work.FullName}/import-{run}.db", null));
+    private static Task<FreshDatabase> Sqlite(DirectoryInfo work, string name) => Task.FromResult(new FreshDatabase($"sqlite:///{work.FullName}/{name}.db", null));
 
-    private static async Task<ProviderResult> MeasureAsync(
-        string provider, int rounds, byte[] zip, string publish, Func<int, Task<FreshDatabase>> createDatabase, Dictionary<string, string>? settings = null)
+    /// <summary>One way of running the app: its label, its extra settings and a new database for each round.</summary>
+    private sealed record Setup(string Label, Dictionary<string, string> Settings, Func<int, Task<FreshDatabase>> CreateDatabase);
+
+    private static async Task<Round> MeasureAsync(Setup setup, int run, byte[] zip, string publish)
     {
-        var measured = new List<Round>();
-        for (var run = 0; run < rounds; run++)
+        await using var database = await setup.CreateDatabase(run);
+        await using var app = await PublishedApp.StartAsync(publish, database.Url, setup.Settings);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var idle = app.ResidentBytes();
+        app.ResetPeakResident();
+        var watch = Stopwatch.StartNew();
+        using var response = await http.PostAsync("api/whoop/import", Upload(zip));
+        var body = await response.Content.ReadAsStringAsync();
+        watch.Stop();
+        var peak = app.PeakResidentBytes();
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            var csvOnly = ExportReadBaseline.CsvOnly(zip);
-            var appReader = ExportReadBaseline.AppReader(zip);
-            await using var database = await createDatabase(run);
-            await using var app = await PublishedApp.StartAsync(publish, database.Url, settings ?? []);
-            using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-            var idle = app.ResidentBytes();
-            app.ResetPeakResident();
-            var watch = Stopwatch.StartNew();
-            using var response = await http.PostAsync("api/whoop/import", Upload(zip));
-            var body = await response.Content.ReadAsStringAsync();
-            watch.Stop();
-            var peak = app.PeakResidentBytes();
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw new InvalidOperationException($"{provider}: the import answered {(int)response.StatusCode}: {body}");
-            }
-
-            measured.Add(new Round(watch.Elapsed, peak, idle, csvOnly, appReader, body));
-            Console.WriteLine($"{provider} round {run + 1}: {watch.Elapsed.TotalSeconds:0.00} s, peak {peak / 1048576.0:0} MB resident ({idle / 1048576.0:0} MB before)");
+            throw new InvalidOperationException($"{setup.Label}: the import answered {(int)response.StatusCode}: {body}");
         }
 
-        return new ProviderResult(provider, measured);
+        Console.WriteLine($"Round {run + 1}, {setup.Label}: {watch.Elapsed.TotalSeconds:0.00} s, peak {peak / 1048576.0:0} MB resident ({idle / 1048576.0:0} MB before)");
+        return new Round(watch.Elapsed, peak, idle, TimeSpan.Zero, TimeSpan.Zero, body);
     }
 
     private static MultipartFormDataContent Upload(byte[] zip)
