@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ProjectTracker.Bench, one after the other, and lets each rewrite its own section of
 # docs/PERFORMANCE.md (between <!-- bench:NAME --> markers; sections of benchmarks that fail or are absent keep their
-# last figures). Ends with a summary section of this run. Takes about 35 minutes on 2 cores.
+# last figures). Ends with a summary section of this run. Takes about 40 minutes on 2 cores.
 #
 #   bench/run-all.sh                      # all of them
 #   bench/run-all.sh read-api dashboards  # only these
