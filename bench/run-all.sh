@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark in bench/ProjectTracker.Bench, one after the other, and lets each rewrite its own section of
 # docs/PERFORMANCE.md (between <!-- bench:NAME --> markers; sections of benchmarks that fail or are absent keep their
-# last figures). Ends with a summary section of this run. Takes about 35 minutes on 2 cores.
+# last figures). Ends with a summary section of this run. Takes about 40 minutes on 2 cores.
 #
 #   bench/run-all.sh                      # all of them
 #   bench/run-all.sh read-api dashboards  # only these
@@ -10,7 +10,7 @@
 # (the soak test for SOAK_SECONDS, 600 unless set) and `fuzz` (the endpoint fuzz with FUZZ_INPUTS, 50000 unless set:
 # every generated input). They pass or fail; they write no section.
 #
-# PostgreSQL figures (read-api) need BENCH_POSTGRES_URL, an Npgsql connection string to a server the benchmark may
+# PostgreSQL figures (read-api, whoop-import) need BENCH_POSTGRES_URL, an Npgsql connection string to a server the benchmark may
 # create and drop databases on, e.g. 'Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'.
 # The dashboards benchmark needs /usr/bin/chromium, read-api needs /usr/bin/wrk: installed with apt-get when this runs
 # as root, else the script names the command and exits 2.
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 project=bench/ProjectTracker.Bench
 benchmarks=("$@")
 if [ ${#benchmarks[@]} -eq 0 ]; then
-  benchmarks=(github-refresh whoop-sync startup read-api dashboards soak fuzz)
+  benchmarks=(github-refresh whoop-sync whoop-import startup read-api dashboards soak fuzz)
 fi
 
 # The Debian packages the chosen benchmarks need: installed when this runs as root with apt, else named with the command.

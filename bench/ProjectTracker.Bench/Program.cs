@@ -9,6 +9,10 @@ return name switch
     ReadApiBenchmark.Name => await ReadApiBenchmark.RunAsync(rest),
     WhoopSyncBenchmark.Name => await PrintedSection.RunAsync(
         WhoopSyncBenchmark.Name, WhoopSyncBenchmark.Title, WhoopSyncBenchmark.Description, rest, () => WhoopSyncBenchmark.RunAsync(rest)),
+    WhoopImportBenchmark.Name => await PrintedSection.RunAsync(
+        WhoopImportBenchmark.Name, WhoopImportBenchmark.Title, WhoopImportBenchmark.Description, rest, () => WhoopImportBenchmark.RunAsync(rest)),
+    // The import's step-by-step profile alone, printed only (the benchmark prints it too, into its section).
+    ImportProfile.Name => await ImportProfile.RunAsync(),
     StartupBenchmark.Name => await PrintedSection.RunAsync(
         StartupBenchmark.Name, StartupBenchmark.Title, StartupBenchmark.Description, rest, () => StartupBenchmark.RunAsync(rest)),
     // bench/run-all.sh writes its summary through the same section mechanism as the benchmarks.
@@ -22,6 +26,8 @@ static int Usage()
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- dashboards");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- read-api   (PostgreSQL too when BENCH_POSTGRES_URL is set)");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- whoop-sync [latency-ms]");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- whoop-import [rounds]   (PostgreSQL too when BENCH_POSTGRES_URL is set)");
+    Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- whoop-import-profile");
     Console.Error.WriteLine("       dotnet run -c Release --project bench/ProjectTracker.Bench -- startup [runs]");
     return 2;
 }

@@ -106,10 +106,18 @@ public sealed class PublishedApp : IAsyncDisposable
     }
 
     /// <summary>Resident set size (VmRSS) of the app's process, in bytes.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>The most the app's process has held resident (VmHWM) since it started or <see cref="ResetPeakResident"/>, in bytes.</summary>
+    public long PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>Starts <see cref="PeakResidentBytes"/> again from the present resident set (Linux 4.0 and later).</summary>
+    public void ResetPeakResident() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
+    private long StatusBytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line["VmRSS:".Length..].Replace("kB", "").Trim()) * 1024;
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Replace("kB", "").Trim()) * 1024;
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
