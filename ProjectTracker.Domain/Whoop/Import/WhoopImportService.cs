@@ -183,21 +183,54 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
     }
 
     /// <summary>The stored rows of one kind by start: the row an imported record is, if any, or a new one.</summary>
-    private sealed class StartIndex<T>(DbSet<T> set, List<T> stored, Func<T, DateTime?> start, Func<T, string?> id) where T : class, new()
+    private sealed class StartIndex<T> where T : class, new()
     {
+        private readonly DbSet<T> _set;
+        private readonly Func<T, string?> _id;
+        private readonly Dictionary<long, List<(DateTime Start, T Row)>> _byMinute = [];
+
+        public StartIndex(DbSet<T> set, List<T> stored, Func<T, DateTime?> start, Func<T, string?> id)
+        {
+            (_set, _id) = (set, id);
+            foreach (var row in stored)
+            {
+                if (start(row) is { } s)
+                {
+                    Add(s, row);
+                }
+            }
+        }
+
         /// <summary>The row to write (null when WHOOP's own copy is stored and wins), and whether it is new.</summary>
         public (T? Row, bool IsNew) Take(DateTime startUtc)
         {
-            var same = stored.FirstOrDefault(row => start(row) is { } s && WhoopImportIds.SameStart(s, startUtc));
-            if (same is not null)
+            // Within a minute either way: this minute's rows and its neighbours'.
+            var minute = Minute(startUtc);
+            for (var m = minute - 1; m <= minute + 1; m++)
             {
-                return (WhoopImportIds.IsImported(id(same)) ? same : null, false);
+                if (_byMinute.TryGetValue(m, out var rows) && rows.FirstOrDefault(r => WhoopImportIds.SameStart(r.Start, startUtc)) is { Row: { } same })
+                {
+                    return (WhoopImportIds.IsImported(_id(same)) ? same : null, false);
+                }
             }
 
             var row = new T();
-            set.Add(row);
-            stored.Add(row);
+            _set.Add(row);
+            Add(startUtc, row);
             return (row, true);
         }
+
+        private void Add(DateTime start, T row)
+        {
+            var minute = Minute(start);
+            if (!_byMinute.TryGetValue(minute, out var rows))
+            {
+                _byMinute[minute] = rows = [];
+            }
+
+            rows.Add((start, row));
+        }
+
+        private static long Minute(DateTime time) => time.Ticks / TimeSpan.TicksPerMinute;
     }
 }
