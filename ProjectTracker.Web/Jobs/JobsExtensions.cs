@@ -41,6 +41,7 @@ public static class JobsExtensions
         {
             server.WorkerCount = 2;
             server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            server.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
         builder.Services.AddSingleton<RefreshProgressHub>();
         builder.Services.AddSingleton(sp => new JobStorageSharing(sp.GetRequiredService<JobStorage>() is not InMemoryStorage));
