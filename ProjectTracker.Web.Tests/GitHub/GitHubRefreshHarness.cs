@@ -10,7 +10,10 @@ using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.GitHub;
 
-/// <summary>The app on SQLite, its GitHub client pointed at a simulator on loopback, both on one fake clock.</summary>
+/// <summary>
+/// The app on SQLite, its GitHub client pointed at a simulator on loopback, both on one fake clock. The database starts at
+/// the current schema (<see cref="SqliteTestDatabase.Migrated"/>): start-up's migration is not what these tests are about.
+/// </summary>
 public sealed class GitHubRefreshHarness : IAsyncDisposable
 {
     private readonly ITestDatabase _database;
@@ -51,7 +54,7 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new GitHubRefreshHarness(database?.Invoke() ?? new SqliteTestDatabase(), github, all, clock);
+        return new GitHubRefreshHarness(database?.Invoke() ?? SqliteTestDatabase.Migrated(), github, all, clock);
     }
 
     /// <summary>Stops the app and starts a new one on the same database and simulator, as a restart would.</summary>

@@ -296,7 +296,7 @@ public sealed class GitHubRefreshTests
     [Fact]
     public async Task Refresh_OnPostgreSql_RunsThroughHangfiresPostgresStorage()
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: () => new PostgresTestDatabase());
+        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated);
         AddAlpha(h.Simulator);
 
         var job = await h.RefreshAsync();
@@ -311,7 +311,7 @@ public sealed class GitHubRefreshTests
     [Fact]
     public async Task Refresh_StartedOnTwoInstancesAtOnce_CreatesOneJob()
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: () => new PostgresTestDatabase());
+        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated);
         AddAlpha(h.Simulator);
         await using var other = h.StartAnotherInstance();
         using var otherClient = other.CreateClient();

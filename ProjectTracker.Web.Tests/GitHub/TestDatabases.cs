@@ -10,6 +10,7 @@ public static class TestDatabases
 
     public static TheoryData<string> Both => [Sqlite, Postgres];
 
+    /// <summary>A new database of <paramref name="provider"/> at the current schema.</summary>
     public static Func<ITestDatabase> For(string provider) =>
-        provider == Postgres ? () => new PostgresTestDatabase() : () => new SqliteTestDatabase();
+        provider == Postgres ? PostgresTestDatabase.Migrated : SqliteTestDatabase.Migrated;
 }

@@ -95,9 +95,17 @@ public sealed class OtherSettingsTests
         Assert.Equal("redis://localhost:6379", configuration.ReadSettings<JobsOptions>(JobsOptions.Section).RedisUrl);
         Assert.True(configuration.ReadSettings<DemoOptions>(DemoOptions.Section).Enabled);
 
+        Assert.Equal(TimeSpan.FromSeconds(15), configuration.ReadSettings<JobsOptions>(JobsOptions.Section).SchedulePollingInterval);
+
         configuration["Jobs:InvisibilityTimeout"] = "00:00:00.5";
         var error = Assert.ThrowsAny<Exception>(() => configuration.ReadSettings<JobsOptions>(JobsOptions.Section));
         Assert.Equal("Configuration error: Jobs:InvisibilityTimeout must be a duration of at least 00:00:01 such as 00:05:00; got '00:00:00.5'.",
+            StartupFailure.Describe(error));
+
+        configuration["Jobs:InvisibilityTimeout"] = "00:00:05";
+        configuration["Jobs:SchedulePollingInterval"] = "00:00:00";
+        error = Assert.ThrowsAny<Exception>(() => configuration.ReadSettings<JobsOptions>(JobsOptions.Section));
+        Assert.Equal("Configuration error: Jobs:SchedulePollingInterval must be a duration of at least 00:00:01 such as 00:00:15; got '00:00:00'.",
             StartupFailure.Describe(error));
     }
 }

@@ -40,16 +40,11 @@ public sealed class TimesheetApiTests
         AddCommits(github, "beta", At(3, 10, 23, 30), At(3, 11, 0, 40));
     }
 
-    public static TheoryData<string> Databases => new() { "sqlite", "postgres" };
-
-    private static Func<ITestDatabase> Database(string kind) =>
-        kind == "postgres" ? () => new PostgresTestDatabase() : () => new SqliteTestDatabase();
-
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
     public async Task Timesheet_ByDay_CountsSessionsAcrossTheGapEdgeOnTheDayTheyStarted(string database)
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: Database(database));
+        await using var h = await GitHubRefreshHarness.StartAsync(database: TestDatabases.For(database));
         AddSessionEdgeHistory(h.Simulator);
         await h.RefreshAsync();
 
@@ -87,10 +82,10 @@ public sealed class TimesheetApiTests
     /// lead-in (120 min) and three half hours, beta two half hours and the last hour. gamma's lone commit on the 12th: 2 h.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Databases))]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
     public async Task Timesheet_TwoRepositoriesTheSameEvening_CountsTheEveningOnceAndProjectsAddUpToIt(string database)
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: Database(database));
+        await using var h = await GitHubRefreshHarness.StartAsync(database: TestDatabases.For(database));
         AddCommits(h.Simulator, "alpha", At(3, 13, 19), At(3, 13, 20), At(3, 13, 21));
         AddCommits(h.Simulator, "beta", At(3, 13, 19, 30), At(3, 13, 20, 30), At(3, 13, 22));
         AddCommits(h.Simulator, "gamma", At(3, 12, 10));

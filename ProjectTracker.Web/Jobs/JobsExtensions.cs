@@ -41,6 +41,7 @@ public static class JobsExtensions
         {
             server.WorkerCount = 2;
             server.ShutdownTimeout = TimeSpan.FromSeconds(10);
+            server.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
         builder.Services.AddSingleton<RefreshProgressHub>();
         builder.Services.AddSingleton(sp => new JobStorageSharing(sp.GetRequiredService<JobStorage>() is not InMemoryStorage));
@@ -58,7 +59,11 @@ public static class JobsExtensions
             InvisibilityTimeout = TimeSpan.FromHours(2),
         });
 
-    private static JobStorage CreateStorage(DatabaseSettings database, TimeSpan invisibilityTimeout)
+    /// <summary>
+    /// The job storage of an app on <paramref name="database"/> without <c>REDIS_URL</c>; on PostgreSQL, creating it creates
+    /// Hangfire's schema in that database when missing (tests prepare their template database with it).
+    /// </summary>
+    public static JobStorage CreateStorage(DatabaseSettings database, TimeSpan invisibilityTimeout)
     {
         if (database.Provider != DatabaseProvider.Postgres)
         {

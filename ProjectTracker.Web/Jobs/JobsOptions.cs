@@ -18,4 +18,11 @@ public sealed class JobsOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", SettingMessages.LongestDuration, ErrorMessage = "must be a duration of at least 00:00:01 such as 00:05:00")]
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often each instance asks whether a recurring job (<c>GitHub:RefreshSchedule</c>, <c>Whoop:SyncSchedule</c>) or a
+    /// delayed job is due; Hangfire's default. A schedule with seconds (six cron fields) needs a shorter one to fire on time.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", SettingMessages.LongestDuration, ErrorMessage = "must be a duration of at least 00:00:01 such as 00:00:15")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
