@@ -20,7 +20,8 @@ public sealed class WhoopImportBrowserTests(ImportBrowserApp app, ITestOutputHel
     {
         var whoop = new WhoopSimulatorState(new FakeTimeProvider(DateTimeOffset.UtcNow));
         WhoopDataGenerator.Populate(whoop, days: 45);
-        var zip = WhoopExportWriter.Write(whoop, whoop.Cycles.Values.Select(c => new ExportJournalAnswer(c.Start, "Have any alcoholic drinks?", c.Id % 2 == 0)));
+        var journal = WhoopJournalGenerator.For(whoop);
+        var zip = WhoopExportWriter.Write(whoop, journal);
         await using var session = await app.OpenSessionAsync(output, nameof(Import_FromTheWhoopPage_SummarisesAndFillsTheDashboard), Viewports.Desktop);
         await session.OpenAsync("/whoop", "before");
         await Assertions.Expect(session.Page.GetByTestId("whoop-empty")).ToBeVisibleAsync();
@@ -29,13 +30,19 @@ public sealed class WhoopImportBrowserTests(ImportBrowserApp app, ITestOutputHel
 
         var summary = session.Page.GetByTestId("whoop-import-summary");
         await Assertions.Expect(summary).ToContainTextAsync($"Imported {whoop.Cycles.Count:N0} days");
-        await Assertions.Expect(summary).ToContainTextAsync($"{whoop.Workouts.Count:N0} workouts and {whoop.Cycles.Count:N0} journal answers");
+        await Assertions.Expect(summary).ToContainTextAsync($"{whoop.Workouts.Count:N0} workouts and {journal.Count:N0} journal answers");
         // The page reads the imported history at once, with no WHOOP connection.
         await Assertions.Expect(session.Page.GetByTestId("whoop-empty")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("after");
 
         await session.Page.SetViewportSizeAsync(Viewports.Phone.Width, Viewports.Phone.Height);
         await Assertions.Expect(session.Page.GetByTestId("whoop-import-button")).ToBeVisibleAsync();
+
+        // The journal's questions are weighed on /insights at once: each in the Habits section, held or not.
+        await session.OpenAsync("/insights?days=90", "habits");
+        var habits = session.Page.GetByTestId("insights-habits");
+        await Assertions.Expect(habits).ToContainTextAsync(WhoopJournalGenerator.Alcohol);
+        await Assertions.Expect(habits).ToContainTextAsync(WhoopJournalGenerator.Caffeine);
         session.AssertNoErrors();
     }
 }
