@@ -84,6 +84,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         services.AddSingleton(app.GetRequiredService<WhoopSyncNotifier>());
         services.AddSingleton(app.GetRequiredService<WhoopRangeSync>());
         services.AddSingleton(app.GetRequiredService<WhoopWebhookNotifications>());
+        services.AddSingleton(app.GetRequiredService<ProjectTracker.Domain.Whoop.Import.WhoopImportService>());
     });
 
     private static string Kpi(IRenderedComponent<WhoopDashboard> page, string id) =>

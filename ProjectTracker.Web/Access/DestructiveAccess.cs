@@ -43,11 +43,21 @@ public static class OwnerWriteExtensions
     /// problem+json saying how to become someone who may.
     /// </summary>
     public static RouteHandlerBuilder RequireOwner(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter(async (context, next) =>
+        endpoint.WithMetadata(OwnerOnly.Instance).AddEndpointFilter(async (context, next) =>
         {
             var access = context.HttpContext.RequestServices.GetRequiredService<DestructiveAccess>();
             return access.IsAllowed(context.HttpContext)
                 ? await next(context)
                 : Api.Problems.Create(StatusCodes.Status403Forbidden, "Owner only", access.HowToEnableWrites);
         }).ProducesProblem(StatusCodes.Status403Forbidden);
+}
+
+/// <summary>Endpoint metadata: only the owner may call it (<see cref="OwnerWriteExtensions.RequireOwner"/>), whatever the refresh rules.</summary>
+public sealed class OwnerOnly
+{
+    public static readonly OwnerOnly Instance = new();
+
+    private OwnerOnly()
+    {
+    }
 }
