@@ -37,9 +37,20 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
+        // A job the app's host was still finishing may have written a journal file while the folder was being emptied
+        // ("Directory not empty"): the next pass removes what arrived.
+        for (var attempt = 1; ; attempt++)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+                return ValueTask.CompletedTask;
+            }
+            catch (IOException) when (attempt < 3 && Directory.Exists(_folder))
+            {
+            }
+        }
     }
 
     private static string CreateTemplate()
