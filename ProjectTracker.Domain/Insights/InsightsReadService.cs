@@ -37,8 +37,7 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
         var previous = PreviousOf(range);
         var both = new DateRange(previous.Start, range.End);
         var days = await ReadDaysAsync(both, cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var hasGitHub = await db.Projects.AnyAsync(cancellationToken);
+        var hasGitHub = await HasGitHubDataAsync(cancellationToken);
         return Analyse(range, days.Where(d => d.Date >= range.Start).ToList(), hasGitHub,
             days.Where(d => d.Date < range.Start).ToList(), coding.Owner.Calendar.FirstDayOfWeek);
     }

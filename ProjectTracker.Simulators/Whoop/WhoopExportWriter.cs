@@ -3,6 +3,7 @@ using System.IO.Compression;
 using CsvHelper;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Api;
+using ProjectTracker.Domain.Whoop.Sync;
 
 namespace ProjectTracker.Simulators.Whoop;
 
@@ -73,7 +74,7 @@ public static class WhoopExportWriter
         [
             Local(c.Start, c.TimezoneOffset), c.End is { } end ? Local(end, c.TimezoneOffset) : null, Zone(c.TimezoneOffset),
             Number(r?.RecoveryScore), Number(r?.RestingHeartRate), Number(r?.HrvRmssdMilli), Number(r?.SkinTempCelsius), Number(r?.Spo2Percentage),
-            Number(c.Score?.Strain), Number(c.Score?.Kilojoule / 4.184), Number(c.Score?.MaxHeartRate), Number(c.Score?.AverageHeartRate),
+            Number(c.Score?.Strain), Number(c.Score?.Kilojoule / WhoopRecordMapper.KilojoulesPerKilocalorie), Number(c.Score?.MaxHeartRate), Number(c.Score?.AverageHeartRate),
             .. SleepCells(sleep),
         ];
     }
@@ -111,7 +112,7 @@ public static class WhoopExportWriter
             Local(w.Start, w.TimezoneOffset), Local(w.End, w.TimezoneOffset), Number((w.End - w.Start).TotalMinutes),
             // The app writes sports capitalised ("Running"); the API in lower case.
             w.SportName is { Length: > 0 } sport ? char.ToUpperInvariant(sport[0]) + sport[1..] : null,
-            Number(w.Score?.Strain), Number(w.Score?.Kilojoule / 4.184), Number(w.Score?.MaxHeartRate), Number(w.Score?.AverageHeartRate),
+            Number(w.Score?.Strain), Number(w.Score?.Kilojoule / WhoopRecordMapper.KilojoulesPerKilocalorie), Number(w.Score?.MaxHeartRate), Number(w.Score?.AverageHeartRate),
             w.Score?.DistanceMeter is null ? "false" : "true", Number(w.Score?.DistanceMeter),
         ];
     }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProjectTracker.Domain.Days;
 using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
+using ProjectTracker.Web.Components.Pages.Days;
 
 namespace ProjectTracker.Web.Days;
 
@@ -47,9 +47,9 @@ public static class DaysEndpoints
     private static async Task<Results<Ok<DayJson>, ValidationProblem>> GetDay(
         string date, DayTagService tags, InsightsReadService insights, CancellationToken ct)
     {
-        if (ParseDay(date) is not { } day)
+        if (DayLinks.Parse(date) is not { } day)
         {
-            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+            return BadDate(date);
         }
 
         var range = new DateRange(day, day);
@@ -64,9 +64,9 @@ public static class DaysEndpoints
 
     private static async Task<Results<Ok<DayTagJson>, ValidationProblem>> AddTag(string date, TagNameJson? body, DayTagService tags, CancellationToken ct)
     {
-        if (ParseDay(date) is not { } day)
+        if (DayLinks.Parse(date) is not { } day)
         {
-            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+            return BadDate(date);
         }
 
         try
@@ -82,9 +82,9 @@ public static class DaysEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> RemoveTag(string date, string name, DayTagService tags, CancellationToken ct)
     {
-        if (ParseDay(date) is not { } day)
+        if (DayLinks.Parse(date) is not { } day)
         {
-            return Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+            return BadDate(date);
         }
 
         return await tags.RemoveOwnAsync(day, name, ct)
@@ -95,8 +95,7 @@ public static class DaysEndpoints
     private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(WhoopRange range, TagEffectsReader effects, CancellationToken ct) =>
         TypedResults.Ok((await effects.ReadAsync(range.Value, ct)).Select(TagEffectJson.From).ToList());
 
-    private static DateOnly? ParseDay(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    private static ValidationProblem BadDate(string date) => Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 }

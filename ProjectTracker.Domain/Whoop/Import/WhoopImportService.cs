@@ -24,7 +24,9 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var skipped = 0;
 
-        var cycles = await MatchAsync(db.WhoopCycles, c => c.StartTime, c => c.CycleId, export.Cycles.Select(c => c.Cycle.Start), ct);
+        var (cycleFrom, cycleUntil) = Window(export.Cycles.Select(c => c.Cycle.Start));
+        var cycles = new StartIndex<WhoopCycle>(db.WhoopCycles,
+            await db.WhoopCycles.Where(c => c.StartTime >= cycleFrom && c.StartTime <= cycleUntil).ToListAsync(ct), c => c.StartTime, c => c.CycleId);
         var newCycles = 0;
         var importedCycles = new List<(ImportedCycle Row, string CycleId)>();
         foreach (var imported in export.Cycles)
@@ -43,9 +45,13 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
             importedCycles.Add((imported, row.CycleId));
         }
 
-        var sleeps = await MatchAsync(db.WhoopSleeps, s => s.StartTime, s => s.SleepId, export.Sleeps.Select(s => s.Start), ct);
+        var (sleepFrom, sleepUntil) = Window(export.Sleeps.Select(s => s.Start));
+        var sleeps = new StartIndex<WhoopSleep>(db.WhoopSleeps,
+            await db.WhoopSleeps.Where(s => s.StartTime >= sleepFrom && s.StartTime <= sleepUntil).ToListAsync(ct), s => s.StartTime, s => s.SleepId);
         var (newSleeps, skippedSleeps) = Store(sleeps, export.Sleeps, s => s.Start, (row, record) => WhoopRecordMapper.Apply(row, record, now));
-        var workouts = await MatchAsync(db.WhoopWorkouts, w => w.StartTime, w => w.WorkoutId, export.Workouts.Select(w => w.Start), ct);
+        var (workoutFrom, workoutUntil) = Window(export.Workouts.Select(w => w.Start));
+        var workouts = new StartIndex<WhoopWorkout>(db.WhoopWorkouts,
+            await db.WhoopWorkouts.Where(w => w.StartTime >= workoutFrom && w.StartTime <= workoutUntil).ToListAsync(ct), w => w.StartTime, w => w.WorkoutId);
         var (newWorkouts, skippedWorkouts) = Store(workouts, export.Workouts, w => w.Start, (row, record) => WhoopRecordMapper.Apply(row, record, now));
         await db.SaveChangesAsync(ct);
 
@@ -162,24 +168,11 @@ public sealed class WhoopImportService(IDbContextFactory<TrackerDbContext> conte
         return (added.Count + changed, skipped);
     }
 
-    private static async Task<StartIndex<T>> MatchAsync<T>(
-        DbSet<T> set, System.Linq.Expressions.Expression<Func<T, DateTime?>> start, Func<T, string?> id, IEnumerable<DateTimeOffset> starts,
-        CancellationToken ct) where T : class, new()
+    /// <summary>The span the stored rows a record may match lie in: its starts, a minute either way (empty when none).</summary>
+    private static (DateTime From, DateTime Until) Window(IEnumerable<DateTimeOffset> starts)
     {
         var times = starts.Select(s => s.UtcDateTime).ToList();
-        if (times.Count == 0)
-        {
-            return new StartIndex<T>(set, [], start.Compile(), id);
-        }
-
-        var (from, until) = (times.Min().AddMinutes(-1), times.Max().AddMinutes(1));
-        var parameter = start.Parameters[0];
-        var inRange = System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(
-            System.Linq.Expressions.Expression.AndAlso(
-                System.Linq.Expressions.Expression.GreaterThanOrEqual(start.Body, System.Linq.Expressions.Expression.Constant(from, typeof(DateTime?))),
-                System.Linq.Expressions.Expression.LessThanOrEqual(start.Body, System.Linq.Expressions.Expression.Constant(until, typeof(DateTime?)))),
-            parameter);
-        return new StartIndex<T>(set, await set.Where(inRange).ToListAsync(ct), start.Compile(), id);
+        return times.Count == 0 ? (DateTime.MaxValue, DateTime.MinValue) : (times.Min().AddMinutes(-1), times.Max().AddMinutes(1));
     }
 
     /// <summary>The stored rows of one kind by start: the row an imported record is, if any, or a new one.</summary>
