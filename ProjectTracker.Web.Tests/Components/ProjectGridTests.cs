@@ -172,7 +172,9 @@ public sealed class ProjectGridTests : IAsyncLifetime
         var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
 
         var items = grid.FindAll("[data-testid=project-list-item]");
-        Assert.Equal(["old", "new"], items.Select(i => i.QuerySelector("summary a")!.TextContent));
+        Assert.Equal(["old", "new"], items.Select(i => i.QuerySelector("summary .pt-list-name")!.FirstChild!.TextContent));
+        Assert.Equal(["/github/old", "/github/new"], items.Select(i => i.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Empty(grid.FindAll("summary a"));
         Assert.Equal("3 commits · 1.5 h", items[0].QuerySelector("summary > span:last-child")!.TextContent);
         Assert.NotNull(items[0].QuerySelector("[data-testid=archived-chip]"));
         Assert.Equal(["Language Go", "Lines of code ≈ 1,200", "Active days 2", "Last commit —"],
@@ -181,7 +183,7 @@ public sealed class ProjectGridTests : IAsyncLifetime
 
         grid.Find("[data-testid=project-sort]").Change(nameof(ProjectColumn.Commits));
 
-        Assert.Equal(["new", "old"], grid.FindAll("[data-testid=project-list-item] summary a").Select(a => a.TextContent));
+        Assert.Equal(["Open new", "Open old"], grid.FindAll("[data-testid=project-list-item] a").Select(a => a.TextContent));
         Assert.Equal(["new", "old"], ProjectLinks(grid));
         Assert.Equal("descending", grid.Find("th[aria-sort]").GetAttribute("aria-sort"));
     }

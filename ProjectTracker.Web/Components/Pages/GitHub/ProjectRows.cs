@@ -132,8 +132,11 @@ public sealed class ProjectRows
 
     private MarkupString DrawItem(Project project)
     {
+        // The summary holds no link (a link inside it is a control inside a control, and too small a target): the page's
+        // link opens with the rest.
         var item = new StringBuilder("<details class=\"pt-list-item\" data-testid=\"project-list-item\"><summary><span class=\"pt-list-name\">");
-        Name(item, project);
+        item.Append(PlotMarkup.Encode(_labels.Label(project)));
+        Marks(item, project);
         item.Append("</span><span style=\"white-space: nowrap;\">").Append(Number(project.CommitCount)).Append(" commits · ")
             .Append(Hours(project)).Append(" h</span></summary><table class=\"pt-compact pt-list-periods\"><tbody>");
         foreach (var (title, value) in new[]
@@ -145,7 +148,8 @@ public sealed class ProjectRows
             item.Append("<tr><th scope=\"row\">").Append(title).Append("</th><td class=\"pt-number\">").Append(value).Append("</td></tr>");
         }
 
-        item.Append("</tbody></table></details>");
+        item.Append(CultureInfo.InvariantCulture,
+            $"</tbody></table><a class=\"mud-typography mud-link mud-primary-text mud-link-underline-always mud-typography-body2 pt-list-link\" href=\"{PlotMarkup.Encode(Href(project.Name))}\">Open {PlotMarkup.Encode(_labels.Label(project))}</a></details>");
         return new MarkupString(item.ToString());
     }
 
@@ -153,6 +157,12 @@ public sealed class ProjectRows
     {
         html.Append(CultureInfo.InvariantCulture,
             $"<a class=\"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body2\" href=\"{PlotMarkup.Encode(Href(project.Name))}\">{PlotMarkup.Encode(_labels.Label(project))}</a>");
+        Marks(html, project);
+    }
+
+    // Archived, and not refreshed with the reason.
+    private static void Marks(StringBuilder html, Project project)
+    {
         if (project.Archived)
         {
             html.Append("<span class=\"pt-chip\" data-testid=\"archived-chip\">Archived</span>");
