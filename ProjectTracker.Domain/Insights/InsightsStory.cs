@@ -64,6 +64,10 @@ public sealed record InsightsStory(IReadOnlyList<string> Holding, int More, stri
             : $"would take about {needed.ToString("N0", CultureInfo.InvariantCulture)} days to tell from chance, if it is real";
         return $"Nothing holds over these {days} days: no link between your body and your coding, and no habit's effect, "
             + $"stands out from chance (an interval clear of 0 and q below {MaxQ.ToString("0.0", CultureInfo.InvariantCulture)}). "
-            + $"The strongest seen, {what.ToLowerInvariant()} (r = {r}), {tell}.";
+            + $"The strongest seen, {Uncapitalise(what)} (r = {r}), {tell}.";
     }
+
+    // "Sleep and …" reads "sleep and …" mid-sentence; "HRV and …" stays as it is.
+    private static string Uncapitalise(string text) =>
+        text.Length > 1 && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

@@ -59,6 +59,14 @@ public sealed class InsightsStoryTests
     }
 
     [Fact]
+    public void Of_NothingHolds_KeepsAnAcronymAsItIs()
+    {
+        var story = InsightsStory.Of([Pair("HRV and late-night commits on the same day: r = 0.26", 0.26, -0.1, 0.55, 0.5)], [], 30);
+
+        Assert.Contains("The strongest seen, HRV and late-night commits on the same day (r = 0.26)", story.Nothing);
+    }
+
+    [Fact]
     public void Of_AVeryWeakStrongest_SaysTenYearsWouldNotTell()
     {
         var story = InsightsStory.Of([Pair("Strain and commits on the same day: r = 0.02", 0.02, -0.2, 0.2, 0.9)], [], 30);
