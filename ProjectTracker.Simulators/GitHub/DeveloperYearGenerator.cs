@@ -19,6 +19,9 @@ public static class DeveloperYearGenerator
     public const int MaxRepositoriesPerDay = 4;
     public const double MaxCodingHoursPerDay = 12;
 
+    /// <summary>A day's budget: an hour short of the limit, so a twelve-hour day is rare rather than common.</summary>
+    private static readonly TimeSpan DayHours = TimeSpan.FromHours(MaxCodingHoursPerDay - 1);
+
     /// <summary>The git-hours lead-in of a session (<c>GitHub:SessionStartMinutes</c>' default).</summary>
     private static readonly TimeSpan LeadIn = TimeSpan.FromMinutes(120);
 
@@ -98,7 +101,7 @@ public static class DeveloperYearGenerator
     internal sealed class DayPlan(Random random, DateOnly day, IReadOnlyList<SimulatedRepository> active, DayCarry carry)
     {
         private readonly HashSet<SimulatedRepository> _repositories = carry.Repository is null ? [] : [carry.Repository];
-        private TimeSpan _hoursLeft = TimeSpan.FromHours(MaxCodingHoursPerDay) - carry.Hours;
+        private TimeSpan _hoursLeft = DayHours - carry.Hours;
         private int _commitsLeft = MaxCommitsPerDay - carry.Commits;
 
         public Random Random => random;

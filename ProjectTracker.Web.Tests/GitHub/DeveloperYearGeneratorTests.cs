@@ -29,8 +29,8 @@ public sealed class DeveloperYearGeneratorTests
         Assert.All(byDay, d => Assert.InRange(d.Select(c => c.ProjectId).Distinct().Count(), 1, DeveloperYearGenerator.MaxRepositoriesPerDay));
         var hours = CodingSessions.Stretches(year.Commits, TimeSpan.FromMinutes(120), TimeSpan.FromMinutes(120))
             .SelectMany(s => year.Clock.ByLocalDay(s.From, s.Until))
-            .GroupBy(d => d.Day, d => d.Time.TotalHours)
-            .ToDictionary(d => d.Key, d => d.Sum());
+            .GroupBy(d => d.Day, d => d.Time)
+            .ToDictionary(d => d.Key, d => d.Aggregate(TimeSpan.Zero, (total, t) => total + t).TotalHours);
         Assert.All(hours, d => Assert.InRange(d.Value, 0, DeveloperYearGenerator.MaxCodingHoursPerDay));
         Assert.InRange(hours.Values.Sum() / 52, 12, 40); // a part of a working week spent committing, on average
         Assert.All(year.Commits, c => Assert.True(c.Time <= year.Now, $"commit at {c.Time:O} is after now"));
