@@ -66,7 +66,7 @@ public static class DeveloperYearGenerator
         Finish(state, repositories, random, now);
     }
 
-    /// <summary>Creation dates before the first commit, code frequency that follows the commits, the long-idle one archived.</summary>
+    /// <summary>Creation dates before the first commit, code frequency that follows the commits, a long-idle one archived.</summary>
     private static void Finish(GitHubSimulatorState state, List<SimulatedRepository> repositories, Random random, DateTime now)
     {
         foreach (var repository in repositories)
@@ -84,8 +84,6 @@ public static class DeveloperYearGenerator
         {
             idle.Archived = true;
         }
-
-        repositories[^1].Fork = true; // a library forked to fix a bug, worked on as a side project once
     }
 
     /// <summary>What an evening past midnight leaves to the next day: its hours, commits and repository.</summary>
