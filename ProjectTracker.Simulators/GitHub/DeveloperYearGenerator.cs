@@ -43,24 +43,28 @@ public static class DeveloperYearGenerator
         var repositories = DeveloperRepositories.Create(state, random, Repositories);
         var calendar = new DeveloperCalendar(random, today.AddDays(-days), today, utcOffsetOn);
         var weeks = new WeekPlanner(random, repositories);
-        var commits = new List<(DateTime Utc, SimulatedRepository Repository)>();
+        var commits = new List<(DateTime Utc, SimulatedRepository Repository, string? Author)>();
         var carry = DayCarry.None;
         for (var day = today.AddDays(-days); day <= today; day = day.AddDays(1))
         {
             var plan = new DayPlan(random, day, weeks.ActiveIn(day), carry);
             calendar.Fill(plan);
             var offset = utcOffsetOn(day);
-            commits.AddRange(plan.Commits.Select(c => (c.Local - offset, c.Repository)).Where(c => c.Item1 < now));
+            foreach (var (local, repository) in plan.Commits)
+            {
+                commits.Add((local - offset, repository, null));
+                if (random.NextDouble() < 0.04) // a teammate's review fix (not the owner's: not counted for them)
+                {
+                    commits.Add((local - offset + TimeSpan.FromMinutes(random.Next(5, 50)), repository, Collaborators[random.Next(Collaborators.Length)]));
+                }
+            }
+
             carry = plan.Carry;
         }
 
-        foreach (var (utc, repository) in commits.OrderBy(c => c.Utc))
+        foreach (var (utc, repository, author) in commits.Where(c => c.Utc < now).OrderBy(c => c.Utc))
         {
-            state.AddCommit(repository, utc, message: Messages[random.Next(Messages.Length)]);
-            if (random.NextDouble() < 0.04)
-            {
-                state.AddCommit(repository, utc.AddMinutes(random.Next(5, 50)), Collaborators[random.Next(Collaborators.Length)], "Review fixes");
-            }
+            state.AddCommit(repository, utc, author, author is null ? Messages[random.Next(Messages.Length)] : "Review fixes");
         }
 
         Finish(state, repositories, random, now);
@@ -102,7 +106,6 @@ public static class DeveloperYearGenerator
         private TimeSpan _hoursLeft = DayHours - carry.Hours;
         private int _commitsLeft = MaxCommitsPerDay - carry.Commits;
 
-        public Random Random => random;
         public DateOnly Day => day;
         public IReadOnlyList<SimulatedRepository> Active => active;
         public List<(DateTime Local, SimulatedRepository Repository)> Commits { get; } = [];
@@ -165,7 +168,5 @@ public static class DeveloperYearGenerator
             _repositories.Add(wanted);
             return wanted;
         }
-
-        public TimeSpan HoursLeft => _hoursLeft;
     }
 }
