@@ -66,7 +66,7 @@ internal sealed class DeveloperCalendar
         var repository = plan.Active[_random.Next(plan.Active.Count)];
         if (_random.NextDouble() < 0.3)
         {
-            plan.AddSession(At(plan.Day, 22, _random.Next(30, 90)), _random.Next(2, 5), At(plan.Day, 25, 30), (20, 45), repository);
+            plan.AddSession(At(plan.Day, 23, _random.Next(0, 45)), _random.Next(2, 5), At(plan.Day, 25, 30), (15, 40), repository);
         }
         else
         {
