@@ -63,7 +63,7 @@ public static class GitHubDataGenerator
         }
     }
 
-    private static long WeekStart(DateTime time)
+    internal static long WeekStart(DateTime time)
     {
         var sunday = time.Date.AddDays(-(int)time.DayOfWeek);
         return new DateTimeOffset(DateTime.SpecifyKind(sunday, DateTimeKind.Utc)).ToUnixTimeSeconds();

@@ -32,9 +32,22 @@ public sealed class GitHubSimulatorServer : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.MapGitHubSimulator(state);
+        app.MapGitHubSimulatorRepositoryPages(state);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GitHubSimulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Every repository's <c>html_url</c> becomes this simulator's page for it, which says it was made up (the demo's
+    /// repositories exist nowhere on github.com).
+    /// </summary>
+    public void LinkRepositoriesToOwnPages()
+    {
+        foreach (var repository in State.Repositories)
+        {
+            repository.HtmlUrl = new Uri(BaseAddress, $"{GitHubSimulatorRepositoryPages.PathPrefix}{repository.FullName}").ToString();
+        }
     }
 
     public async ValueTask DisposeAsync()

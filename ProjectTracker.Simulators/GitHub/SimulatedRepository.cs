@@ -22,7 +22,8 @@ public sealed class SimulatedRepository
     public string DefaultBranch { get; set; } = "main";
     public string? Description { get; set; }
 
-    /// <summary>The <c>html_url</c> served instead of <c>https://github.com/owner/name</c> (a hostile or broken answer).</summary>
+    /// <summary>The <c>html_url</c> served instead of <c>https://github.com/owner/name</c> (a hostile or broken answer, or the
+    /// demo's page saying the repository is made up: <see cref="GitHubSimulatorServer.LinkRepositoriesToOwnPages"/>).</summary>
     public string? HtmlUrl { get; set; }
     public int SizeKb { get; set; }
     public DateTime CreatedAt { get; set; }

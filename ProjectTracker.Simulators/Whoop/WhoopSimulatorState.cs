@@ -24,8 +24,8 @@ public sealed class WhoopSimulatorState(TimeProvider time)
 
     private readonly Dictionary<string, (string RedirectUri, string? CodeChallenge, string Scope)> _codes = [];
 
-    /// <summary>What the member's grant allows; the tokens of the old app's variables had every scope.</summary>
-    public string GrantedScope { get; private set; } = "offline read:recovery read:cycles read:sleep read:workout read:profile read:body_measurement";
+    /// <summary>What the member's grant allows; the tokens of the old app's variables had every scope the app asks for.</summary>
+    public string GrantedScope { get; private set; } = string.Join(' ', WhoopScopes.Requested);
 
     /// <summary>Scopes the member unticks on WHOOP's consent page: left out of the grant.</summary>
     public HashSet<string> DeclinedScopes { get; } = [];

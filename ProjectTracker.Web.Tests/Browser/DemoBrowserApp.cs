@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace ProjectTracker.Web.Tests.Browser;
 
-/// <summary>The app in demo mode (simulators in-process, 36 repositories and a WHOOP year filled through the real sync).</summary>
+/// <summary>The app in demo mode (simulators in-process, a dozen repositories and a WHOOP year filled through the real sync).</summary>
 public sealed class DemoBrowserApp : BrowserApp
 {
     public const string Collection = "Browser: demo app";

@@ -28,14 +28,14 @@ internal sealed class DemoSeeder(
     /// The simulator starts afresh on every run and knows only its first token pair, while the demo database keeps the
     /// pair an earlier run's simulator last issued (after a "Connect WHOOP" or a renewal, tokens rotate): a second run
     /// would find its connection refused and ask for a reconnect. So every run connects again with the new simulator's
-    /// tokens, as a sign-in would.
+    /// tokens, as a sign-in would, with the scopes the simulator's grant holds (as WHOOP's token answer would say).
     /// </summary>
     private async Task ReconnectWhoopAsync(CancellationToken cancellationToken)
     {
         var simulator = whoopSimulator.State;
         await whoopTokens.SaveAsync(
             whoopUserId: null, simulator.AccessTokens.First(), simulator.RefreshTokens.First(), simulator.AccessTokenLifetimeSeconds,
-            scopes: null, bootstrap: true, cancellationToken);
+            simulator.GrantedScope, bootstrap: true, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
