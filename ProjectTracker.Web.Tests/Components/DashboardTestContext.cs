@@ -48,6 +48,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(_jobStorage));
         services.AddSingleton<GitHubRefreshJobs>();
         services.AddSingleton<GitHubProjectAdmin>();
+        services.AddSingleton(new ProjectTracker.Web.Demo.DemoOptions());
         Authorization = MudTestContext.AddDashboardAccess(Bunit, access);
         if (client is not null)
         {
