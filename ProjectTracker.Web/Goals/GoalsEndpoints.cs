@@ -62,7 +62,8 @@ public static class GoalsEndpoints
         }
         catch (JsonException e)
         {
-            var field = FieldOf(e.Path);
+            // Malformed JSON comes from the reader (the inner exception); a value that does not fit, from the member.
+            var field = e.InnerException is JsonException ? BodyField : FieldOf(e.Path);
             return Problems.BadParameter(field, GoalKinds.FromName(field) is { } kind
                 ? GoalTargets.RangeMessage(kind)
                 : field == BodyField ? "The body is not a JSON object of goals." : $"'{field}' is not a goal: send weekly_coding_hours, daily_sleep_hours and weekly_active_days.");

@@ -15,14 +15,6 @@ public static class GoalLabels
         _ => $"{Number(goal.Actual ?? 0, "0")} of {Target(goal)} active days",
     };
 
-    /// <summary>What the goal asks, for a caption or a title: "20 h coding a week".</summary>
-    public static string Goal(GoalKind kind, double target) => kind switch
-    {
-        GoalKind.WeeklyCodingHours => $"{Number(target, "0.#")} h coding a week",
-        GoalKind.DailySleepHours => $"{Number(target, "0.#")} h sleep a night",
-        _ => $"{Number(target, "0")} active days a week",
-    };
-
     /// <summary>What the form says of a target out of range.</summary>
     public static string RangeError(GoalKind kind) => kind switch
     {
@@ -38,6 +30,9 @@ public static class GoalLabels
 
     public static string Week(WeekGoals week) =>
         "Week of " + week.WeekStart.ToString("ddd d MMM", CultureInfo.InvariantCulture) + (week.Partial ? " (so far)" : "");
+
+    /// <summary>A target in hours: "20", "7.5".</summary>
+    public static string Hours(double hours) => Number(hours, "0.#");
 
     private static string Target(GoalResult goal) => Number(goal.Target, goal.Kind == GoalKind.WeeklyActiveDays ? "0" : "0.#");
 
