@@ -6,6 +6,7 @@ using ProjectTracker.Web.Days;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Goals;
 using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
@@ -27,6 +28,7 @@ try
     builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDays();
+    builder.AddGoals();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();
@@ -58,6 +60,7 @@ try
     readable.MapWhoopApi();
     readable.MapWhoopCompatibilityApi();
     readable.MapDaysApi();
+    readable.MapGoalsApi();
     app.MapWhoopImportApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();

@@ -27,6 +27,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(session.Page.GetByTestId("demo-label")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Viewports.Desktop);
+        await AssertPageContentAsync(session, page);
         var wrapped = await session.Page.EvaluateAsync<string[]>(Layout.TileValuesOnTwoLines);
         Assert.True(wrapped.Length == 0, $"{page} breaks tile values over two lines: {string.Join("; ", wrapped)}");
         await AssertChartsAndAccessibilityInBothThemesAsync(session, page, Viewports.Desktop);
@@ -46,6 +47,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
             $"{page} scrolls sideways at {Phone.Width} px: scrollWidth {scrollWidth} > innerWidth {innerWidth}. "
             + $"Elements past the right edge: {string.Join(", ", overflow)}");
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Phone);
+        await AssertPageContentAsync(session, page);
         await Assertions.Expect(session.Page.GetByTestId("demo-label")).ToBeVisibleAsync();
         await AssertChartsAndAccessibilityInBothThemesAsync(session, page, Phone);
         session.AssertNoErrors();
@@ -64,6 +66,37 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
             await session.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A page's own content, checked on the same load at both widths.</summary>
+    private static async Task AssertPageContentAsync(BrowserSession session, string page)
+    {
+        if (page == "overview")
+        {
+            await AssertOverviewGoalsAsync(session.Page);
+        }
+    }
+
+    /// <summary>The demo's goals (40 h coding, 8 h sleep, 5 active days) with this week's progress, and the owner's form.</summary>
+    private static async Task AssertOverviewGoalsAsync(IPage page)
+    {
+        var goals = page.GetByTestId("overview-goals");
+        await Assertions.Expect(goals).ToBeVisibleAsync();
+        await Assertions.Expect(goals.GetByTestId("goals-week")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Week of \w{3} \d{1,2} \w{3} \(so far\)$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d of 40 h coding$"));
+        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+\.\d of|No scored night yet, of) 8 h sleep a night$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d of 5 active days$"));
+        var bars = goals.GetByRole(AriaRole.Progressbar);
+        await Assertions.Expect(bars).ToHaveCountAsync(3);
+        foreach (var bar in await bars.AllAsync())
+        {
+            Assert.InRange(int.Parse((await bar.GetAttributeAsync("aria-valuenow"))!), 0, 100);
+            Assert.True((await bar.BoundingBoxAsync())!.Width > 200, "a goal's bar spans the card");
+        }
+
+        // The browser runs on the app's machine, the owner of an install without access settings: offered the form.
+        await Assertions.Expect(goals.GetByTestId("goals-edit")).ToHaveCountAsync(1);
+        await Assertions.Expect(goals.GetByTestId("goals-owner-only")).ToHaveCountAsync(0);
     }
 
     // The dark theme is switched to in place (the toggle redraws the page with the other palette), not loaded again.
