@@ -27,6 +27,7 @@ try
     builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDays();
+    builder.AddInsights();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();

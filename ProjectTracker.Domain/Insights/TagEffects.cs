@@ -77,13 +77,13 @@ public static class TagEffects
                 continue;
             }
 
-            // A journal question's "no" days are the comparison; an own tag's are the days without it.
+            // A journal question's "no" days are the comparison; an own or automatic tag's are the days without it.
             var answered = answers.TryGetValue(day, out var yes);
             if (answered && yes)
             {
                 with.Add(value);
             }
-            else if (answered || source == DayTag.OwnSource)
+            else if (answered || source != DayTag.JournalSource)
             {
                 without.Add(value);
             }

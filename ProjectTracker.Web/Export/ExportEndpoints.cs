@@ -16,7 +16,7 @@ namespace ProjectTracker.Web.Export;
 /// </summary>
 public static class ExportEndpoints
 {
-    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags"];
+    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags", "load"];
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
@@ -32,6 +32,8 @@ public static class ExportEndpoints
         Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "Cycles", "The rows of GET /api/whoop/cycles");
         Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags", "Day tags",
             "Day tags, one row per day and tag: the WHOOP journal's answers and own tags (default 3650 days)");
+        Csv(api.MapGet("/load.csv", Load).WithRange(Insights.InsightsEndpoints.LoadDefaults), "ExportCodingLoad", "Workload against recovery",
+            "The rows of GET /api/insights/load (default 90 days)");
         api.MapGet("/{dataset}", UnknownDataset).WithName("ExportUnknown").WithSummary("Unknown dataset")
             .WithDescription("Any other name: 404 naming the datasets there are.");
         return routes;
@@ -83,6 +85,9 @@ public static class ExportEndpoints
     private static async Task<IResult> Tags(WhoopRange range, Domain.Days.DayTagService tags, CancellationToken ct) =>
         CsvResult.Of(FileName("tags", range.Value), (await tags.InRangeAsync(range.Value, ct))
             .Select(t => new DayTagRowJson(DateOnly.FromDateTime(t.Date), t.Name, t.Source, t.Answer ? "yes" : "no", t.Note)));
+
+    private static async Task<IResult> Load(WhoopRange range, Domain.Insights.CodingLoadReader load, CancellationToken ct) =>
+        CsvResult.Of(FileName("load", range.Value), (await load.ReadAsync(range.Value, ct)).Select(Insights.LoadDayJson.From));
 
     private static ProblemHttpResult UnknownDataset(string dataset) =>
         Problems.NotFound("Unknown export",
