@@ -44,7 +44,8 @@ public static class TagEffects
         foreach (var tag in tags.GroupBy(t => (t.Name, t.Source)).OrderBy(g => g.Key.Source).ThenBy(g => g.Key.Name, StringComparer.OrdinalIgnoreCase))
         {
             var answers = tag.ToDictionary(t => DateOnly.FromDateTime(t.Date), t => t.Answer);
-            foreach (var (measure, unit) in Measures)
+            // An automatic tag is made from the coding data: set against coding it would only find itself.
+            foreach (var (measure, unit) in Measures.Where(m => tag.Key.Source != DayTag.AutoSource || !m.Measure.IsCoding))
             {
                 foreach (var lag in Lags)
                 {

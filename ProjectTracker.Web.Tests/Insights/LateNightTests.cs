@@ -97,5 +97,7 @@ public sealed class LateNightTests
         Assert.Equal((10, 9), (sameDay.NWith, sameDay.NWithout)); // the range's 19 days: with the tag, and without it
         Assert.True(sameDay.Difference < 0);
         Assert.NotNull(sameDay.Q);
+        Assert.DoesNotContain(effects, e => e.Tag == AutomaticTags.LateNightCoding && e.Measure is "commits" or "coding_hours");
+        Assert.Contains(effects, e => e.Tag == "deploy" && e.Measure == "commits");
     }
 }

@@ -36,7 +36,7 @@ public static class DaysEndpoints
             .WithSummary("Habits")
             .WithDescription(
                 "What each tag does to recovery, HRV, resting heart rate, sleep, strain and coding, that day and the next: one row per tag × measure × lag (0: the tag's day; 1: the day after). Journal questions compare days answered yes with days answered no; "
-                + $"own tags and automatic ones (`source: auto`, e.g. `{AutomaticTags.LateNightCoding}`: a commit from 22:00 to 04:00 local time, on the evening the night began), days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
+                + $"own tags and automatic ones (`source: auto`, e.g. `{AutomaticTags.LateNightCoding}`: a commit from 22:00 to 04:00 local time, on the evening the night began; not set against commits and coding hours, from which it is made), days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
                 + $"`q` is Benjamini–Hochberg over every row of the answer. Fewer than {TagEffects.MinimumDays} days in a group: null numbers and a sentence saying so. Default 365 days.");
         return routes;
     }
