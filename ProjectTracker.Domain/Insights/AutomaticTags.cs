@@ -27,3 +27,30 @@ public static class AutomaticTags
         Date = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), Name = name, Source = DayTag.AutoSource, Answer = true,
     };
 }
+
+/// <summary>The automatic tags where no day's measures are read anyway: the tag list and the tags export.</summary>
+public sealed class AutomaticTagReader(CodingDaysReader coding, InsightsReadService insights)
+{
+    /// <summary>Each automatic tag with the days it is on (never a "no" day: the others are the days without it).</summary>
+    public async Task<IReadOnlyList<TagSummary>> ListAsync(CancellationToken ct)
+    {
+        var evenings = await LateNightEveningsAsync(DateTime.MinValue, DateTime.MaxValue, ct);
+        return evenings.Count == 0 ? [] : [new TagSummary(AutomaticTags.LateNightCoding, DayTag.AutoSource, evenings.Count, 0)];
+    }
+
+    /// <summary>The automatic tags on the days of <paramref name="range"/>.</summary>
+    public async Task<IReadOnlyList<DayTag>> InRangeAsync(Time.DateRange range, CancellationToken ct)
+    {
+        // A night's commits run until 04:00 the next morning, in any time zone.
+        var margin = Time.LocalClock.OffsetMargin + TimeSpan.FromDays(1);
+        var evenings = await LateNightEveningsAsync(range.From - margin, range.Until + margin, ct);
+        var days = evenings.Where(e => e >= range.Start && e <= range.End).Order()
+            .Select(e => new InsightDay(e, 0, null, null, LateNightCommits: 1));
+        return AutomaticTags.On(days, hasGitHubData: true);
+    }
+
+    private async Task<HashSet<DateOnly>> LateNightEveningsAsync(DateTime fromUtc, DateTime untilUtc, CancellationToken ct) =>
+        await insights.HasGitHubDataAsync(ct)
+            ? (await coding.ReadCommitTimesAsync(fromUtc, untilUtc, ct)).Select(CodingDaysReader.LateNightEvening).OfType<DateOnly>().ToHashSet()
+            : [];
+}

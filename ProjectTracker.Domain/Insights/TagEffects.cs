@@ -95,7 +95,12 @@ public static class TagEffects
 
     private static string Sentence(string tag, string source, string measure, int lag, int nWith, int nWithout, GroupDifference? d, double? q, string unit)
     {
-        var days = source == DayTag.JournalSource ? $"days you answered yes to '{tag}'" : $"days tagged '{tag}'";
+        var days = source switch
+        {
+            DayTag.JournalSource => $"days you answered yes to '{tag}'",
+            DayTag.AutoSource => $"days with {tag} (an automatic tag)",
+            _ => $"days tagged '{tag}'",
+        };
         var when = lag == 0 ? $"On {days}" : $"After {days}";
         if (nWith < MinimumDays || nWithout < MinimumDays)
         {

@@ -126,6 +126,8 @@ public sealed class LoadApiTests(LoadHistoryApp fixture) : IClassFixture<LoadHis
         var nineth = await Client.GetJsonAsync("/api/days/2026-03-09");
         var tenth = await Client.GetJsonAsync("/api/days/2026-03-10");
         var habits = (await Client.GetJsonAsync("/api/insights/tags?days=30")).AsArray();
+        var tags = (await Client.GetJsonAsync("/api/tags")).AsArray();
+        var csv = await Client.GetStringAsync("/api/export/tags.csv?start_date=2026-03-08&end_date=2026-03-10");
 
         Assert.Equal(3, (int?)answer["nights"]);
         var points = answer["points"]!.AsArray();
@@ -137,7 +139,11 @@ public sealed class LoadApiTests(LoadHistoryApp fixture) : IClassFixture<LoadHis
         Assert.True((double)answer["sleep_onset"]!["slope"]! > 0);
         Assert.Equal("late-night coding", (string?)nineth["tags"]!.AsArray().Single(t => (string?)t!["source"] == "auto")!["name"]);
         Assert.DoesNotContain(tenth["tags"]!.AsArray(), t => (string?)t!["source"] == "auto");
-        Assert.Contains(habits, e => (string?)e!["tag"] == "late-night coding" && (string?)e["source"] == "auto");
+        Assert.Contains(habits, e => (string?)e!["tag"] == "late-night coding" && (string?)e["source"] == "auto" && (string?)e["measure"] == "recovery");
+        Assert.DoesNotContain(habits, e => (string?)e!["source"] == "auto" && (string?)e["measure"] == "commits");
+        var listed = Assert.Single(tags)!;
+        Assert.Equal(("late-night coding", "auto", 1, 0), ((string?)listed["name"], (string?)listed["source"], (int)listed["yes_days"]!, (int)listed["no_days"]!));
+        Assert.Equal("date,name,source,answer,note\r\n2026-03-09,late-night coding,auto,yes,\r\n", csv);
     }
 
     [Theory]

@@ -18,6 +18,7 @@ public static class DaysEndpoints
     {
         builder.Services.AddSingleton<DayTagService>();
         builder.Services.AddSingleton<TagEffectsReader>();
+        builder.Services.AddSingleton<AutomaticTagReader>();
         return builder;
     }
 
@@ -25,7 +26,7 @@ public static class DaysEndpoints
     {
         var api = routes.MapGroup("/api").WithTags("Days and habits");
         api.MapGet("/tags", ListTags).WithName("ListTags").WithSummary("Tags")
-            .WithDescription("Every tag with its yes and no days. Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) with the days they are on.");
+            .WithDescription("Every tag with its yes and no days. Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) and automatic ones (`source: auto`, such as `late-night coding`) with the days they are on.");
         api.MapGet("/days/{date}", GetDay).WithName("GetDay").WithSummary("Day")
             .WithDescription("One day: recovery, HRV, resting heart rate, sleep, strain, commits, coding hours and its tags. `date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source (`journal`, `own`, or `auto` for the app's own tags such as `late-night coding`: a commit from 22:00 to 04:00, on the evening the night began; not stored, not removable), answer (yes or no), note (text).");
         api.MapPost("/days/{date}/tags", AddTag).RequireOwner().WithName("AddDayTag").WithSummary("Add a tag to a day")
@@ -41,8 +42,8 @@ public static class DaysEndpoints
         return routes;
     }
 
-    private static async Task<Ok<List<TagJson>>> ListTags(DayTagService tags, CancellationToken ct) =>
-        TypedResults.Ok((await tags.ListAsync(ct)).Select(t => new TagJson(t.Name, t.Source, t.YesDays, t.NoDays)).ToList());
+    private static async Task<Ok<List<TagJson>>> ListTags(DayTagService tags, AutomaticTagReader automatic, CancellationToken ct) =>
+        TypedResults.Ok((await automatic.ListAsync(ct)).Concat(await tags.ListAsync(ct)).Select(t => new TagJson(t.Name, t.Source, t.YesDays, t.NoDays)).ToList());
 
     private static async Task<Results<Ok<DayJson>, ValidationProblem>> GetDay(
         string date, DayTagService tags, InsightsReadService insights, CancellationToken ct)
