@@ -87,6 +87,18 @@ public sealed class LoadApiTests(LoadHistoryApp fixture) : IClassFixture<LoadHis
     }
 
     [Fact]
+    public async Task Overview_TodayFlagged_SaysSoInOneLineLinkingTheChart()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await Client.GetStringAsync("/"));
+
+        var at = html.IndexOf("data-testid=\"overview-load\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, "no load line on the overview");
+        var line = html[at..Math.Min(html.Length, at + 1500)]; // the alert: its icon, the sentence and the link
+        Assert.Contains("Coding load is 1.9× your usual while recovery is trending down.", line);
+        Assert.Contains("href=\"/insights#load\"", line);
+    }
+
+    [Fact]
     public async Task Load_FirstDayOfARange_UsesTheDaysBeforeIt_AndRatiosWaitFor28DaysOfHistory()
     {
         var longer = (await Client.GetJsonAsync("/api/insights/load?start_date=2026-01-20&end_date=2026-03-15")).AsArray();
