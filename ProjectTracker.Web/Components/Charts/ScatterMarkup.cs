@@ -48,6 +48,17 @@ public static class ScatterMarkup
                 $"<line x1=\"0\" x2=\"{Width}\" y1=\"{y}\" y2=\"{y}\" stroke=\"var(--mud-palette-lines-default)\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"/>");
         }
 
+        Marks(html, scatter);
+        html.Append("</svg></div>");
+        XLabels(html, scatter.X);
+        html.Append(PlotMarkup.Readout(scatter.Points.Count > 0 ? scatter.Points[^1].Tip : "", " mt-1"));
+        html.Append("</div>");
+        return new MarkupString(html.ToString());
+    }
+
+    /// <summary>A dot per point (its text for the readout), then the fitted line over the whole x-axis, dashed.</summary>
+    private static void Marks(StringBuilder html, Scatter scatter)
+    {
         foreach (var point in scatter.Points)
         {
             html.Append(CultureInfo.InvariantCulture,
@@ -59,12 +70,6 @@ public static class ScatterMarkup
             html.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"0\" x2=\"{Width}\" y1=\"{F(Y(scatter, from))}\" y2=\"{F(Y(scatter, to))}\" stroke=\"var(--mud-palette-text-primary)\" stroke-width=\"2\" stroke-dasharray=\"6 4\" vector-effect=\"non-scaling-stroke\" data-testid=\"scatter-fit\"/>");
         }
-
-        html.Append("</svg></div>");
-        XLabels(html, scatter.X);
-        html.Append(PlotMarkup.Readout(scatter.Points.Count > 0 ? scatter.Points[^1].Tip : "", " mt-1"));
-        html.Append("</div>");
-        return new MarkupString(html.ToString());
     }
 
     private static void XLabels(StringBuilder html, ScatterAxis axis)
