@@ -29,6 +29,7 @@ try
     builder.AddWhoop();
     builder.AddDays();
     builder.AddGoals();
+    builder.AddInsights();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();

@@ -9,6 +9,9 @@ public sealed class DayTag
 {
     public const string JournalSource = "journal";
     public const string OwnSource = "own";
+
+    /// <summary>A tag the app puts on a day from its data (e.g. late-night coding): computed when read, never stored or deleted.</summary>
+    public const string AutoSource = "auto";
     public const int MaxNameLength = 200;
     public const int MaxNoteLength = 2000;
 

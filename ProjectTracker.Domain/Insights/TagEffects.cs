@@ -44,7 +44,8 @@ public static class TagEffects
         foreach (var tag in tags.GroupBy(t => (t.Name, t.Source)).OrderBy(g => g.Key.Source).ThenBy(g => g.Key.Name, StringComparer.OrdinalIgnoreCase))
         {
             var answers = tag.ToDictionary(t => DateOnly.FromDateTime(t.Date), t => t.Answer);
-            foreach (var (measure, unit) in Measures)
+            // An automatic tag is made from the coding data: set against coding it would only find itself.
+            foreach (var (measure, unit) in Measures.Where(m => tag.Key.Source != DayTag.AutoSource || !m.Measure.IsCoding))
             {
                 foreach (var lag in Lags)
                 {
@@ -77,13 +78,13 @@ public static class TagEffects
                 continue;
             }
 
-            // A journal question's "no" days are the comparison; an own tag's are the days without it.
+            // A journal question's "no" days are the comparison; an own or automatic tag's are the days without it.
             var answered = answers.TryGetValue(day, out var yes);
             if (answered && yes)
             {
                 with.Add(value);
             }
-            else if (answered || source == DayTag.OwnSource)
+            else if (answered || source != DayTag.JournalSource)
             {
                 without.Add(value);
             }
@@ -94,7 +95,12 @@ public static class TagEffects
 
     private static string Sentence(string tag, string source, string measure, int lag, int nWith, int nWithout, GroupDifference? d, double? q, string unit)
     {
-        var days = source == DayTag.JournalSource ? $"days you answered yes to '{tag}'" : $"days tagged '{tag}'";
+        var days = source switch
+        {
+            DayTag.JournalSource => $"days you answered yes to '{tag}'",
+            DayTag.AutoSource => $"days with {tag} (an automatic tag)",
+            _ => $"days tagged '{tag}'",
+        };
         var when = lag == 0 ? $"On {days}" : $"After {days}";
         if (nWith < MinimumDays || nWithout < MinimumDays)
         {

@@ -156,6 +156,7 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         Assert.True(smallest >= 11, $"axis labels are {smallest} px");
         await Assertions.Expect(page.GetByTestId("insights-r-lag0")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("insights-weekdays")).ToBeVisibleAsync();
+        await AssertLoadAndLateNightsAsync(page);
         await AssertFitsAsync(page, "insights");
 
         await page.GetByTestId("range-365").ClickAsync();
@@ -168,6 +169,32 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         await AssertFitsAsync(page, "insights");
         await session.ScreenshotAsync("365-days");
         session.AssertNoErrors();
+    }
+
+    /// <summary>The demo's workload chart (three lines, flagged days shaded) and its late-night scatters, each with points and a fitted line.</summary>
+    private static async Task AssertLoadAndLateNightsAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByTestId("chart-load")).ToHaveAttributeAsync("data-points", "30");
+        var plot = page.GetByTestId("load-plot");
+        await Assertions.Expect(plot.Locator("svg path[d^='M']")).ToHaveCountAsync(3); // coding, strain, recovery: each drawn
+        await Assertions.Expect(plot.Locator("rect[data-marked]")).ToHaveCountAsync(int.Parse((await plot.GetAttributeAsync("data-flagged"))!));
+        await Assertions.Expect(plot.Locator("[data-tips-readout]")).ToContainTextAsync("coding ");
+
+        var nights = int.Parse((await page.GetByTestId("chart-late-nights").GetAttributeAsync("data-points"))!);
+        Assert.InRange(nights, 30, 90);
+        await Assertions.Expect(page.GetByTestId("late-nights-count")).ToContainTextAsync($"{nights} nights");
+        foreach (var key in new[] { "onset", "sleep", "recovery" })
+        {
+            var scatter = page.GetByTestId($"scatter-{key}");
+            Assert.InRange(await scatter.Locator("path[data-tip]").CountAsync(), 30, nights);
+            await Assertions.Expect(scatter.GetByTestId("scatter-fit")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByTestId($"late-nights-fit-{key}")).ToContainTextAsync("nights)");
+        }
+
+        // Tapping a night shows it in the readout.
+        var dot = page.GetByTestId("scatter-sleep").Locator("path[data-tip]").First;
+        await dot.DispatchEventAsync("click");
+        await Assertions.Expect(page.GetByTestId("scatter-sleep").Locator("[data-tips-readout]")).ToHaveTextAsync((await dot.GetAttributeAsync("data-tip"))!);
     }
 
     private static async Task AssertFitsAsync(IPage page, string name)

@@ -33,6 +33,13 @@ public sealed class DayPageTests(DemoBrowserApp app, ITestOutputHelper output)
         // The demo's journal answers for the day, and its measures.
         await Assertions.Expect(page.GetByTestId("day-measures")).ToContainTextAsync("Recovery");
         await Assertions.Expect(page.Locator("[data-testid=day-tag][data-source=journal]")).ToHaveCountAsync(4);
+        // The automatic "late-night coding" tag as the API has it: marked automatic, with nothing to remove it.
+        var day = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/days/{date}"))!;
+        var automatic = day["tags"]!.AsArray().Count(t => (string?)t!["source"] == "auto");
+        var shown = page.Locator("[data-testid=day-tag][data-source=auto]");
+        await Assertions.Expect(shown).ToHaveCountAsync(automatic);
+        await Assertions.Expect(shown.GetByTestId("day-tag-automatic")).ToHaveCountAsync(automatic);
+        await Assertions.Expect(shown.GetByTestId("day-tag-remove")).ToHaveCountAsync(0);
 
         // An own tag (this browser is on the app's machine, an install with no access set): added, shown, removed.
         var tag = $"focus {width}";

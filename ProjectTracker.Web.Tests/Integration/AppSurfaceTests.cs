@@ -24,7 +24,7 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
             "/api/whoop/status", "/api/projects", "/api/metrics", "/api/refresh",
             "/api/github/timesheet", "/api/github/activity", "/api/insights", "/api/export/projects.csv", "/api/export/commits.csv",
             "/api/export/timesheet.csv", "/api/export/recovery.csv", "/api/export/sleep.csv", "/api/export/workouts.csv",
-            "/api/export/cycles.csv",
+            "/api/export/cycles.csv", "/api/insights/load", "/api/insights/late-nights", "/api/export/load.csv",
         ];
         Assert.Empty(expected.Except(paths.Select(p => p.Key)));
     }

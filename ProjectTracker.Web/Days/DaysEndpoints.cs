@@ -18,6 +18,7 @@ public static class DaysEndpoints
     {
         builder.Services.AddSingleton<DayTagService>();
         builder.Services.AddSingleton<TagEffectsReader>();
+        builder.Services.AddSingleton<AutomaticTagReader>();
         return builder;
     }
 
@@ -25,9 +26,9 @@ public static class DaysEndpoints
     {
         var api = routes.MapGroup("/api").WithTags("Days and habits");
         api.MapGet("/tags", ListTags).WithName("ListTags").WithSummary("Tags")
-            .WithDescription("Every tag with its yes and no days. Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) with the days they are on.");
+            .WithDescription("Every tag with its yes and no days. Journal questions (`source: journal`, imported from the WHOOP export) with the days answered yes and no; own tags (`source: own`) and automatic ones (`source: auto`, such as `late-night coding`) with the days they are on.");
         api.MapGet("/days/{date}", GetDay).WithName("GetDay").WithSummary("Day")
-            .WithDescription("One day: recovery, HRV, resting heart rate, sleep, strain, commits, coding hours and its tags. `date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source, answer (yes or no), note (text).");
+            .WithDescription("One day: recovery, HRV, resting heart rate, sleep, strain, commits, coding hours and its tags. `date` is a local day (YYYY-MM-DD). Unknown values are null. Tags: name, source (`journal`, `own`, or `auto` for the app's own tags such as `late-night coding`: a commit from 22:00 to 04:00, on the evening the night began; not stored, not removable), answer (yes or no), note (text).");
         api.MapPost("/days/{date}/tags", AddTag).RequireOwner().WithName("AddDayTag").WithSummary("Add a tag to a day")
             .WithDescription($"Body `{{\"name\": \"deploy day\"}}`: trimmed, 1–{DayTagService.MaxOwnNameLength} characters, matched case-insensitively (adding a name the day has is a no-op). Owner only.");
         api.MapDelete("/days/{date}/tags/{name}", RemoveTag).RequireOwner().WithName("RemoveDayTag").WithSummary("Remove a tag from a day")
@@ -36,13 +37,13 @@ public static class DaysEndpoints
             .WithSummary("Habits")
             .WithDescription(
                 "What each tag does to recovery, HRV, resting heart rate, sleep, strain and coding, that day and the next: one row per tag × measure × lag (0: the tag's day; 1: the day after). Journal questions compare days answered yes with days answered no; "
-                + "own tags, days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
+                + $"own tags and automatic ones (`source: auto`, e.g. `{AutomaticTags.LateNightCoding}`: a commit from 22:00 to 04:00 local time, on the evening the night began; not set against commits and coding hours, from which it is made), days with the tag with days without. `difference` = mean_with − mean_without with a 95% interval from Welch's t and its two-sided p; "
                 + $"`q` is Benjamini–Hochberg over every row of the answer. Fewer than {TagEffects.MinimumDays} days in a group: null numbers and a sentence saying so. Default 365 days.");
         return routes;
     }
 
-    private static async Task<Ok<List<TagJson>>> ListTags(DayTagService tags, CancellationToken ct) =>
-        TypedResults.Ok((await tags.ListAsync(ct)).Select(t => new TagJson(t.Name, t.Source, t.YesDays, t.NoDays)).ToList());
+    private static async Task<Ok<List<TagJson>>> ListTags(DayTagService tags, AutomaticTagReader automatic, CancellationToken ct) =>
+        TypedResults.Ok((await automatic.ListAsync(ct)).Concat(await tags.ListAsync(ct)).Select(t => new TagJson(t.Name, t.Source, t.YesDays, t.NoDays)).ToList());
 
     private static async Task<Results<Ok<DayJson>, ValidationProblem>> GetDay(
         string date, DayTagService tags, InsightsReadService insights, CancellationToken ct)
@@ -55,7 +56,7 @@ public static class DaysEndpoints
         var range = new DateRange(day, day);
         var measures = (await insights.ReadDaysAsync(range, ct)).Single();
         var hasGitHub = await insights.HasGitHubDataAsync(ct);
-        var dayTags = await tags.InRangeAsync(range, ct);
+        var dayTags = AutomaticTags.With(await tags.InRangeAsync(range, ct), [measures], hasGitHub);
         return TypedResults.Ok(new DayJson(
             day, measures.Recovery, measures.Hrv, measures.RestingHeartRate, Round(measures.SleepHours), measures.Strain,
             hasGitHub ? measures.Commits : null, hasGitHub ? Round(measures.CodingHours) : null,

@@ -16,7 +16,7 @@ namespace ProjectTracker.Web.Export;
 /// </summary>
 public static class ExportEndpoints
 {
-    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags"];
+    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags", "load"];
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
@@ -31,7 +31,9 @@ public static class ExportEndpoints
         Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "Workouts", "The rows of GET /api/whoop/workouts");
         Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "Cycles", "The rows of GET /api/whoop/cycles");
         Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags", "Day tags",
-            "Day tags, one row per day and tag: the WHOOP journal's answers and own tags (default 3650 days)");
+            "Day tags, one row per day and tag: the WHOOP journal's answers, own tags and automatic ones (default 3650 days)");
+        Csv(api.MapGet("/load.csv", Load).WithRange(Insights.InsightsEndpoints.LoadDefaults), "ExportCodingLoad", "Workload against recovery",
+            "The rows of GET /api/insights/load (default 90 days)");
         api.MapGet("/{dataset}", UnknownDataset).WithName("ExportUnknown").WithSummary("Unknown dataset")
             .WithDescription("Any other name: 404 naming the datasets there are.");
         return routes;
@@ -80,9 +82,17 @@ public static class ExportEndpoints
     private static IResult Cycles(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("cycles", range.Value), whoop.StreamAsync(WhoopReadService.Cycles, range.Value, ct).Select(CycleJson.From));
 
-    private static async Task<IResult> Tags(WhoopRange range, Domain.Days.DayTagService tags, CancellationToken ct) =>
-        CsvResult.Of(FileName("tags", range.Value), (await tags.InRangeAsync(range.Value, ct))
+    private static async Task<IResult> Tags(WhoopRange range, Domain.Days.DayTagService tags, Domain.Insights.AutomaticTagReader automatic, CancellationToken ct)
+    {
+        var stored = await tags.InRangeAsync(range.Value, ct);
+        var all = stored.Concat(await automatic.InRangeAsync(range.Value, ct))
+            .OrderBy(t => t.Date).ThenBy(t => t.Source, StringComparer.Ordinal); // stable: the stored tags keep their order by name
+        return CsvResult.Of(FileName("tags", range.Value), all
             .Select(t => new DayTagRowJson(DateOnly.FromDateTime(t.Date), t.Name, t.Source, t.Answer ? "yes" : "no", t.Note)));
+    }
+
+    private static async Task<IResult> Load(WhoopRange range, Domain.Insights.CodingLoadReader load, CancellationToken ct) =>
+        CsvResult.Of(FileName("load", range.Value), (await load.ReadAsync(range.Value, ct)).Select(Insights.LoadDayJson.From));
 
     private static ProblemHttpResult UnknownDataset(string dataset) =>
         Problems.NotFound("Unknown export",

@@ -61,6 +61,20 @@ public sealed class CodingDaysReader(
         return new CodingDays(range, projects, tally.ToList());
     }
 
+    /// <summary>
+    /// The local time of each of the owner's commits (all projects) made within <paramref name="fromUtc"/> to
+    /// <paramref name="untilUtc"/>, oldest first, placed by the same clock as the day totals (decision 0002).
+    /// </summary>
+    public async Task<IReadOnlyList<DateTime>> ReadCommitTimesAsync(DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
+    {
+        var timeline = await _timeline.GetAsync(cancellationToken);
+        var clock = await owner.ReadClockAsync(fromUtc, untilUtc, cancellationToken);
+        return timeline.Between(fromUtc, untilUtc)
+            .Where(s => s.Until >= fromUtc && s.Until < untilUtc) // a stretch ends at its commit
+            .Select(s => clock.ToLocal(s.Until))
+            .ToList();
+    }
+
     /// <summary>Late at night: from 22:00 to 04:00 local time.</summary>
     public const int LateNightFromHour = 22, LateNightUntilHour = 4;
 

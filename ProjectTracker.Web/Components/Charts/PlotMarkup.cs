@@ -60,6 +60,12 @@ public static class PlotMarkup
                 $"<line x1=\"0\" x2=\"{Width}\" y1=\"{y}\" y2=\"{y}\" stroke=\"var(--mud-palette-lines-default)\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"/>");
         }
 
+        foreach (var column in plot.Marked ?? [])
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{F(column * step)}\" width=\"{F(step)}\" y=\"0\" height=\"{Height}\" fill=\"{Plot.MarkColor}\" data-marked=\"{column}\"/>");
+        }
+
         if (plot.Kind == PlotKind.Lines)
         {
             Lines(html, plot, step);
@@ -83,7 +89,8 @@ public static class PlotMarkup
         html.Append(Readout(plot.Tooltips.Count > 0 ? plot.Tooltips[^1] : "", " mt-1"));
         if (plot.Legend)
         {
-            html.Append(Legend(plot.Series.Select(s => (s.Name, s.Color))).Value);
+            var marks = plot.Marked is { Count: > 0 } ? [(plot.MarkedName, Plot.MarkColor)] : Array.Empty<(string, string)>();
+            html.Append(Legend(plot.Series.Select(s => (s.Name, s.Color)).Concat(marks)).Value);
         }
 
         html.Append("</div>");

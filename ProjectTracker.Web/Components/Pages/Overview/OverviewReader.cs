@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -9,7 +10,7 @@ namespace ProjectTracker.Web.Components.Pages.Overview;
 /// <summary>The headline numbers of both dashboards for <c>/</c>, read from the domain services in one go.</summary>
 public sealed class OverviewReader(
     GitHubReadService github, GitHubOptions githubOptions, WhoopReadService whoop, WhoopTokenService whoopTokens,
-    WhoopOptions whoopOptions)
+    WhoopOptions whoopOptions, CodingLoadReader load)
 {
     // The newest record may not be scored yet (WHOOP scores it minutes to hours later): show the newest scored one
     // within this many days; anything older is not "the latest" any more.
@@ -25,6 +26,14 @@ public sealed class OverviewReader(
     /// <summary>Whether any project's lines of code are estimated (so the total is partly an estimate).</summary>
     public Task<bool> AnyEstimatedLocAsync(CancellationToken cancellationToken = default) =>
         github.AnyEstimatedLocAsync(cancellationToken);
+
+    /// <summary>"Coding load is 1.7× your usual while recovery is trending down" while today is flagged, else null.</summary>
+    public async Task<string?> ReadLoadWarningAsync(CancellationToken cancellationToken = default)
+    {
+        var today = await whoop.GetTodayAsync(cancellationToken);
+        var days = await load.ReadAsync(new DateRange(today, today), cancellationToken);
+        return days.Count == 0 ? null : CodingLoad.Warning(days[^1]);
+    }
 
     public async Task<WhoopOverview> ReadWhoopAsync(CancellationToken cancellationToken = default)
     {
