@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ProjectTracker.Web.Demo;
 using Xunit.Abstractions;
 
 namespace ProjectTracker.Web.Tests.Browser;
@@ -77,15 +78,15 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         }
     }
 
-    /// <summary>The demo's goals (40 h coding, 8 h sleep, 5 active days) with this week's progress, and the owner's form.</summary>
+    /// <summary>The demo's goals (<see cref="DemoSeeder.DemoGoals"/>) with this week's progress, and the owner's form.</summary>
     private static async Task AssertOverviewGoalsAsync(IPage page)
     {
         var goals = page.GetByTestId("overview-goals");
         await Assertions.Expect(goals).ToBeVisibleAsync();
         await Assertions.Expect(goals.GetByTestId("goals-week")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Week of \w{3} \d{1,2} \w{3} \(so far\)$"));
-        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d of 40 h coding$"));
-        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+\.\d of|No scored night yet, of) 8 h sleep a night$"));
-        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d of 5 active days$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d+\.\d of {DemoSeeder.DemoGoals.WeeklyCodingHours} h coding$"));
+        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^(\d+\.\d of|No scored night yet, of) {DemoSeeder.DemoGoals.DailySleepHours} h sleep a night$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d of {DemoSeeder.DemoGoals.WeeklyActiveDays} active days$"));
         var bars = goals.GetByRole(AriaRole.Progressbar);
         await Assertions.Expect(bars).ToHaveCountAsync(3);
         foreach (var bar in await bars.AllAsync())
@@ -109,6 +110,8 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
                 var toggle = session.Page.GetByTestId("dark-mode-toggle");
                 await toggle.ClickAsync();
                 await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+                // Colours change with a transition: measured halfway, a button is neither palette's colour.
+                await session.Page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
             }
 
             var hidden = await session.Page.EvaluateAsync<string[]>(Layout.ChartTextNotShown);

@@ -41,7 +41,7 @@ internal sealed class DemoSeeder(
     }
 
     /// <summary>Goals the demo's history meets in some weeks and misses in others.</summary>
-    public static readonly GoalTargets DemoGoals = new(WeeklyCodingHours: 40, DailySleepHours: 8, WeeklyActiveDays: 5);
+    public static readonly GoalTargets DemoGoals = new(WeeklyCodingHours: 25, DailySleepHours: 8, WeeklyActiveDays: 5);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
