@@ -41,6 +41,10 @@ public sealed class LocalClock
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
+    /// <summary>The offset WHOOP recorded that places the moment, or null where the fallback zone (or UTC) does.</summary>
+    public TimeSpan? RecordedOffsetAt(DateTime utc) =>
+        _starts.Length == 0 || (utc < _starts[0] && _fallback is not null) ? null : ToLocal(utc) - utc;
+
     /// <summary>
     /// A span of time cut at local midnights: each local day it touches with the time of the span in it, so a day never
     /// holds more than its own hours.

@@ -67,6 +67,7 @@ public sealed class PunchcardApiTests
         var card = await h.Client.GetJsonAsync("/api/github/punchcard?start_date=2026-03-09&end_date=2026-03-15");
 
         Assert.Equal("Asia/Tokyo", (string?)card["time_zone"]);
+        Assert.Empty(card["utc_offsets"]!.AsArray()); // no WHOOP data
         Assert.Equal([0.5, 1.0, 1.0, 0.17], new[] { (4, 21), (4, 22), (4, 23), (5, 0) }.Select(c => (double)Cell(card, c.Item1, c.Item2)["coding_hours"]!));
         Assert.Equal([1, 1], new[] { (4, 23), (5, 0) }.Select(c => (int)Cell(card, c.Item1, c.Item2)["commits"]!));
         Assert.Equal(2.67, (double?)card["total_hours"]); // 160 minutes

@@ -33,6 +33,7 @@ public sealed class PunchcardTests
         Assert.Equal(Enumerable.Range(0, 168), card.Cells.Select(c => (c.Weekday * 24) + c.Hour)); // Monday 00:00 first
         Assert.Equal(["2 21 30 0", "2 22 60 1", "2 23 10 1"], Filled(card));
         Assert.Equal(100, card.TotalTime.TotalMinutes);
+        Assert.Empty(card.RecordedOffsets); // no WHOOP offsets: the owner's zone (UTC) placed them
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class PunchcardTests
 
         // Monday 09:30 local (its lead-in from 08:30); Friday 22:30 to Saturday 00:20.
         Assert.Equal(["0 8 30 0", "0 9 30 1", "4 22 30 0", "4 23 60 1", "5 0 20 1"], Filled(card));
+        Assert.Equal([TimeSpan.FromHours(9)], card.RecordedOffsets);
     }
 
     [Fact]

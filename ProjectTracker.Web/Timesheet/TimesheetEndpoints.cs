@@ -30,7 +30,7 @@ public static class TimesheetEndpoints
         api.MapGet("/punchcard", GetPunchcard).WithRange(TimesheetDefaults)
             .WithName("GetPunchcard")
             .WithSummary("Coding by hour of the week")
-            .WithDescription("Commits and coding hours by local weekday (0 Monday to 6 Sunday) and hour (0–23): always all 168 cells, Monday 00:00 first (default 30 days, the timesheet's range rules). Local hours follow the offset WHOOP recorded, else Owner:TimeZone (`time_zone`, UTC when unset). A session counts from GitHub:SessionStartMinutes before its first commit to its last commit, split across the clock hours it covers; each cell's hours are rounded to 0.01 so that they add up to `total_hours`, the timesheet's total for the same range.");
+            .WithDescription("Commits and coding hours by local weekday (0 Monday to 6 Sunday) and hour (0–23): always all 168 cells, Monday 00:00 first (default 30 days, the timesheet's range rules). Local hours follow the offset WHOOP recorded (`utc_offsets`: those that placed the range's commits), else Owner:TimeZone (`time_zone`, UTC when unset). A session counts from GitHub:SessionStartMinutes before its first commit to its last commit, split across the clock hours it covers; each cell's hours are rounded to 0.01 so that they add up to `total_hours`, the timesheet's total for the same range.");
         return routes;
     }
 

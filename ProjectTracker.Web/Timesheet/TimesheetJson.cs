@@ -61,17 +61,25 @@ public sealed record StreakJson(int Length, DateOnly? StartDate, DateOnly? EndDa
     public static StreakJson From(Streak streak) => new(streak.Length, streak.Start, streak.End);
 }
 
-/// <summary><c>GET /api/github/punchcard</c>: commits and coding hours by local weekday (Monday 0) and hour, all 168 cells.</summary>
-public sealed record PunchcardJson(string TimeZone, DateOnly StartDate, DateOnly EndDate, double TotalHours, int TotalCommits, PunchcardCellJson[] Cells)
+/// <summary>
+/// <c>GET /api/github/punchcard</c>: commits and coding hours by local weekday (Monday 0) and hour, all 168 cells.
+/// <c>time_zone</c> is the owner's (<c>Owner:TimeZone</c>, else UTC); <c>utc_offsets</c> the offsets WHOOP recorded that
+/// placed the range's commits (<c>"+09:00"</c>), where it recorded any.
+/// </summary>
+public sealed record PunchcardJson(
+    string TimeZone, string[] UtcOffsets, DateOnly StartDate, DateOnly EndDate, double TotalHours, int TotalCommits, PunchcardCellJson[] Cells)
 {
     public static PunchcardJson From(Punchcard card, string timeZone)
     {
         // Each cell to 0.01 h, apportioned so the cells add up to total_hours, the timesheet's total for the same range.
         var totalHours = TimesheetJson.Hours(card.TotalTime.TotalMinutes);
         var hundredths = Rounding.WholeShares([.. card.Cells.Select(c => c.Time.TotalHours * 100)], (long)Math.Round(totalHours * 100));
-        return new PunchcardJson(timeZone, card.Range.Start, card.Range.End, totalHours, card.TotalCommits,
+        return new PunchcardJson(timeZone, [.. card.RecordedOffsets.Select(Offset)], card.Range.Start, card.Range.End, totalHours, card.TotalCommits,
             [.. card.Cells.Select((c, i) => new PunchcardCellJson(c.Weekday, c.Hour, c.Commits, hundredths[i] / 100.0))]);
     }
+
+    /// <summary>"+09:00", "-05:00", as WHOOP writes them.</summary>
+    private static string Offset(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed record PunchcardCellJson(int Weekday, int Hour, int Commits, double CodingHours);

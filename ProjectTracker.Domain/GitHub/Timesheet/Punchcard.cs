@@ -10,8 +10,10 @@ public sealed record PunchcardCell(int Weekday, int Hour, int Commits, TimeSpan 
 /// hour it was made; coding time is the stretches of decision 0015 (a session from <c>SessionStartMinutes</c> before its
 /// first commit to its last) cut at local clock hours (<see cref="LocalClock.ByLocalHour"/>), only the range's days
 /// counted, so the cells add up to the timesheet's total for the same range.
+/// <see cref="RecordedOffsets"/>: the offsets WHOOP recorded that placed the range's commits (empty when the owner's time
+/// zone placed them all).
 /// </summary>
-public sealed record Punchcard(DateRange Range, IReadOnlyList<PunchcardCell> Cells)
+public sealed record Punchcard(DateRange Range, IReadOnlyList<PunchcardCell> Cells, IReadOnlyList<TimeSpan> RecordedOffsets)
 {
     public const int Weekdays = 7, HoursPerDay = 24;
 
@@ -26,6 +28,7 @@ public sealed record Punchcard(DateRange Range, IReadOnlyList<PunchcardCell> Cel
     {
         var commits = new int[Weekdays * HoursPerDay];
         var ticks = new long[Weekdays * HoursPerDay];
+        var offsets = new SortedSet<TimeSpan>();
         bool InRange(DateTime local) => DateOnly.FromDateTime(local) is var day && day >= range.Start && day <= range.End;
         static int Index(DateTime local) => (WeekdayOf(local) * HoursPerDay) + local.Hour;
 
@@ -35,6 +38,10 @@ public sealed record Punchcard(DateRange Range, IReadOnlyList<PunchcardCell> Cel
             if (InRange(made))
             {
                 commits[Index(made)]++;
+                if (clock.RecordedOffsetAt(stretch.Until) is { } offset)
+                {
+                    offsets.Add(offset);
+                }
             }
 
             foreach (var (hour, time) in clock.ByLocalHour(stretch.From, stretch.Until))
@@ -49,6 +56,6 @@ public sealed record Punchcard(DateRange Range, IReadOnlyList<PunchcardCell> Cel
         var cells = Enumerable.Range(0, Weekdays * HoursPerDay)
             .Select(i => new PunchcardCell(i / HoursPerDay, i % HoursPerDay, commits[i], TimeSpan.FromTicks(ticks[i])))
             .ToList();
-        return new Punchcard(range, cells);
+        return new Punchcard(range, cells, [.. offsets]);
     }
 }
