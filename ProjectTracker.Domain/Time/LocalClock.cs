@@ -41,18 +41,45 @@ public sealed class LocalClock
 
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
+    /// <summary>The offset WHOOP recorded that places the moment, or null where the fallback zone (or UTC) does.</summary>
+    public TimeSpan? RecordedOffsetAt(DateTime utc) =>
+        _starts.Length == 0 || (utc < _starts[0] && _fallback is not null) ? null : ToLocal(utc) - utc;
+
     /// <summary>
     /// A span of time cut at local midnights: each local day it touches with the time of the span in it, so a day never
     /// holds more than its own hours.
     /// </summary>
-    public IEnumerable<(DateOnly Day, TimeSpan Time)> ByLocalDay(DateTime fromUtc, DateTime untilUtc)
+    public IEnumerable<(DateOnly Day, TimeSpan Time)> ByLocalDay(DateTime fromUtc, DateTime untilUtc) =>
+        LocalDayParts(fromUtc, untilUtc).Select(part => (DateOnly.FromDateTime(part.LocalFrom), part.Time));
+
+    /// <summary>
+    /// A span of time cut at local clock hours: each hour it touches (its local start) with the time of the span in it.
+    /// The hours are cut within <see cref="ByLocalDay"/>'s parts, so a day's hours always add up to its time there.
+    /// </summary>
+    public IEnumerable<(DateTime LocalHour, TimeSpan Time)> ByLocalHour(DateTime fromUtc, DateTime untilUtc)
+    {
+        foreach (var (localFrom, time) in LocalDayParts(fromUtc, untilUtc))
+        {
+            var (at, end) = (localFrom, localFrom + time);
+            while (at < end)
+            {
+                var hour = new DateTime(at.Year, at.Month, at.Day, at.Hour, 0, 0, at.Kind);
+                var next = hour.AddHours(1) < end ? hour.AddHours(1) : end;
+                yield return (hour, next - at);
+                at = next;
+            }
+        }
+    }
+
+    /// <summary>The span cut at local midnights, each part with its local start read at that moment.</summary>
+    private IEnumerable<(DateTime LocalFrom, TimeSpan Time)> LocalDayParts(DateTime fromUtc, DateTime untilUtc)
     {
         while (fromUtc < untilUtc)
         {
             var local = ToLocal(fromUtc);
             var midnight = fromUtc + (local.Date.AddDays(1) - local); // always later than fromUtc, so the walk ends
             var end = midnight < untilUtc ? midnight : untilUtc;
-            yield return (DateOnly.FromDateTime(local), end - fromUtc);
+            yield return (local, end - fromUtc);
             fromUtc = end;
         }
     }

@@ -48,6 +48,8 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         Assert.Equal(200, csv.Status);
         Assert.StartsWith("project,full_name,period_start,hours,commits,sessions\r\n", await csv.TextAsync());
 
+        await AssertPunchcardAsync(session, width);
+
         await page.GetByTestId("group-week").ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=chart-timesheet]')?.dataset.points) >= 13");
         // The demo's coding goal: the weeks that met it are named above the table, and their columns marked in it.
@@ -58,6 +60,38 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         }
         await AssertFitsAsync(page, "timesheet");
         session.AssertNoErrors();
+    }
+
+    /// <summary>
+    /// The hour-of-the-week heatmap: 168 hours, a row per weekday on a desktop and a column per weekday on a phone, the
+    /// demo's evenings shaded, a readout that follows the pointer, and its CSV for the same days.
+    /// </summary>
+    private static async Task AssertPunchcardAsync(BrowserSession session, string width)
+    {
+        var page = session.Page;
+        var punchcard = page.GetByTestId("chart-punchcard");
+        await Assertions.Expect(punchcard).ToHaveAttributeAsync("data-points", "168");
+        var (shown, hidden) = width == "phone" ? ("narrow", "wide") : ("wide", "narrow");
+        await Assertions.Expect(page.GetByTestId($"chart-punchcard-{hidden}")).ToBeHiddenAsync();
+        var grid = page.GetByTestId($"chart-punchcard-{shown}");
+        await Assertions.Expect(grid).ToBeVisibleAsync();
+        var cells = grid.Locator("rect[data-hour]");
+        Assert.Equal(168, await cells.CountAsync());
+        Assert.True(await grid.Locator("rect[data-hour]:not([data-level='0'])").CountAsync() > 20, "the demo codes at many hours of the week");
+        var box = (await cells.First.BoundingBoxAsync())!;
+        Assert.True(box.Width >= 10 && box.Height >= 10, $"an hour's square is {box.Width}×{box.Height} px");
+        var evening = grid.Locator("rect[data-weekday='2'][data-hour='21']");
+        await evening.HoverAsync();
+        await Assertions.Expect(page.GetByTestId("chart-punchcard-readout")).ToHaveTextAsync((await evening.GetAttributeAsync("data-tip"))!);
+        Assert.Matches(@"^Wed 21:00–22:00: \d+\.\d h, \d+ commits?$", await page.GetByTestId("chart-punchcard-readout").TextContentAsync());
+
+        var href = await page.GetByTestId("download-punchcard").GetAttributeAsync("href");
+        Assert.Matches(@"^/api/export/punchcard\.csv\?start_date=\d{4}-\d{2}-\d{2}&end_date=\d{4}-\d{2}-\d{2}$", href);
+        var csv = await (await page.APIRequest.GetAsync(href!)).TextAsync();
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("weekday,hour,commits,coding_hours", lines[0]);
+        Assert.Equal(169, lines.Length);
+        await session.ScreenshotAsync("punchcard");
     }
 
     [Theory]
@@ -84,6 +118,20 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
         await Assertions.Expect(readout).ToHaveTextAsync((await dayBefore.GetAttributeAsync("data-tip"))!);
         Assert.Matches(@"^\w{3} \d{1,2} \w{3} \d{4}: \d+ commits?, \d+\.\d h$", await readout.TextContentAsync());
         Assert.Equal("/api/export/projects.csv", await page.GetByTestId("download-projects").GetAttributeAsync("href"));
+
+        // The streak rules of /api/github/activity: weekly counts weeks; each streak names its first and last active day.
+        var longest = page.GetByTestId("activity-heatmap-longest-streak");
+        Assert.Matches(@"^\d+ days? longest streak \(\w{3} \d{1,2} \w{3} \d{4}( – \w{3} \d{1,2} \w{3} \d{4})?\)$", await longest.TextContentAsync());
+        await page.GetByTestId("activity-heatmap-streak-weekly").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("activity-heatmap-streak-weekly")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(longest).ToContainTextAsync("longest streak (");
+        Assert.Matches(@"^\d+ weeks? longest streak", await longest.TextContentAsync());
+        var rest = page.GetByTestId("activity-heatmap-streak-rest");
+        await rest.ClickAsync();
+        await Assertions.Expect(rest).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.GetByTestId("activity-heatmap-streak-weekdays").ClickAsync();
+        await Assertions.Expect(longest).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ days? longest streak \("));
+        await session.ScreenshotAsync("streak-choices");
         await AssertFitsAsync(page, "github");
         session.AssertNoErrors();
     }

@@ -25,6 +25,7 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
             "/api/github/timesheet", "/api/github/activity", "/api/insights", "/api/export/projects.csv", "/api/export/commits.csv",
             "/api/export/timesheet.csv", "/api/export/recovery.csv", "/api/export/sleep.csv", "/api/export/workouts.csv",
             "/api/export/cycles.csv", "/api/insights/load", "/api/insights/late-nights", "/api/export/load.csv",
+            "/api/github/punchcard", "/api/export/punchcard.csv",
         ];
         Assert.Empty(expected.Except(paths.Select(p => p.Key)));
     }
@@ -61,6 +62,7 @@ public sealed class AppSurfaceTests(SqliteFilledApp fixture) : IClassFixture<Sql
     [InlineData("/api/whoop/metrics", "get")]
     [InlineData("/api/whoop/refresh", "post")]
     [InlineData("/api/github/activity", "get")]
+    [InlineData("/api/github/punchcard", "get")]
     [InlineData("/api/insights", "get")]
     [InlineData("/api/export/recovery.csv", "get")]
     public async Task OpenApiDocument_RangeEndpoints_ListTheRangeParameters(string path, string method)

@@ -65,10 +65,11 @@ public abstract class ExportApiTests(ExportApp fixture) : IAsyncLifetime
     [InlineData("workouts", "/api/whoop/workouts?" + Range, "workouts-2026-03-01-to-2026-03-15.csv")]
     [InlineData("cycles", "/api/whoop/cycles?" + Range, "cycles-2026-03-01-to-2026-03-15.csv")]
     [InlineData("timesheet", "/api/github/timesheet?group=day&" + Range, "timesheet-day-2026-03-01-to-2026-03-15.csv")]
+    [InlineData("punchcard", "/api/github/punchcard?" + Range, "punchcard-2026-03-01-to-2026-03-15.csv")]
     public async Task Export_ReadBack_EqualsTheJsonItMirrors(string dataset, string jsonUrl, string fileName)
     {
         var json = await Client.GetJsonAsync(jsonUrl);
-        var rows = (json is JsonObject sheet ? sheet["rows"]! : json).AsArray();
+        var rows = (json is JsonObject sheet ? sheet["rows"] ?? sheet["cells"]! : json).AsArray();
         var query = jsonUrl.Contains('?') ? jsonUrl[jsonUrl.IndexOf('?')..] : "";
 
         var (records, response) = await ReadCsvAsync($"/api/export/{dataset}.csv{query}");
@@ -115,6 +116,7 @@ public abstract class ExportApiTests(ExportApp fixture) : IAsyncLifetime
     [InlineData("/api/export/recovery.csv?days=0", "days")]
     [InlineData("/api/export/commits.csv?start_date=yesterday", "start_date")]
     [InlineData("/api/export/timesheet.csv?group=fortnight", "group")]
+    [InlineData("/api/export/punchcard.csv?days=0", "days")]
     public async Task Export_BadParameter_Is400NamingIt(string url, string parameter)
     {
         var problem = await (await Client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.BadRequest);

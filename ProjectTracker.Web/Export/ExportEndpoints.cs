@@ -16,7 +16,7 @@ namespace ProjectTracker.Web.Export;
 /// </summary>
 public static class ExportEndpoints
 {
-    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "recovery", "sleep", "workouts", "cycles", "tags", "load"];
+    public static readonly string[] Datasets = ["projects", "commits", "timesheet", "punchcard", "recovery", "sleep", "workouts", "cycles", "tags", "load"];
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder routes)
     {
@@ -26,6 +26,8 @@ public static class ExportEndpoints
             "Commits, sessions and coding hours per project and local day (default 365 days)");
         Csv(api.MapGet("/timesheet.csv", TimesheetRows).WithRange(TimesheetEndpoints.TimesheetDefaults), "ExportTimesheet", "Timesheet",
             "The rows of GET /api/github/timesheet (same parameters, `group` included)");
+        Csv(api.MapGet("/punchcard.csv", PunchcardCells).WithRange(TimesheetEndpoints.TimesheetDefaults), "ExportPunchcard", "Punchcard",
+            "The 168 cells of GET /api/github/punchcard (same parameters), one row per weekday (0 Monday) and hour");
         Csv(api.MapGet("/recovery.csv", Recovery).WithRange(RangeDefaults.Lists), "ExportRecovery", "Recovery", "The rows of GET /api/whoop/recovery");
         Csv(api.MapGet("/sleep.csv", Sleep).WithRange(RangeDefaults.Lists), "ExportSleep", "Sleep", "The rows of GET /api/whoop/sleep");
         Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "Workouts", "The rows of GET /api/whoop/workouts");
@@ -69,6 +71,10 @@ public static class ExportEndpoints
         var sheet = await TimesheetEndpoints.ReadTimesheetAsync(request, range, reader, ct);
         return CsvResult.Of(FileName($"timesheet-{sheet.Group.Name()}", range.Value), TimesheetJson.From(sheet).Rows);
     }
+
+    private static async Task<IResult> PunchcardCells(OwnerRange range, CodingDaysReader reader, CancellationToken ct) =>
+        CsvResult.Of(FileName("punchcard", range.Value),
+            PunchcardJson.From(await reader.ReadPunchcardAsync(range.Value, ct), TimesheetEndpoints.TimeZoneName(reader.Owner.Calendar)).Cells);
 
     private static IResult Recovery(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("recovery", range.Value), whoop.StreamAsync(WhoopReadService.Recoveries, range.Value, ct).Select(RecoveryJson.From));

@@ -24,7 +24,8 @@ public static class GitHubServiceCollectionExtensions
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
         builder.Services.AddSingleton(sp => new GitHubDashboardModel(
             sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<Domain.GitHub.Timesheet.CodingDaysReader>(),
-            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
+            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>(),
+            sp.GetRequiredService<Domain.Days.RestDays>()));
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();

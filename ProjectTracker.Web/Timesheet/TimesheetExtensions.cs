@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ProjectTracker.Domain.Days;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Persistence;
@@ -22,6 +23,7 @@ public static class TimesheetExtensions
             sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<GitHubOptions>(), sp.GetRequiredService<DataVersion>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<CodingDaysReader>();
+        builder.Services.AddSingleton<RestDays>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using ProjectTracker.Domain;
 using ProjectTracker.Domain.GitHub.Timesheet;
 
 namespace ProjectTracker.Web.Timesheet;
@@ -33,13 +34,52 @@ public sealed record TimesheetProjectJson(string Project, string FullName, doubl
 
 public sealed record TimesheetPeriodJson(DateOnly PeriodStart, double Hours, int Commits, int Sessions);
 
-/// <summary><c>GET /api/github/activity</c>: every local day with its commits and hours, and the streaks.</summary>
-public sealed record ActivityJson(DateOnly StartDate, DateOnly EndDate, ActivityDayJson[] Days, int CurrentStreak, int LongestStreak, int TotalCommits)
+/// <summary>
+/// <c>GET /api/github/activity</c>: every local day with its commits and hours, and the streaks: the old app's daily
+/// <c>current_streak</c> and <c>longest_streak</c>, and <c>streak</c> under the rule asked for.
+/// </summary>
+public sealed record ActivityJson(
+    DateOnly StartDate, DateOnly EndDate, ActivityDayJson[] Days, int CurrentStreak, int LongestStreak, int TotalCommits, StreaksJson Streak)
 {
-    public static ActivityJson From(ActivityCalendar calendar) => new(
+    public static ActivityJson From(ActivityCalendar calendar, StreakSummary streaks) => new(
         calendar.Days[0].Date, calendar.Days[^1].Date,
         calendar.Days.Select(d => new ActivityDayJson(d.Date, d.Commits, TimesheetJson.Hours(d.Minutes))).ToArray(),
-        calendar.CurrentStreak, calendar.LongestStreak, calendar.TotalCommits);
+        calendar.CurrentStreak, calendar.LongestStreak, calendar.TotalCommits, StreaksJson.From(streaks));
 }
 
 public sealed record ActivityDayJson(DateOnly Date, int Commits, double Hours);
+
+/// <summary>The streaks under <c>streak</c> and <c>rest</c>: <c>length</c> in <c>unit</c> (days, or weeks).</summary>
+public sealed record StreaksJson(string Rule, string? Rest, string Unit, StreakJson Current, StreakJson Longest)
+{
+    public static StreaksJson From(StreakSummary s) => new(
+        s.Choice.RuleName, s.Choice.Rest ? StreakChoice.RestName : null, s.Choice.Unit, StreakJson.From(s.Current), StreakJson.From(s.Longest));
+}
+
+public sealed record StreakJson(int Length, DateOnly? StartDate, DateOnly? EndDate)
+{
+    public static StreakJson From(Streak streak) => new(streak.Length, streak.Start, streak.End);
+}
+
+/// <summary>
+/// <c>GET /api/github/punchcard</c>: commits and coding hours by local weekday (Monday 0) and hour, all 168 cells.
+/// <c>time_zone</c> is the owner's (<c>Owner:TimeZone</c>, else UTC); <c>utc_offsets</c> the offsets WHOOP recorded that
+/// placed the range's commits (<c>"+09:00"</c>), where it recorded any.
+/// </summary>
+public sealed record PunchcardJson(
+    string TimeZone, string[] UtcOffsets, DateOnly StartDate, DateOnly EndDate, double TotalHours, int TotalCommits, PunchcardCellJson[] Cells)
+{
+    public static PunchcardJson From(Punchcard card, string timeZone)
+    {
+        // Each cell to 0.01 h, apportioned so the cells add up to total_hours, the timesheet's total for the same range.
+        var totalHours = TimesheetJson.Hours(card.TotalTime.TotalMinutes);
+        var hundredths = Rounding.WholeShares([.. card.Cells.Select(c => c.Time.TotalHours * 100)], (long)Math.Round(totalHours * 100));
+        return new PunchcardJson(timeZone, [.. card.RecordedOffsets.Select(Offset)], card.Range.Start, card.Range.End, totalHours, card.TotalCommits,
+            [.. card.Cells.Select((c, i) => new PunchcardCellJson(c.Weekday, c.Hour, c.Commits, hundredths[i] / 100.0))]);
+    }
+
+    /// <summary>"+09:00", "-05:00", as WHOOP writes them.</summary>
+    private static string Offset(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(@"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record PunchcardCellJson(int Weekday, int Hour, int Commits, double CodingHours);

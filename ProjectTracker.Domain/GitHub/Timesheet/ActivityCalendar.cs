@@ -3,10 +3,11 @@ namespace ProjectTracker.Domain.GitHub.Timesheet;
 public sealed record ActivityDay(DateOnly Date, int Commits, double Minutes);
 
 /// <summary>
-/// Every local day of a range with its commits and coding minutes, and the streaks in it: a streak is consecutive days
-/// with a commit; the current one counts while today or yesterday has a commit (today may not be over yet).
+/// Every local day of a range with its commits and coding minutes, and the daily streaks in it (<see cref="Streaks"/>):
+/// consecutive days with a commit; the current one counts while today or yesterday has a commit (today may not be over
+/// yet). <see cref="Today"/> is the owner's today the streaks were read on (default: the range's last day).
 /// </summary>
-public sealed record ActivityCalendar(IReadOnlyList<ActivityDay> Days, int CurrentStreak, int LongestStreak, int TotalCommits)
+public sealed record ActivityCalendar(IReadOnlyList<ActivityDay> Days, int CurrentStreak, int LongestStreak, int TotalCommits, DateOnly? Today = null)
 {
     public static ActivityCalendar Build(CodingDays coding, DateOnly today)
     {
@@ -19,36 +20,11 @@ public sealed record ActivityCalendar(IReadOnlyList<ActivityDay> Days, int Curre
             days.Add(new ActivityDay(date, commits, minutes));
         }
 
-        return new ActivityCalendar(days, Streaks.Current(days, today), Streaks.Longest(days), days.Sum(d => d.Commits));
-    }
-}
-
-public static class Streaks
-{
-    public static int Longest(IReadOnlyList<ActivityDay> days)
-    {
-        int longest = 0, run = 0;
-        foreach (var day in days)
-        {
-            run = day.Commits > 0 ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return longest;
+        var daily = Streaks.Find(days, today, StreakChoice.Daily);
+        return new ActivityCalendar(days, daily.Current.Length, daily.Longest.Length, days.Sum(d => d.Commits), today);
     }
 
-    /// <summary>The run of days with commits ending today, or yesterday when today has none yet; 0 otherwise.</summary>
-    public static int Current(IReadOnlyList<ActivityDay> days, DateOnly today)
-    {
-        var active = days.Where(d => d.Commits > 0).Select(d => d.Date).ToHashSet();
-        var day = active.Contains(today) ? today : today.AddDays(-1);
-        var streak = 0;
-        while (active.Contains(day))
-        {
-            streak++;
-            day = day.AddDays(-1);
-        }
-
-        return streak;
-    }
+    /// <summary>The streaks under another rule; <paramref name="restDays"/> are the days <see cref="StreakChoice.Rest"/> skips.</summary>
+    public StreakSummary StreaksUnder(StreakChoice choice, DayOfWeek firstDayOfWeek, IReadOnlySet<DateOnly>? restDays = null) =>
+        Streaks.Find(Days, Today ?? (Days.Count > 0 ? Days[^1].Date : default), choice, firstDayOfWeek, restDays);
 }

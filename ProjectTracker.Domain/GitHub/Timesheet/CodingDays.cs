@@ -46,14 +46,9 @@ public sealed class CodingDaysReader(
             .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-        // Every project's commits, not only the range's or the project's: hours are wall-clock hours over all the owner's
-        // work (decision 0015), and a session that starts before the range may run into it. The shared timeline holds
-        // them in time order, so only the stretches near the range are visited.
-        var (from, until) = (range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin);
-        var timeline = await _timeline.GetAsync(cancellationToken);
-        var clock = await owner.ReadClockAsync(from, until, cancellationToken);
+        var (clock, stretches) = await StretchesNearAsync(range, cancellationToken);
         var tally = new CodingDayTally(range, clock, projectId);
-        foreach (var stretch in timeline.Between(from, until))
+        foreach (var stretch in stretches)
         {
             tally.Add(stretch);
         }
@@ -73,6 +68,26 @@ public sealed class CodingDaysReader(
             .Where(s => s.Until >= fromUtc && s.Until < untilUtc) // a stretch ends at its commit
             .Select(s => clock.ToLocal(s.Until))
             .ToList();
+    }
+
+    /// <summary>The range's commits and coding time by local weekday and hour, over all projects.</summary>
+    public async Task<Punchcard> ReadPunchcardAsync(DateRange range, CancellationToken cancellationToken = default)
+    {
+        var (clock, stretches) = await StretchesNearAsync(range, cancellationToken);
+        return Punchcard.Build(range, clock, stretches);
+    }
+
+    /// <summary>
+    /// Every project's commits, not only the range's or the project's: hours are wall-clock hours over all the owner's
+    /// work (decision 0015), and a session that starts before the range may run into it. The shared timeline holds them
+    /// in time order, so only the stretches near the range are visited; the clock places them on local days.
+    /// </summary>
+    private async Task<(LocalClock Clock, IEnumerable<CommitStretch> Stretches)> StretchesNearAsync(DateRange range, CancellationToken cancellationToken)
+    {
+        var (from, until) = (range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin);
+        var timeline = await _timeline.GetAsync(cancellationToken);
+        var clock = await owner.ReadClockAsync(from, until, cancellationToken);
+        return (clock, timeline.Between(from, until));
     }
 
     /// <summary>Late at night: from 22:00 to 04:00 local time.</summary>

@@ -13,6 +13,7 @@ public sealed record GitHubDashboardData(
     IReadOnlyList<WeeklyCommitCount> Activity,
     int EstimatedLocProjects,
     ActivityCalendar Calendar,
+    IReadOnlySet<DateOnly> RestDays,
     IReadOnlyList<Project> Current,
     ProjectLabels CurrentLabels,
     IReadOnlyList<Project> Gone,

@@ -1,3 +1,4 @@
+using ProjectTracker.Domain.Days;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Persistence;
@@ -13,7 +14,8 @@ namespace ProjectTracker.Web.Components.Pages.GitHub;
 /// next build (two grouped queries over the commits) starts ahead of time, so no page waits for it.
 /// </summary>
 public sealed class GitHubDashboardModel(
-    GitHubReadService github, CodingDaysReader coding, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    GitHubReadService github, CodingDaysReader coding, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null,
+    RestDays? restDays = null)
     : ReadModel<GitHubDashboardData>(version, time, maxAge, changes)
 {
     public OwnerCalendarOptions Calendar => coding.Owner.Calendar;
@@ -30,7 +32,9 @@ public sealed class GitHubDashboardModel(
         var allLabels = new ProjectLabels(projects);
         var current = projects.Where(p => p.GoneAt is null).ToList();
         var activity = CommitActivity.Weekly(await github.ListDailyCommitsAsync(cancellationToken: cancellationToken));
-        var calendar = ActivityCalendar.Build(await coding.ReadAsync(DateRange.LastDays(365, today), cancellationToken: cancellationToken), today);
+        var year = DateRange.LastDays(365, today);
+        var calendar = ActivityCalendar.Build(await coding.ReadAsync(year, cancellationToken: cancellationToken), today);
+        var rest = restDays is null ? new HashSet<DateOnly>() : await restDays.ReadAsync(year, cancellationToken);
         return new GitHubDashboardData(
             projects,
             snapshot.Metrics,
@@ -39,6 +43,7 @@ public sealed class GitHubDashboardModel(
             activity,
             projects.Count(p => p.LocEstimated),
             calendar,
+            rest,
             current,
             new ProjectLabels(current),
             projects.Where(p => p.GoneAt is not null).OrderByDescending(p => p.GoneAt).ToList(),
