@@ -78,15 +78,15 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         }
     }
 
-    /// <summary>The demo's goals (<see cref="DemoSeeder.DemoGoals"/>) with this week's progress, and the owner's form.</summary>
+    /// <summary>The demo's goals (<see cref="DemoOptions.Goals"/>) with this week's progress, and the owner's form.</summary>
     private static async Task AssertOverviewGoalsAsync(IPage page)
     {
         var goals = page.GetByTestId("overview-goals");
         await Assertions.Expect(goals).ToBeVisibleAsync();
         await Assertions.Expect(goals.GetByTestId("goals-week")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Week of \w{3} \d{1,2} \w{3} \(so far\)$"));
-        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d+\.\d of {DemoSeeder.DemoGoals.WeeklyCodingHours} h coding$"));
-        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^(\d+\.\d of|No scored night yet, of) {DemoSeeder.DemoGoals.DailySleepHours} h sleep a night$"));
-        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d of {DemoSeeder.DemoGoals.WeeklyActiveDays} active days$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d+\.\d of {DemoOptions.Goals.WeeklyCodingHours} h coding$"));
+        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^(\d+\.\d of|No scored night yet, of) {DemoOptions.Goals.DailySleepHours} h sleep a night$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\d of {DemoOptions.Goals.WeeklyActiveDays} active days$"));
         var bars = goals.GetByRole(AriaRole.Progressbar);
         await Assertions.Expect(bars).ToHaveCountAsync(3);
         foreach (var bar in await bars.AllAsync())

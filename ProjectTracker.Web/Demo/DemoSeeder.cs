@@ -40,8 +40,6 @@ internal sealed class DemoSeeder(
             simulator.GrantedScope, bootstrap: true, cancellationToken);
     }
 
-    /// <summary>Goals the demo's history meets in some weeks and misses in others.</summary>
-    public static readonly GoalTargets DemoGoals = new(WeeklyCodingHours: 25, DailySleepHours: 8, WeeklyActiveDays: 5);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -72,7 +70,7 @@ internal sealed class DemoSeeder(
             var (job, _) = await github.StartAsync("demo", stopping);
             if (!(await goals.GetAsync(stopping)).AnySet)
             {
-                await goals.SetAsync(DemoGoals, stopping);
+                await goals.SetAsync(DemoOptions.Goals, stopping);
             }
 
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
