@@ -24,6 +24,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton<DestructiveAccess>();
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddRateLimiter(_ => { }); // the circuit cap's limiter (ConnectionLimits.UseCircuitCap)
 
         builder.Services.AddSingleton<IAuthorizationHandler, OwnerHandler>();
         builder.Services.AddSingleton<IAuthorizationHandler, AccessHandler>();

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Whoop;
 
@@ -11,8 +12,9 @@ public static class ConnectionLimits
 {
     /// <summary>
     /// At most <c>Access:MaxCircuitsPerClient</c> open dashboards (circuit WebSockets on <c>/_blazor</c>) per client
-    /// address (IPv6 by /64): each holds server memory for as long as it is open. The whole app's cap is Kestrel's
-    /// <c>Kestrel:Limits:MaxConcurrentUpgradedConnections</c> (appsettings.json).
+    /// address (IPv6 by /64): each holds server memory for as long as it is open. The framework's rate limiting does the
+    /// counting: a concurrency limiter per client, whose permit a WebSocket holds until it closes, and no queue. The whole
+    /// app's cap is Kestrel's <c>Kestrel:Limits:MaxConcurrentUpgradedConnections</c> (appsettings.json).
     /// </summary>
     public static void UseCircuitCap(this WebApplication app)
     {
@@ -22,42 +24,19 @@ public static class ConnectionLimits
             return;
         }
 
-        var open = new ConcurrentDictionary<string, int>();
-        app.Use(async (http, next) =>
+        var perClient = new ConcurrencyLimiterOptions { PermitLimit = options.MaxCircuitsPerClient, QueueLimit = 0 };
+        app.UseRateLimiter(new RateLimiterOptions
         {
-            if (!http.Request.Path.Equals("/_blazor", StringComparison.OrdinalIgnoreCase) || !http.WebSockets.IsWebSocketRequest)
-            {
-                await next(http);
-                return;
-            }
-
-            var client = AccessExtensions.ClientKey(http);
-            if (open.AddOrUpdate(client, 1, (_, count) => count + 1) > options.MaxCircuitsPerClient)
-            {
-                Release(open, client);
-                await Problems.Create(StatusCodes.Status429TooManyRequests, "Too many open dashboards",
-                    $"Each client may keep {options.MaxCircuitsPerClient} dashboards open at once; close some tabs.").ExecuteAsync(http);
-                return;
-            }
-
-            try
-            {
-                await next(http);
-            }
-            finally
-            {
-                Release(open, client);
-            }
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsCircuit(http)
+                ? RateLimitPartition.GetConcurrencyLimiter(AccessExtensions.ClientKey(http), _ => perClient)
+                : RateLimitPartition.GetNoLimiter("")),
+            OnRejected = (rejected, _) => new ValueTask(Problems.Create(StatusCodes.Status429TooManyRequests, "Too many open dashboards",
+                $"Each client may keep {options.MaxCircuitsPerClient} dashboards open at once; close some tabs.").ExecuteAsync(rejected.HttpContext)),
         });
     }
 
-    private static void Release(ConcurrentDictionary<string, int> open, string client)
-    {
-        if (open.AddOrUpdate(client, 0, (_, count) => count - 1) <= 0)
-        {
-            open.TryRemove(new KeyValuePair<string, int>(client, 0)); // only if nobody opened one meanwhile
-        }
-    }
+    private static bool IsCircuit(HttpContext http) =>
+        http.Request.Path.Equals("/_blazor", StringComparison.OrdinalIgnoreCase) && http.WebSockets.IsWebSocketRequest;
 
     /// <summary>
     /// With <c>Access:PublicBaseUrl</c> the sign-in's requests are seen at that address, so WHOOP's <c>redirect_uri</c>
