@@ -9,6 +9,7 @@ using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
+using ProjectTracker.Web.Report;
 using ProjectTracker.Web.Timesheet;
 using ProjectTracker.Web.Whoop;
 
@@ -27,6 +28,7 @@ try
     builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDays();
+    builder.AddReport();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();
@@ -34,6 +36,7 @@ try
     await app.MigrateDatabaseAsync();
     await app.StartGitHubJobsAsync();
     await app.StartWhoopAsync();
+    app.StartReport();
 
     app.UseAccess(); // first: forwarded headers, HSTS, security headers, refresh rate limit
     app.UseExceptionHandler();
@@ -58,7 +61,9 @@ try
     readable.MapWhoopApi();
     readable.MapWhoopCompatibilityApi();
     readable.MapDaysApi();
+    readable.MapReportApi();
     app.MapWhoopImportApi();
+    app.MapReportSendApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();
     app.MapAccessPages();
