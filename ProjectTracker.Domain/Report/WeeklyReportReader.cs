@@ -49,10 +49,14 @@ public sealed class WeeklyReportReader(CodingDaysReader coding, InsightsReadServ
             reportDays);
     }
 
-    /// <summary>The habit effects that hold (q at most <see cref="WeeklyReport.HoldingQ"/>), lowest q first, then the largest difference.</summary>
+    /// <summary>
+    /// The habit effects that hold (q at most <see cref="WeeklyReport.HoldingQ"/>), lowest q first: each habit's strongest
+    /// only, so one habit that moves several measures does not crowd out the others.
+    /// </summary>
     public static IReadOnlyList<TagEffect> StrongestHolding(IEnumerable<TagEffect> effects) => effects
         .Where(e => e is { Q: <= WeeklyReport.HoldingQ, Difference: not null })
         .OrderBy(e => e.Q).ThenByDescending(e => Math.Abs(e.Difference!.Value))
+        .DistinctBy(e => (e.Tag, e.Source))
         .Take(WeeklyReport.MaxHabitEffects)
         .ToList();
 

@@ -21,7 +21,7 @@ public static class ReportEndpoints
             .WithDescription(
                 "One ISO week (`week` such as 2026-W49, Monday to Sunday): wall-clock coding hours (decision 0015) and commits, by project (the projects' hours add up to `coding_hours`, give or take 0.01 of rounding), "
                 + "active days (days with a commit), the goals over the week, the average recovery, sleep hours and HRV against the previous week and the 8 weeks before (`baseline`), "
-                + "the habit effects that hold (q ≤ 0.1 over those 9 weeks, at most 3, lowest q first), the best day (the highest recovery; a tie or a week without recovery goes to the most coding hours) and each day. The page is /report/{week}.");
+                + "the habit effects that hold (q ≤ 0.1 over those 9 weeks; each habit's strongest, at most 3, lowest q first), the best day (the highest recovery; a tie or a week without recovery goes to the most coding hours) and each day. The page is /report/{week}.");
         return routes;
     }
 
@@ -29,7 +29,7 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportSendApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/report").WithTags("Report")
-            .MapPost("/send", Send).RequireOwner().ProducesValidationProblem()
+            .MapPost("/send", Send).RequireOwner().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("SendWeeklyReport")
             .WithSummary("E-mail a weekly report now")
             .WithDescription("Queues the e-mail of last week's report (or `week`, such as 2026-W49) to Report:To and answers 202; retried when the mail server refuses. Owner only. 409 when the e-mail settings are not set.");

@@ -9,16 +9,23 @@ public static class ReportExtensions
     /// <summary>The weekly report (<c>/report/{week}</c>) and its e-mail settings, <c>Report:To</c> and <c>Report:Smtp:*</c>.</summary>
     public static WebApplicationBuilder AddReport(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSettings<SmtpOptions>(SmtpOptions.Section);
-        builder.Services.AddSettings<ReportOptions>(ReportOptions.Section)
-            .Validate<SmtpOptions>((report, smtp) => !smtp.IsConfigured || report.To.Length > 0,
-                "Report:To must be set (one or more e-mail addresses) when Report:Smtp:Host is: the weekly report needs someone to go to.")
-            .Validate<SmtpOptions>((report, smtp) => smtp.IsConfigured || report.To.Length == 0,
-                "Report:Smtp:Host must be set when Report:To is: the weekly report needs a mail server to go through.");
+        builder.Services.AddReportSettings();
         builder.Services.AddSingleton<WeeklyReportReader>();
         builder.Services.AddSingleton<ReportSender>();
         builder.Services.AddTransient<WeeklyReportJob>();
         return builder;
+    }
+
+    /// <summary><c>Report:Smtp:*</c> and <c>Report:To</c>, each checked alone and against the other (one without the other sends nothing).</summary>
+    public static IServiceCollection AddReportSettings(this IServiceCollection services)
+    {
+        services.AddSettings<SmtpOptions>(SmtpOptions.Section);
+        services.AddSettings<ReportOptions>(ReportOptions.Section)
+            .Validate<SmtpOptions>((report, smtp) => !smtp.IsConfigured || report.To.Length > 0,
+                "Report:To must be set (one or more e-mail addresses) when Report:Smtp:Host is: the weekly report needs someone to go to.")
+            .Validate<SmtpOptions>((report, smtp) => smtp.IsConfigured || report.To.Length == 0,
+                "Report:Smtp:Host must be set when Report:To is: the weekly report needs a mail server to go through.");
+        return services;
     }
 
     /// <summary>
