@@ -20,33 +20,11 @@ namespace ProjectTracker.Web.Tests.Report;
 /// through a real SMTP server on loopback (netDumbster, in this process) read back and compared with both.
 /// The app's clock stands at Sunday 2026-03-15 (UTC, the seeded offsets), so "last week" is 2026-W10, 2–8 March.
 /// </summary>
-public sealed partial class WeeklyReportApiTests : IAsyncLifetime
+public sealed partial class WeeklyReportApiTests(ReportMailApp fixture) : IClassFixture<ReportMailApp>
 {
     private const string Week = "2026-W10";
-    private readonly SqliteTestDatabase _database = new();
-    private SimpleSmtpServer _smtp = null!;
-    private TrackerAppFactory _app = null!;
-
-    public async Task InitializeAsync()
-    {
-        _smtp = netDumbster.smtp.Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
-        _app = new TrackerAppFactory(_database, new Dictionary<string, string?>
-        {
-            ["Access:TrustedProxies"] = "*",
-            ["Report:Smtp:Host"] = "127.0.0.1",
-            ["Report:Smtp:Port"] = _smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
-            ["Report:Smtp:From"] = "Project Tracker <tracker@example.com>",
-            ["Report:To"] = "owner@example.com, partner@example.com",
-        });
-        await _app.SeedAsync(SeedWeekAsync);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _smtp.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private readonly SimpleSmtpServer _smtp = fixture.Smtp;
+    private readonly TrackerAppFactory _app = fixture.App;
 
     [Fact]
     public async Task Week_Json_HasTheFiguresWorkedOutByHand()
@@ -115,6 +93,7 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
     [Fact]
     public async Task SendNow_FromAnotherMachine_Is403()
     {
+        _smtp.ClearReceivedEmail();
         var problem = await ReadAsync(await PostAsync("/api/report/send", "203.0.113.9"), HttpStatusCode.Forbidden);
 
         AssertProblem(problem, 403, "Owner only");
@@ -126,6 +105,7 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
     {
         var job = _app.Services.GetRequiredService<WeeklyReportJob>();
         var sender = _app.Services.GetRequiredService<ReportSender>();
+        _smtp.ClearReceivedEmail();
 
         await job.SendLastWeekAsync();
         await job.SendLastWeekAsync(); // a second instance's or a repeated run: the week is recorded as sent
@@ -133,8 +113,9 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
         Assert.Contains("2026-W10", MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(sent.Data))).Subject);
         Assert.True(await sender.WasSentAsync(new ReportWeek(2026, 10), CancellationToken.None));
 
-        _smtp.Stop(); // the server now refuses the connection
-        await Assert.ThrowsAnyAsync<Exception>(() => job.SendWeekAsync("2026-W09"));
+        // A server that refuses the connection: the send throws, so Hangfire tries again, and the week is not recorded.
+        var refused = RefusingSender();
+        await Assert.ThrowsAnyAsync<Exception>(() => refused.SendAsync(new ReportWeek(2026, 9), CancellationToken.None));
         Assert.False(await sender.WasSentAsync(new ReportWeek(2026, 9), CancellationToken.None));
         var retry = typeof(WeeklyReportJob).GetMethod(nameof(WeeklyReportJob.SendWeekAsync))!.GetCustomAttributes(typeof(AutomaticRetryAttribute), false);
         Assert.True(Assert.IsType<AutomaticRetryAttribute>(Assert.Single(retry)).Attempts > 0);
@@ -143,12 +124,15 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
     [Fact]
     public async Task Unconfigured_SendIs409NamingTheSettings_AndThePageStillWorks()
     {
-        await using var plain = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["Access:TrustedProxies"] = "*" });
+        await using var plain = new TrackerAppFactory(fixture.Database, new Dictionary<string, string?> { ["Access:TrustedProxies"] = "*" });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/report/send");
         request.Headers.Add("X-Forwarded-For", "127.0.0.1");
 
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/report/{Week}");
+        pageRequest.Headers.Add("X-Forwarded-For", "127.0.0.1"); // the owner, who is told what to set
+
         var problem = await ReadAsync(await plain.CreateClient().SendAsync(request), HttpStatusCode.Conflict);
-        var page = await plain.CreateClient().GetStringAsync($"/report/{Week}");
+        var page = await (await plain.CreateClient().SendAsync(pageRequest)).Content.ReadAsStringAsync();
 
         Assert.Contains("Report:Smtp:Host", (string?)problem["detail"]);
         Assert.Contains("Report:To", (string?)problem["detail"]);
@@ -186,6 +170,22 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
         return arrived.Task;
     }
 
+    private ReportSender RefusingSender()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var services = _app.Services;
+        return new ReportSender(
+            services.GetRequiredService<WeeklyReportReader>(),
+            new SmtpOptions { Host = "127.0.0.1", Port = port, From = "tracker@example.com" },
+            services.GetRequiredService<ReportOptions>(),
+            services.GetRequiredService<Domain.Persistence.SharedStateStore>(),
+            services.GetRequiredService<ProjectTracker.Web.Access.AccessOptions>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ReportSender>>());
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string path, string client)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path);
@@ -195,6 +195,42 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
 
     private static string Text(string html) =>
         WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(html, " "), " "));
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>The app with the report's e-mail pointed at an SMTP server on loopback in this process, over a seeded week.</summary>
+public sealed class ReportMailApp : IAsyncLifetime
+{
+    public SqliteTestDatabase Database { get; } = new();
+
+    public SimpleSmtpServer Smtp { get; } = netDumbster.smtp.Configuration.Configure().WithAddress(IPAddress.Loopback).WithRandomPort().Build();
+
+    public TrackerAppFactory App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = new TrackerAppFactory(Database, new Dictionary<string, string?>
+        {
+            ["Access:TrustedProxies"] = "*",
+            ["Report:Smtp:Host"] = "127.0.0.1",
+            ["Report:Smtp:Port"] = Smtp.Configuration.Port.ToString(CultureInfo.InvariantCulture),
+            ["Report:Smtp:From"] = "Project Tracker <tracker@example.com>",
+            ["Report:To"] = "owner@example.com, partner@example.com",
+        });
+        await App.SeedAsync(SeedWeekAsync);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Smtp.Dispose();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
 
     private static async Task SeedWeekAsync(Domain.Persistence.TrackerDbContext db)
     {
@@ -228,9 +264,4 @@ public sealed partial class WeeklyReportApiTests : IAsyncLifetime
         ScoreState = "SCORED", TimezoneOffset = "+00:00",
     };
 
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
