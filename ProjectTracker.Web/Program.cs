@@ -6,6 +6,7 @@ using ProjectTracker.Web.Days;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Export;
 using ProjectTracker.Web.GitHub;
+using ProjectTracker.Web.Goals;
 using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
@@ -28,6 +29,7 @@ try
     builder.AddTimesheet();
     builder.AddWhoop();
     builder.AddDays();
+    builder.AddGoals();
     builder.AddReport();
     builder.AddDashboard();
     builder.AddAccess();
@@ -61,6 +63,7 @@ try
     readable.MapWhoopApi();
     readable.MapWhoopCompatibilityApi();
     readable.MapDaysApi();
+    readable.MapGoalsApi();
     readable.MapReportApi();
     app.MapWhoopImportApi();
     app.MapReportSendApi();

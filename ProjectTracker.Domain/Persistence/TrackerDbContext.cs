@@ -27,6 +27,7 @@ public abstract class TrackerDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SharedStateEntry> SharedState => Set<SharedStateEntry>();
     public DbSet<Days.DayTag> DayTags => Set<Days.DayTag>();
+    public DbSet<Goals.Goal> Goals => Set<Goals.Goal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using ProjectTracker.Domain.Days;
 using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Domain.Goals;
 using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Time;
 
@@ -8,9 +9,10 @@ namespace ProjectTracker.Domain.Report;
 /// <summary>
 /// Builds a <see cref="WeeklyReport"/>: coding from the timesheet's reader (wall-clock hours shared between projects,
 /// decision 0015), the body from the insights' days (the same local days), habit effects from <see cref="TagEffects"/>
-/// over the baseline and the week together (a single week is far too few days for any effect to hold).
+/// over the baseline and the week together (a single week is far too few days for any effect to hold), goals by
+/// <see cref="GoalProgress.Week"/> over the ISO week's own days (so a goal's actual is the report's figure).
 /// </summary>
-public sealed class WeeklyReportReader(CodingDaysReader coding, InsightsReadService insights, DayTagService tags)
+public sealed class WeeklyReportReader(CodingDaysReader coding, InsightsReadService insights, DayTagService tags, GoalService goals)
 {
     public OwnerDays Owner => coding.Owner;
 
@@ -34,13 +36,15 @@ public sealed class WeeklyReportReader(CodingDaysReader coding, InsightsReadServ
         var previous = days.Where(d => d.Date >= week.Previous.Start && d.Date <= week.Previous.End).ToList();
         var baseline = days.Where(d => d.Date < week.Start).ToList();
         var reportDays = thisWeek.Select(Day).ToList();
+        var weekGoals = GoalProgress.Week(week.Start, await goals.GetAsync(ct),
+            thisWeek.Select(d => new GoalDay(d.Date, d.Commits, d.CodingHours, d.SleepHours)), await coding.Owner.TodayAsync(ct));
         return new WeeklyReport(
             week, hasGitHub, days.Any(d => d.Recovery is not null || d.SleepHours is not null || d.Hrv is not null),
             Hours(sheet.Total.Minutes), sheet.Total.Commits, thisWeek.Count(d => d.Commits > 0),
             sheet.Projects.Select(p => (Label: p, Total: sheet.ByProject[p.Id]))
                 .OrderByDescending(p => p.Total.Minutes).ThenBy(p => p.Label.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(p => new ReportProject(p.Label.Name, Hours(p.Total.Minutes), p.Total.Commits)).ToList(),
-            [],
+            weekGoals.Goals.Select(g => new ReportGoal(g.Kind.Name(), g.Target, g.Actual is { } a ? Math.Round(a, 2) : null, g.Met)).ToList(),
             Compare(thisWeek, previous, baseline, d => d.Recovery),
             Compare(thisWeek, previous, baseline, d => d.SleepHours),
             Compare(thisWeek, previous, baseline, d => d.Hrv),

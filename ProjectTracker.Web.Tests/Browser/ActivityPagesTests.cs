@@ -50,6 +50,7 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
 
         await page.GetByTestId("group-week").ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=chart-timesheet]')?.dataset.points) >= 13");
+        await Assertions.Expect(page.GetByTestId("timesheet-goal-weeks")).ToContainTextAsync("Coding goal of 40 h a week met in ");
         await AssertFitsAsync(page, "timesheet");
         session.AssertNoErrors();
     }

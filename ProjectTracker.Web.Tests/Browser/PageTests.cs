@@ -26,6 +26,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(session.Page.GetByTestId("demo-label")).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Viewports.Desktop);
+        await AssertPageContentAsync(session, page);
         session.AssertNoErrors();
     }
 
@@ -42,6 +43,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
             $"{page} scrolls sideways at {Phone.Width} px: scrollWidth {scrollWidth} > innerWidth {innerWidth}. "
             + $"Elements past the right edge: {string.Join(", ", overflow)}");
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Phone);
+        await AssertPageContentAsync(session, page);
         await Assertions.Expect(session.Page.GetByTestId("demo-label")).ToBeVisibleAsync();
         session.AssertNoErrors();
     }
@@ -59,6 +61,78 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
             await session.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A page's own content, checked on the same load at both widths.</summary>
+    private async Task AssertPageContentAsync(BrowserSession session, string page)
+    {
+        if (page == "overview")
+        {
+            await AssertOverviewGoalsAsync(session.Page);
+            await AssertOverviewReportLinksAsync(session.Page);
+        }
+        else if (page == "report")
+        {
+            await AssertReportAsync(session.Page);
+        }
+    }
+
+    private static async Task AssertOverviewReportLinksAsync(IPage page)
+    {
+        var thisWeek = await page.GetByTestId("report-link-this-week").GetAttributeAsync("href");
+        var lastWeek = await page.GetByTestId("report-link-last-week").GetAttributeAsync("href");
+
+        Assert.Matches(@"^/report/\d{4}-W\d{2}$", thisWeek);
+        Assert.Equal("/report/" + Domain.Report.ReportWeek.Parse(thisWeek![8..])!.Value.Previous, lastWeek);
+    }
+
+    /// <summary>Last week's report: the figures of its JSON, the demo's goals and habits, and a print without the app's chrome.</summary>
+    private async Task AssertReportAsync(IPage page)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/report/week/{DemoPages.ReportWeek}"))!;
+
+        await Assertions.Expect(page.GetByTestId("report-coding-hours")).ToHaveTextAsync(Web.Report.ReportText.Hours((double)json["coding_hours"]!));
+        await Assertions.Expect(page.GetByTestId("report-commits")).ToHaveTextAsync(Web.Report.ReportText.Count((int)json["commits"]!, "commit"));
+        await Assertions.Expect(page.GetByTestId("report-active-days")).ToHaveTextAsync(Web.Report.ReportText.Count((int)json["active_days"]!, "active day"));
+        await Assertions.Expect(page.GetByTestId("report-project")).ToHaveCountAsync(json["projects"]!.AsArray().Count);
+        await Assertions.Expect(page.Locator("[data-measure=recovery] [data-testid=report-average]"))
+            .ToHaveTextAsync(Web.Report.ReportText.Number((double?)json["recovery"]!["average"], " %"));
+        await Assertions.Expect(page.GetByTestId("report-goal")).ToHaveCountAsync(json["goals"]!.AsObject().Count);
+        Assert.NotEmpty(json["goals"]!.AsObject()); // the demo sets goals
+        Assert.NotEmpty(json["habit_effects"]!.AsArray()); // and its journal has habits that hold
+        await Assertions.Expect(page.GetByTestId("report-habit")).ToHaveCountAsync(json["habit_effects"]!.AsArray().Count);
+        await Assertions.Expect(page.GetByTestId("report-best-day-link")).ToHaveAttributeAsync("href", $"/days/{(string)json["best_day"]!["date"]!}");
+
+        // Printed: the report alone, without the app bar, the menu or the owner's button.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("report-send")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("report-coding")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Assertions.Expect(page.GetByTestId("report-send-unconfigured")).ToBeVisibleAsync(); // the demo sends no mail
+    }
+
+    /// <summary>The demo's goals (40 h coding, 8 h sleep, 5 active days) with this week's progress, and the owner's form.</summary>
+    private static async Task AssertOverviewGoalsAsync(IPage page)
+    {
+        var goals = page.GetByTestId("overview-goals");
+        await Assertions.Expect(goals).ToBeVisibleAsync();
+        await Assertions.Expect(goals.GetByTestId("goals-week")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Week of \w{3} \d{1,2} \w{3} \(so far\)$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_coding_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+\.\d of 40 h coding$"));
+        await Assertions.Expect(goals.GetByTestId("goal-daily_sleep_hours").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+\.\d of|No scored night yet, of) 8 h sleep a night$"));
+        await Assertions.Expect(goals.GetByTestId("goal-weekly_active_days").GetByTestId("goal-line")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d of 5 active days$"));
+        var bars = goals.GetByRole(AriaRole.Progressbar);
+        await Assertions.Expect(bars).ToHaveCountAsync(3);
+        foreach (var bar in await bars.AllAsync())
+        {
+            Assert.InRange(int.Parse((await bar.GetAttributeAsync("aria-valuenow"))!), 0, 100);
+            Assert.True((await bar.BoundingBoxAsync())!.Width > 200, "a goal's bar spans the card");
+        }
+
+        // The browser runs on the app's machine, the owner of an install without access settings: offered the form.
+        await Assertions.Expect(goals.GetByTestId("goals-edit")).ToHaveCountAsync(1);
+        await Assertions.Expect(goals.GetByTestId("goals-owner-only")).ToHaveCountAsync(0);
     }
 
     private static async Task AssertEveryTableShowsAllItsColumnsAsync(BrowserSession session, string page, ViewportSize size)

@@ -42,7 +42,8 @@ public sealed partial class WeeklyReportApiTests(ReportMailApp fixture) : IClass
         Assert.Equal(["alpha", "beta"], projects.Select(p => (string)p!["project"]!).Order().ToArray());
         Assert.Equal(5.5, projects.Sum(p => (double)p!["hours"]!), 2);
         Assert.Equal(4, projects.Sum(p => (int)p!["commits"]!));
-        Assert.Empty(report["goals"]!.AsObject());
+        Assert.Equal("""{"weekly_coding_hours":{"target":5,"actual":5.5,"met":true},"daily_sleep_hours":{"target":7.5,"actual":7,"met":false}}""",
+            report["goals"]!.ToJsonString());
         Assert.Equal("""{"average":65,"previous_week":40,"baseline":45}""", report["recovery"]!.ToJsonString());
         Assert.Equal("""{"average":7,"previous_week":6,"baseline":6}""", report["sleep_hours"]!.ToJsonString());
         Assert.Equal("""{"average":55,"previous_week":45,"baseline":45}""", report["hrv"]!.ToJsonString());
@@ -160,6 +161,11 @@ public sealed partial class WeeklyReportApiTests(ReportMailApp fixture) : IClass
             }
         }
 
+        foreach (var goal in json["goals"]!.AsObject())
+        {
+            yield return ReportText.Goal(new ReportGoal(goal.Key, (double)goal.Value!["target"]!, (double?)goal.Value["actual"], (bool)goal.Value["met"]!));
+        }
+
         yield return ReportText.Day(DateOnly.Parse((string)json["best_day"]!["date"]!, CultureInfo.InvariantCulture));
     }
 
@@ -246,6 +252,8 @@ public sealed class ReportMailApp : IAsyncLifetime
             Recovery("c1", Utc(3, 3), 60, 50), Recovery("c2", Utc(3, 4), 70, 60),
             Recovery("c0", Utc(2, 24), 40, 45), Recovery("cb", Utc(1, 20), 50, 45));
         db.WhoopSleeps.AddRange(Sleep("s1", Utc(3, 3), 7.5), Sleep("s2", Utc(3, 4), 6.5), Sleep("s0", Utc(2, 24), 6));
+        db.Goals.AddRange(
+            new Domain.Goals.Goal { Name = "weekly_coding_hours", Target = 5 }, new Domain.Goals.Goal { Name = "daily_sleep_hours", Target = 7.5 });
     }
 
     private static DateTime Utc(int month, int day, int hour = 0, int minute = 0) => new(2026, month, day, hour, minute, 0, DateTimeKind.Utc);

@@ -1,4 +1,5 @@
 using ProjectTracker.Domain.Days;
+using ProjectTracker.Domain.Goals;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop.Import;
 using ProjectTracker.Domain.Whoop.Sync;
@@ -10,11 +11,12 @@ namespace ProjectTracker.Web.Demo;
 /// <summary>
 /// Connects the demo's WHOOP account to this run's simulator, then, once the app has started, fills the demo database
 /// through the real sync: a GitHub refresh job and a WHOOP year; then the year's WHOOP export with a journal through the
-/// real import (the synced records are skipped, the journal arrives) and a few own tags, so the habits show.
+/// real import (the synced records are skipped, the journal arrives) and a few own tags, so the habits show; and goals,
+/// unless an earlier run's owner set their own.
 /// </summary>
 internal sealed class DemoSeeder(
     IHostApplicationLifetime lifetime, GitHubRefreshJobs github, Jobs.RefreshProgressHub progress, WhoopRefreshService whoop,
-    WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, WhoopImportService import, DayTagService tags, TimeProvider time,
+    WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, WhoopImportService import, DayTagService tags, GoalService goals, TimeProvider time,
     ILogger<DemoSeeder> logger)
     : IHostedService
 {
@@ -37,6 +39,9 @@ internal sealed class DemoSeeder(
             whoopUserId: null, simulator.AccessTokens.First(), simulator.RefreshTokens.First(), simulator.AccessTokenLifetimeSeconds,
             scopes: null, bootstrap: true, cancellationToken);
     }
+
+    /// <summary>Goals the demo's history meets in some weeks and misses in others.</summary>
+    public static readonly GoalTargets DemoGoals = new(WeeklyCodingHours: 40, DailySleepHours: 8, WeeklyActiveDays: 5);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -65,6 +70,11 @@ internal sealed class DemoSeeder(
         try
         {
             var (job, _) = await github.StartAsync("demo", stopping);
+            if (!(await goals.GetAsync(stopping)).AnySet)
+            {
+                await goals.SetAsync(DemoGoals, stopping);
+            }
+
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var synced = await whoop.SyncDaysAsync(DateRange.LastDays(DemoMode.WhoopDays, today), "demo", stopping);
             await ImportJournalAsync(today, stopping);

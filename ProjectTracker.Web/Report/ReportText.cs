@@ -33,8 +33,13 @@ public static class ReportText
     /// <summary>A goal's name as people read it: <c>weekly_coding_hours</c> → "Weekly coding hours".</summary>
     public static string GoalName(string name) => char.ToUpperInvariant(name[0]) + name[1..].Replace('_', ' ');
 
-    public static string Goal(ReportGoal goal) =>
-        $"{GoalName(goal.Name)}: {Number(goal.Actual, "")} of {goal.Target.ToString("0.##", Invariant)} — {(goal.Met ? "met" : "not met")}";
+    /// <summary>"Weekly coding hours: 5.5 h of 20 h — not met".</summary>
+    public static string Goal(ReportGoal goal)
+    {
+        var unit = goal.Name.EndsWith("hours", StringComparison.Ordinal) ? " h" : goal.Name.EndsWith("days", StringComparison.Ordinal) ? " days" : "";
+        var actual = goal.Actual is { } a ? a.ToString("0.##", Invariant) + unit : "nothing measured";
+        return $"{GoalName(goal.Name)}: {actual} of {goal.Target.ToString("0.##", Invariant)}{unit} — {(goal.Met ? "met" : "not met")}";
+    }
 
     /// <summary>The measures compared, in the order the page, the JSON and the e-mail list them.</summary>
     public static IReadOnlyList<(string Key, string Name, string Unit, ReportComparison Values)> Body(WeeklyReport report) =>

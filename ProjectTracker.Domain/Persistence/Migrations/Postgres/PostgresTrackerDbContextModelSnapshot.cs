@@ -392,6 +392,26 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Postgres
                     b.ToTable("refresh_job", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Goals.Goal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("goal", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Persistence.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

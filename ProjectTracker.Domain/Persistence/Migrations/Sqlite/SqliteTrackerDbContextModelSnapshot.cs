@@ -381,6 +381,26 @@ namespace ProjectTracker.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("refresh_job", (string)null);
                 });
 
+            modelBuilder.Entity("ProjectTracker.Domain.Goals.Goal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL")
+                        .HasColumnName("target");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("goal", (string)null);
+                });
+
             modelBuilder.Entity("ProjectTracker.Domain.Persistence.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
