@@ -37,18 +37,18 @@ public static class ReportMail
     public static string Html(WeeklyReport report, Uri? pageUrl)
     {
         var html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family: sans-serif; color: #1a1a1a;\">");
-        html.Append($"<h1>{Encode(ReportText.Title(report))}</h1><p>{Encode(ReportText.Dates(report.Week))}</p>");
+        html.Append($"\n<h1>{Encode(ReportText.Title(report))}</h1>\n<p>{Encode(ReportText.Dates(report.Week))}</p>\n");
         var open = false;
         foreach (var line in Lines(report))
         {
             if (line.Heading is { } heading)
             {
-                html.Append(open ? "</ul>" : "").Append($"<h2>{Encode(heading)}</h2><ul>");
+                html.Append(open ? "</ul>\n" : "").Append($"<h2>{Encode(heading)}</h2>\n<ul>\n");
                 open = true;
             }
             else
             {
-                html.Append($"<li>{Encode(line.Text!)}</li>");
+                html.Append($"<li>{Encode(line.Text!)}</li>\n");
             }
         }
 
