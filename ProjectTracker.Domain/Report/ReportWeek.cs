@@ -11,6 +11,9 @@ namespace ProjectTracker.Domain.Report;
 /// </summary>
 public readonly partial record struct ReportWeek(int Year, int Week)
 {
+    /// <summary>The years a report may be asked for: room for the 8-week baseline before and the day after the week.</summary>
+    public const int MinYear = 1970, MaxYear = 9998;
+
     public DateOnly Start => DateOnly.FromDateTime(ISOWeek.ToDateTime(Year, Week, DayOfWeek.Monday));
 
     public DateOnly End => Start.AddDays(6);
@@ -28,7 +31,7 @@ public readonly partial record struct ReportWeek(int Year, int Week)
         return new ReportWeek(ISOWeek.GetYear(date), ISOWeek.GetWeekOfYear(date));
     }
 
-    /// <summary><c>yyyy-Www</c> (the week any case), a week the year has; else null.</summary>
+    /// <summary><c>yyyy-Www</c> (the W in any case), a week the year has, the year from <see cref="MinYear"/> to <see cref="MaxYear"/>; else null.</summary>
     public static ReportWeek? Parse(string? text)
     {
         if (text is null || Pattern().Match(text) is not { Success: true } match)
@@ -38,7 +41,7 @@ public readonly partial record struct ReportWeek(int Year, int Week)
 
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         var week = int.Parse(match.Groups["week"].Value, CultureInfo.InvariantCulture);
-        return year is >= 1 and <= 9998 && week >= 1 && week <= ISOWeek.GetWeeksInYear(year) ? new ReportWeek(year, week) : null;
+        return year is >= MinYear and <= MaxYear && week >= 1 && week <= ISOWeek.GetWeeksInYear(year) ? new ReportWeek(year, week) : null;
     }
 
     public override string ToString() => $"{Year:D4}-W{Week:D2}";

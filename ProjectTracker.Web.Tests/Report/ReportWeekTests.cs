@@ -22,6 +22,7 @@ public sealed class ReportWeekTests
     [Theory]
     [InlineData("2027-W53")]
     [InlineData("2026-W00")]
+    [InlineData("0001-W01")] // its baseline would start before the calendar does
     [InlineData("2026-W7")]
     [InlineData("2026W07")]
     [InlineData(" 2026-W07")]

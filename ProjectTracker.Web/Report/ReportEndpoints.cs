@@ -37,7 +37,7 @@ public static class ReportEndpoints
     }
 
     public static ReportWeek ParseWeek(string? text) => ReportWeek.Parse(text) ?? throw new InvalidQueryParameterException(
-        WeekParameter, $"week must be an ISO week such as 2026-W49 (year, W, week 01–53 that the year has); got '{Shorten(text ?? "")}'.");
+        WeekParameter, $"week must be an ISO week such as 2026-W49 (a year from 1970, W, and a week 01–53 the year has); got '{Shorten(text ?? "")}'.");
 
     /// <summary>Queues a send on the job storage (so a refusal is retried); the job sends even a week already sent.</summary>
     public static void Enqueue(IBackgroundJobClient jobs, ReportWeek week) =>
