@@ -50,7 +50,12 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
 
         await page.GetByTestId("group-week").ClickAsync();
         await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=chart-timesheet]')?.dataset.points) >= 13");
+        // The demo's coding goal: the weeks that met it are named above the table, and their columns marked in it.
         await Assertions.Expect(page.GetByTestId("timesheet-goal-weeks")).ToContainTextAsync("Coding goal of 40 h a week met in ");
+        if (width == "desktop")
+        {
+            Assert.True(await page.GetByTestId("timesheet-goal-met").CountAsync() > 0, "the demo meets its coding goal in some of 14 weeks");
+        }
         await AssertFitsAsync(page, "timesheet");
         session.AssertNoErrors();
     }

@@ -13,7 +13,7 @@ public sealed class DemoFlowTests(DemoBrowserApp app, ITestOutputHelper output)
         await using var session = await app.OpenSessionAsync(output, $"{nameof(DemoFlowTests)}.{nameof(ProjectSearch_Typed_NarrowsTheGridToMatchingProjects)}");
         var page = session.Page;
         await session.OpenAsync("/github", "all");
-        var rows = page.GetByTestId("project-grid").Locator("tbody tr");
+        var rows = page.GetByTestId("project-grid").Locator("table[aria-label=Projects] tbody tr");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         var before = await rows.CountAsync();
         var wanted = app.Projects[^1];

@@ -1,9 +1,11 @@
+using ProjectTracker.Web.Components.Pages.Days;
+
 namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>The pages every browser check visits, by a short name used in test and screenshot names.</summary>
 public static class DemoPages
 {
-    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "timesheet", "report", "not-found"];
+    public static TheoryData<string> All => ["overview", "github", "github-project", "whoop", "insights", "timesheet", "day", "setup", "report", "not-found"];
 
     public static string PathOf(string page, DemoBrowserApp app) => page switch
     {
@@ -13,6 +15,8 @@ public static class DemoPages
         "whoop" => "/whoop",
         "insights" => "/insights",
         "timesheet" => "/timesheet",
+        "day" => DayLinks.Href(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)),
+        "setup" => "/setup",
         "report" => "/report/" + ReportWeek,
         "not-found" => "/no-such-page",
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, "not a known page"),

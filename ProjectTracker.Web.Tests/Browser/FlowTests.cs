@@ -19,7 +19,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
         await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid)}");
         var page = session.Page;
         await session.OpenAsync("/github", "before");
-        var rows = page.GetByTestId("project-grid").Locator("tbody tr");
+        var rows = page.GetByTestId("project-grid").Locator("table[aria-label=Projects] tbody tr");
 
         await page.GetByTestId("github-refresh").ClickAsync();
 

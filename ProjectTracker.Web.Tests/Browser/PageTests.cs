@@ -5,8 +5,9 @@ namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
 /// Every page loaded once in a desktop and once in a phone-width browser, each load running every check of that width: no
-/// console errors, the demo label shown, every table showing all its columns; the heading on the desktop, no sideways
-/// scroll on the phone.
+/// console errors, the demo label shown, every table showing all its columns, every chart text shown whole, and
+/// axe-core's WCAG 2.2 AA rules finding nothing, in the light theme and again after switching to the dark one; the heading
+/// and tiles that keep their value on one line on the desktop, no sideways scroll on the phone.
 /// </summary>
 /// <remarks>
 /// The phone is 375 px wide, the narrowest common phone: the narrower of the two phone widths these checks used before
@@ -27,6 +28,9 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         await Assertions.Expect(session.Page.Locator("h1")).ToBeVisibleAsync();
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Viewports.Desktop);
         await AssertPageContentAsync(session, page);
+        var wrapped = await session.Page.EvaluateAsync<string[]>(Layout.TileValuesOnTwoLines);
+        Assert.True(wrapped.Length == 0, $"{page} breaks tile values over two lines: {string.Join("; ", wrapped)}");
+        await AssertChartsAndAccessibilityInBothThemesAsync(session, page, Viewports.Desktop);
         session.AssertNoErrors();
     }
 
@@ -45,6 +49,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         await AssertEveryTableShowsAllItsColumnsAsync(session, page, Phone);
         await AssertPageContentAsync(session, page);
         await Assertions.Expect(session.Page.GetByTestId("demo-label")).ToBeVisibleAsync();
+        await AssertChartsAndAccessibilityInBothThemesAsync(session, page, Phone);
         session.AssertNoErrors();
     }
 
@@ -133,6 +138,25 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         // The browser runs on the app's machine, the owner of an install without access settings: offered the form.
         await Assertions.Expect(goals.GetByTestId("goals-edit")).ToHaveCountAsync(1);
         await Assertions.Expect(goals.GetByTestId("goals-owner-only")).ToHaveCountAsync(0);
+    }
+
+    // The dark theme is switched to in place (the toggle redraws the page with the other palette), not loaded again.
+    private static async Task AssertChartsAndAccessibilityInBothThemesAsync(BrowserSession session, string page, ViewportSize size)
+    {
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            if (theme == "dark")
+            {
+                var toggle = session.Page.GetByTestId("dark-mode-toggle");
+                await toggle.ClickAsync();
+                await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+            }
+
+            var hidden = await session.Page.EvaluateAsync<string[]>(Layout.ChartTextNotShown);
+            Assert.True(hidden.Length == 0, $"{page} at {size.Width} px ({theme}) does not show chart text whole: {string.Join("; ", hidden)}");
+            var violations = await Accessibility.ViolationsAsync(session.Page);
+            Assert.True(violations.Count == 0, $"{page} at {size.Width} px ({theme}) fails WCAG 2.2 AA: {string.Join("; ", violations)}");
+        }
     }
 
     private static async Task AssertEveryTableShowsAllItsColumnsAsync(BrowserSession session, string page, ViewportSize size)

@@ -38,6 +38,8 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
         services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();
         services.AddSingleton<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>();
+        services.AddSingleton<ProjectTracker.Domain.Goals.GoalService>();
+        services.AddSingleton<ProjectTracker.Domain.Goals.GoalProgress>();
         // Built on every read, as the read service here reads the database every time.
         services.AddSingleton(sp => new ProjectTracker.Web.Components.Pages.GitHub.GitHubDashboardModel(
             sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>(),

@@ -153,12 +153,39 @@ public sealed class ProjectGridTests : IAsyncLifetime
         ];
         var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
 
-        Assert.Single(grid.FindAll("[data-testid=archived-chip]"));
+        Assert.Single(grid.FindAll("table[aria-label=Projects] [data-testid=archived-chip]"));
         Assert.Contains("≈ 1,200", grid.FindAll("tbody tr")[0].TextContent);
-        var failed = grid.Find("[data-testid=failed-mark]");
+        var failed = grid.Find("table[aria-label=Projects] [data-testid=failed-mark]");
         Assert.Equal("Not refreshed: 403 \"forbidden\" <now>", failed.GetAttribute("aria-label"));
         Assert.Equal("<b>odd</b>", ProjectLinks(grid)[1]);
         Assert.Empty(grid.FindAll("tbody b"));
+    }
+
+    [Fact]
+    public void PhoneList_ShowsTheSamePageAsTheTableWithEveryColumnAndSortsByTheChoice()
+    {
+        Project[] projects =
+        [
+            new() { Name = "old", Archived = true, LocEstimated = true, Loc = 1200, CommitCount = 3, TimeSpentMin = 90, ActiveDays = 2, PrimaryLanguage = "Go" },
+            new() { Name = "new", CommitCount = 40, Loc = 5000, TimeSpentMin = 600, ActiveDays = 9, PrimaryLanguage = "C#", LastCommitDate = new DateTime(2026, 12, 1) },
+        ];
+        var grid = _context.Render<ProjectGrid>(p => p.Add(g => g.Projects, projects));
+
+        var items = grid.FindAll("[data-testid=project-list-item]");
+        Assert.Equal(["old", "new"], items.Select(i => i.QuerySelector("summary .pt-list-name")!.FirstChild!.TextContent));
+        Assert.Equal(["/github/old", "/github/new"], items.Select(i => i.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Empty(grid.FindAll("summary a"));
+        Assert.Equal("3 commits · 1.5 h", items[0].QuerySelector("summary > span:last-child")!.TextContent);
+        Assert.NotNull(items[0].QuerySelector("[data-testid=archived-chip]"));
+        Assert.Equal(["Language Go", "Lines of code ≈ 1,200", "Active days 2", "Last commit —"],
+            items[0].QuerySelectorAll("tr").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent))));
+        Assert.Equal("2026-12-01", items[1].QuerySelectorAll("td")[^1].TextContent);
+
+        grid.Find("[data-testid=project-sort]").Change(nameof(ProjectColumn.Commits));
+
+        Assert.Equal(["Open new", "Open old"], grid.FindAll("[data-testid=project-list-item] a").Select(a => a.TextContent));
+        Assert.Equal(["new", "old"], ProjectLinks(grid));
+        Assert.Equal("descending", grid.Find("th[aria-sort]").GetAttribute("aria-sort"));
     }
 
     [Fact]
@@ -176,7 +203,7 @@ public sealed class ProjectGridTests : IAsyncLifetime
     }
 
     private static List<string> ProjectLinks(IRenderedComponent<ProjectGrid> grid) =>
-        grid.FindAll("[data-testid=project-grid] a[href^='/github/']").Select(a => a.TextContent.Trim()).ToList();
+        grid.FindAll("[data-testid=project-grid] table[aria-label=Projects] a[href^='/github/']").Select(a => a.TextContent.Trim()).ToList();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -100,7 +100,8 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         Assert.Equal("50 %", Kpi(page, "kpi-recovery"));
         Assert.Equal("50 ms", Kpi(page, "kpi-hrv"));
         Assert.Equal("54 bpm", Kpi(page, "kpi-rhr"));
-        Assert.Equal("7.5 h · 85 % of need", Kpi(page, "kpi-sleep")); // the nap is not a night
+        Assert.Equal("7.5 h", Kpi(page, "kpi-sleep")); // the nap is not a night
+        Assert.Equal("85 % of need", page.Find("[data-testid=kpi-sleep-caption]").TextContent.Trim());
         Assert.Equal("12.0", Kpi(page, "kpi-strain"));
         Assert.Equal("2", Kpi(page, "kpi-workouts"));
         Assert.Equal("2,250 kcal", Kpi(page, "kpi-calories")); // from kilojoules

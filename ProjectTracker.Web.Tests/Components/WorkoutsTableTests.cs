@@ -22,11 +22,13 @@ public sealed class WorkoutsTableTests : IAsyncDisposable
     {
         var table = _context.Render<WorkoutsTable>(p => p.Add(x => x.Workouts, Workouts(30)));
 
-        Assert.Equal(WorkoutsTable.FirstShown, table.FindAll("tbody tr").Count);
+        Assert.Equal(WorkoutsTable.FirstShown, table.FindAll("[data-testid=workouts-table] tbody tr").Count);
+        Assert.Equal(WorkoutsTable.FirstShown, table.FindAll("[data-testid=workouts-list-item]").Count);
         Assert.Equal("30", table.Find("[data-testid=workouts-table]").GetAttribute("data-points"));
         table.Find("[data-testid=workouts-show-all]").Click();
 
-        Assert.Equal(30, table.FindAll("tbody tr").Count);
+        Assert.Equal(30, table.FindAll("[data-testid=workouts-table] tbody tr").Count);
+        Assert.Equal(30, table.FindAll("[data-testid=workouts-list-item]").Count);
         Assert.Empty(table.FindAll("[data-testid=workouts-show-all]"));
     }
 
@@ -38,7 +40,7 @@ public sealed class WorkoutsTableTests : IAsyncDisposable
 
         table.Render(p => p.Add(x => x.Workouts, Workouts(40)));
 
-        Assert.Equal(WorkoutsTable.FirstShown, table.FindAll("tbody tr").Count);
+        Assert.Equal(WorkoutsTable.FirstShown, table.FindAll("[data-testid=workouts-table] tbody tr").Count);
         Assert.Contains("Show all 40 workouts", table.Find("[data-testid=workouts-show-all]").TextContent);
     }
 
@@ -49,7 +51,7 @@ public sealed class WorkoutsTableTests : IAsyncDisposable
 
         var table = _context.Render<WorkoutsTable>(p => p.Add(x => x.Workouts, [oldRow]));
 
-        Assert.Equal("500", table.FindAll("tbody tr td")[^1].TextContent.Trim());
+        Assert.Equal("500", table.FindAll("[data-testid=workouts-table] tbody tr td")[^1].TextContent.Trim());
         Assert.Empty(table.FindAll("[data-testid=workouts-show-all]"));
     }
 
@@ -60,7 +62,21 @@ public sealed class WorkoutsTableTests : IAsyncDisposable
 
         var table = _context.Render<WorkoutsTable>(p => p.Add(x => x.Workouts, [odd]));
 
-        Assert.Equal("<i>yoga</i> & more", table.FindAll("tbody tr td")[0].TextContent);
+        Assert.Equal("<i>yoga</i> & more", table.FindAll("[data-testid=workouts-table] tbody tr td")[0].TextContent);
         Assert.Empty(table.FindAll("tbody i"));
+        Assert.Equal("<i>yoga</i> & more", table.Find("[data-testid=workouts-list-item] summary").FirstElementChild!.TextContent);
+        Assert.Empty(table.FindAll("summary i"));
+    }
+
+    [Fact]
+    public void PhoneList_ShowsEachWorkoutsFiguresLikeTheTable()
+    {
+        var table = _context.Render<WorkoutsTable>(p => p.Add(x => x.Workouts, Workouts(1)));
+
+        var item = table.Find("[data-testid=workouts-list-item]");
+        var row = table.FindAll("[data-testid=workouts-table] tbody td").Select(td => td.TextContent).ToList();
+        Assert.Equal($"{row[2]} · strain {row[3]}", item.QuerySelector("summary > span:last-child")!.TextContent);
+        Assert.Equal([$"Start (local) {row[1]}", $"Avg / max HR {row[4]}", $"kcal {row[5]}"],
+            item.QuerySelectorAll("tr").Select(r => string.Join(" ", r.Children.Select(c => c.TextContent))));
     }
 }

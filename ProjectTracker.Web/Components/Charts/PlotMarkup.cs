@@ -43,7 +43,9 @@ public static class PlotMarkup
         var html = new StringBuilder();
         var step = Width / Math.Max(1, plot.Labels.Count);
         html.Append("<div data-tips>");
-        html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Grid} margin: 0.75rem 0 0.5rem;\">"); // room above for the top label
+        // Room above for the top axis label, as padding: a margin collapsed out of the frame that clips the chart, and the
+        // label was cut in half under the chart's title.
+        html.Append(CultureInfo.InvariantCulture, $"<div style=\"{Grid} padding-top: 0.75rem; margin-bottom: 0.5rem;\">");
         html.Append(CultureInfo.InvariantCulture,
             $"<div class=\"mud-text-secondary\" style=\"position: relative; height: {PlotHeight}px; font-size: 0.75rem; text-align: right;\">");
         AxisLabel(html, "top: -0.6em;", plot.Max, plot.Unit);

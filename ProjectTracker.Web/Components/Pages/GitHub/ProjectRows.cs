@@ -35,6 +35,7 @@ public sealed class ProjectRows
     private readonly IReadOnlyList<Project> _projects;
     private readonly ProjectLabels _labels;
     private readonly MarkupString[] _rows;
+    private readonly MarkupString[] _items;
     private readonly int[] _unsorted;
     private readonly ConcurrentDictionary<ProjectOrder, int[]> _orders = new();
 
@@ -43,6 +44,7 @@ public sealed class ProjectRows
         _projects = projects;
         _labels = labels;
         _rows = projects.Select(Draw).ToArray();
+        _items = projects.Select(DrawItem).ToArray();
         _unsorted = Enumerable.Range(0, projects.Count).ToArray();
         Languages = projects.Select(p => p.PrimaryLanguage).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -65,6 +67,9 @@ public sealed class ProjectRows
     public static bool DescendingFirst(ProjectColumn column) => column is not (ProjectColumn.Name or ProjectColumn.Language);
 
     public MarkupString Row(int index) => _rows[index];
+
+    /// <summary>The project as a phone's list item: its name with commits and hours, opening to the other columns.</summary>
+    public MarkupString Item(int index) => _items[index];
 
     /// <summary>
     /// The projects' indexes in the order asked for, or in the list's own (the dashboard's: most recent work first);
@@ -114,38 +119,70 @@ public sealed class ProjectRows
     private MarkupString Draw(Project project)
     {
         var row = new StringBuilder("<tr><td>");
-        row.Append(CultureInfo.InvariantCulture,
+        Name(row, project);
+        row.Append("</td><td>").Append(PlotMarkup.Encode(project.PrimaryLanguage ?? ""))
+            .Append("</td><td class=\"pt-number\">").Append(Number(project.CommitCount))
+            .Append("</td><td class=\"pt-number\">").Append(LinesOfCode(project))
+            .Append("</td><td class=\"pt-number\">").Append(Hours(project))
+            .Append("</td><td class=\"pt-number\">").Append(Number(project.ActiveDays))
+            .Append("</td><td>").Append(LastCommit(project))
+            .Append("</td></tr>");
+        return new MarkupString(row.ToString());
+    }
+
+    private MarkupString DrawItem(Project project)
+    {
+        // The summary holds no link (a link inside it is a control inside a control, and too small a target): the page's
+        // link opens with the rest.
+        var item = new StringBuilder("<details class=\"pt-list-item\" data-testid=\"project-list-item\"><summary><span class=\"pt-list-name\">");
+        item.Append(PlotMarkup.Encode(_labels.Label(project)));
+        Marks(item, project);
+        item.Append("</span><span style=\"white-space: nowrap;\">").Append(Number(project.CommitCount)).Append(" commits · ")
+            .Append(Hours(project)).Append(" h</span></summary><table class=\"pt-compact pt-list-periods\"><tbody>");
+        foreach (var (title, value) in new[]
+                 {
+                     ("Language", PlotMarkup.Encode(project.PrimaryLanguage ?? KpiTile.NoValue)), ("Lines of code", LinesOfCode(project)),
+                     ("Active days", Number(project.ActiveDays)), ("Last commit", LastCommit(project) ?? KpiTile.NoValue),
+                 })
+        {
+            item.Append("<tr><th scope=\"row\">").Append(title).Append("</th><td class=\"pt-number\">").Append(value).Append("</td></tr>");
+        }
+
+        item.Append(CultureInfo.InvariantCulture,
+            $"</tbody></table><a class=\"mud-typography mud-link mud-primary-text mud-link-underline-always mud-typography-body2 pt-list-link\" href=\"{PlotMarkup.Encode(Href(project.Name))}\">Open {PlotMarkup.Encode(_labels.Label(project))}</a></details>");
+        return new MarkupString(item.ToString());
+    }
+
+    private void Name(StringBuilder html, Project project)
+    {
+        html.Append(CultureInfo.InvariantCulture,
             $"<a class=\"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-body2\" href=\"{PlotMarkup.Encode(Href(project.Name))}\">{PlotMarkup.Encode(_labels.Label(project))}</a>");
+        Marks(html, project);
+    }
+
+    // Archived, and not refreshed with the reason.
+    private static void Marks(StringBuilder html, Project project)
+    {
         if (project.Archived)
         {
-            row.Append("<span class=\"pt-chip\" data-testid=\"archived-chip\">Archived</span>");
+            html.Append("<span class=\"pt-chip\" data-testid=\"archived-chip\">Archived</span>");
         }
 
         if (project.FailedAt is not null)
         {
             var reason = PlotMarkup.Encode(project.FailureReason ?? "");
-            row.Append(CultureInfo.InvariantCulture, $" <span title=\"{reason}\" data-testid=\"failed-mark\" role=\"img\" aria-label=\"Not refreshed: {reason}\">⚠</span>");
+            html.Append(CultureInfo.InvariantCulture, $" <span title=\"{reason}\" data-testid=\"failed-mark\" role=\"img\" aria-label=\"Not refreshed: {reason}\">⚠</span>");
         }
-
-        row.Append("</td><td>").Append(PlotMarkup.Encode(project.PrimaryLanguage ?? ""))
-            .Append("</td><td class=\"pt-number\">").Append(Number(project.CommitCount))
-            .Append("</td><td class=\"pt-number\">");
-        if (project is { LocEstimated: true, Loc: { } estimate })
-        {
-            row.Append("<span title=\"Estimated from the repository size\">≈ ").Append(Number(estimate)).Append("</span>");
-        }
-        else
-        {
-            row.Append(Number(project.Loc));
-        }
-
-        row.Append("</td><td class=\"pt-number\">")
-            .Append(project.TimeSpentMin is { } minutes ? (minutes / 60).ToString("N1", CultureInfo.InvariantCulture) : KpiTile.NoValue)
-            .Append("</td><td class=\"pt-number\">").Append(Number(project.ActiveDays))
-            .Append("</td><td>").Append(project.LastCommitDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            .Append("</td></tr>");
-        return new MarkupString(row.ToString());
     }
+
+    private static string LinesOfCode(Project project) => project is { LocEstimated: true, Loc: { } estimate }
+        ? $"<span title=\"Estimated from the repository size\">≈ {Number(estimate)}</span>"
+        : Number(project.Loc);
+
+    private static string Hours(Project project) =>
+        project.TimeSpentMin is { } minutes ? (minutes / 60).ToString("N1", CultureInfo.InvariantCulture) : KpiTile.NoValue;
+
+    private static string? LastCommit(Project project) => project.LastCommitDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(int? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? KpiTile.NoValue;
 }
