@@ -10,6 +10,7 @@ using ProjectTracker.Web.Goals;
 using ProjectTracker.Web.Insights;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Persistence;
+using ProjectTracker.Web.Report;
 using ProjectTracker.Web.Timesheet;
 using ProjectTracker.Web.Whoop;
 
@@ -30,6 +31,7 @@ try
     builder.AddDays();
     builder.AddGoals();
     builder.AddInsights();
+    builder.AddReport();
     builder.AddDashboard();
     builder.AddAccess();
     var app = builder.Build().ValidateSettings();
@@ -37,6 +39,7 @@ try
     await app.MigrateDatabaseAsync();
     await app.StartGitHubJobsAsync();
     await app.StartWhoopAsync();
+    app.StartReport();
 
     app.UseAccess(); // first: forwarded headers, HSTS, security headers, refresh rate limit
     app.UseExceptionHandler();
@@ -62,7 +65,9 @@ try
     readable.MapWhoopCompatibilityApi();
     readable.MapDaysApi();
     readable.MapGoalsApi();
+    readable.MapReportApi();
     app.MapWhoopImportApi();
+    app.MapReportSendApi();
     app.MapWhoopWebhook();
     app.MapWhoopLogin();
     app.MapAccessPages();

@@ -70,12 +70,53 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
     }
 
     /// <summary>A page's own content, checked on the same load at both widths.</summary>
-    private static async Task AssertPageContentAsync(BrowserSession session, string page)
+    private async Task AssertPageContentAsync(BrowserSession session, string page)
     {
         if (page == "overview")
         {
             await AssertOverviewGoalsAsync(session.Page);
+            await AssertOverviewReportLinksAsync(session.Page);
         }
+        else if (page == "report")
+        {
+            await AssertReportAsync(session.Page);
+        }
+    }
+
+    private static async Task AssertOverviewReportLinksAsync(IPage page)
+    {
+        var thisWeek = await page.GetByTestId("report-link-this-week").GetAttributeAsync("href");
+        var lastWeek = await page.GetByTestId("report-link-last-week").GetAttributeAsync("href");
+
+        Assert.Matches(@"^/report/\d{4}-W\d{2}$", thisWeek);
+        Assert.Equal("/report/" + Domain.Report.ReportWeek.Parse(thisWeek![8..])!.Value.Previous, lastWeek);
+    }
+
+    /// <summary>Last week's report: the figures of its JSON, the demo's goals and habits, and a print without the app's chrome.</summary>
+    private async Task AssertReportAsync(IPage page)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/report/week/{DemoPages.ReportWeek}"))!;
+
+        await Assertions.Expect(page.GetByTestId("report-coding-hours")).ToHaveTextAsync(Web.Report.ReportText.Hours((double)json["coding_hours"]!));
+        await Assertions.Expect(page.GetByTestId("report-commits")).ToHaveTextAsync(Web.Report.ReportText.Count((int)json["commits"]!, "commit"));
+        await Assertions.Expect(page.GetByTestId("report-active-days")).ToHaveTextAsync(Web.Report.ReportText.Count((int)json["active_days"]!, "active day"));
+        await Assertions.Expect(page.GetByTestId("report-project")).ToHaveCountAsync(json["projects"]!.AsArray().Count);
+        await Assertions.Expect(page.Locator("[data-measure=recovery] [data-testid=report-average]"))
+            .ToHaveTextAsync(Web.Report.ReportText.Number((double?)json["recovery"]!["average"], " %"));
+        await Assertions.Expect(page.GetByTestId("report-goal")).ToHaveCountAsync(json["goals"]!.AsObject().Count);
+        Assert.NotEmpty(json["goals"]!.AsObject()); // the demo sets goals
+        Assert.NotEmpty(json["habit_effects"]!.AsArray()); // and its journal has habits that hold
+        await Assertions.Expect(page.GetByTestId("report-habit")).ToHaveCountAsync(json["habit_effects"]!.AsArray().Count);
+        await Assertions.Expect(page.GetByTestId("report-best-day-link")).ToHaveAttributeAsync("href", $"/days/{(string)json["best_day"]!["date"]!}");
+
+        // Printed: the report alone, without the app bar, the menu or the owner's button.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("report-send")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("report-coding")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await Assertions.Expect(page.GetByTestId("report-send-unconfigured")).ToBeVisibleAsync(); // the demo sends no mail
     }
 
     /// <summary>The demo's goals (<see cref="DemoOptions.Goals"/>) with this week's progress, and the owner's form.</summary>

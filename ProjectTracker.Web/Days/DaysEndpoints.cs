@@ -96,7 +96,7 @@ public static class DaysEndpoints
     private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(WhoopRange range, TagEffectsReader effects, CancellationToken ct) =>
         TypedResults.Ok((await effects.ReadAsync(range.Value, ct)).Select(TagEffectJson.From).ToList());
 
-    private static ValidationProblem BadDate(string date) => Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14.");
+    private static ValidationProblem BadDate(string date) => Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14 (from {DayLinks.First:yyyy-MM-dd} to {DayLinks.Last:yyyy-MM-dd}).");
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 }
