@@ -39,6 +39,7 @@ public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFix
 
     // Readers pause between requests: the load leaves room for the syncs and the circuits on two shared cores.
     private static readonly TimeSpan ReaderPause = TimeSpan.FromMilliseconds(10);
+    private const int MinimumAnswersPerRead = 10;
 
     private static readonly string[] Reads =
     [
@@ -79,7 +80,11 @@ public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFix
         var (baseline, end) = Measure([.. samples], warmUp, window);
         Assert.True(_serverErrors.IsEmpty, $"{_serverErrors.Count} server errors:\n{string.Join('\n', _serverErrors.Take(20))}\n{app.ServerErrors}");
         Assert.True(app.ServerErrors.Length == 0, $"The app logged errors:\n{app.ServerErrors}");
-        Assert.True(_answers.Where(a => a.Key.StartsWith("GET ", StringComparison.Ordinal)).Sum(a => a.Value) > 500, "The readers hardly ran.");
+        // Every read answered again and again through the whole run, however busy the machine (a total of 500 in 15 s
+        // failed on a machine building two other branches meanwhile: about 460, 35 to 37 each).
+        var reads = _answers.Where(a => a.Key.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        Assert.True(reads.Count >= Reads.Length && reads.All(a => a.Value >= MinimumAnswersPerRead),
+            $"The readers hardly ran: {string.Join(", ", reads.Select(a => $"{a.Key} {a.Value}"))}");
         Assert.All(jobs, job => Assert.True((string?)job!["status"] == "completed", $"A refresh failed: {job.ToJsonString()}"));
         Assert.True(jobs.Count >= 5, $"Only {jobs.Count} GitHub refreshes ran.");
         foreach (var page in pages)
