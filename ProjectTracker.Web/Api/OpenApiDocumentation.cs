@@ -19,26 +19,36 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 
         if (document.Paths is { } paths)
         {
-            // Rebuilt, not moved: a dictionary refills a removed entry's slot, so only a fresh fill keeps this order.
-            var ordered = paths.Where(p => !IsLegacy(p.Value)).Concat(paths.Where(p => IsLegacy(p.Value))).ToList();
-            paths.Clear();
-            foreach (var (path, item) in ordered)
-            {
-                paths.Add(path, item);
-            }
+            PutLegacyPathsLast(paths);
         }
 
         if (document.Tags is { Count: > 0 } tags)
         {
-            var ordered = tags.Where(t => t.Name != LegacyTag).Concat(tags.Where(t => t.Name == LegacyTag)).ToList();
-            tags.Clear(); // emptied, a set lists what is added next in the order it is added
-            foreach (var tag in ordered)
-            {
-                tags.Add(tag);
-            }
+            PutLegacyTagLast(tags);
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void PutLegacyPathsLast(OpenApiPaths paths)
+    {
+        // Rebuilt, not moved: a dictionary refills a removed entry's slot, so only a fresh fill keeps this order.
+        var ordered = paths.Where(p => !IsLegacy(p.Value)).Concat(paths.Where(p => IsLegacy(p.Value))).ToList();
+        paths.Clear();
+        foreach (var (path, item) in ordered)
+        {
+            paths.Add(path, item);
+        }
+    }
+
+    private static void PutLegacyTagLast(ISet<OpenApiTag> tags)
+    {
+        var ordered = tags.Where(t => t.Name != LegacyTag).Concat(tags.Where(t => t.Name == LegacyTag)).ToList();
+        tags.Clear(); // emptied, a set lists what is added next in the order it is added
+        foreach (var tag in ordered)
+        {
+            tags.Add(tag);
+        }
     }
 
     private static bool IsLegacy(IOpenApiPathItem item) =>
@@ -65,14 +75,27 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         operation.Responses ??= [];
         if (operation.Tags?.Any(t => t.Name == DocumentInfoTransformer.LegacyTag) == true)
         {
-            operation.Responses.Clear();
-            operation.Responses["307"] = new OpenApiResponse
-            {
-                Description = "Temporary redirect to the current route (method, body and query string kept); see the `Location` header.",
-            };
+            AnswerAsRedirect(operation);
             return Task.CompletedTask;
         }
 
+        AddProblems(operation, path, context.Description.HttpMethod ?? "");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An old route only redirects, so the 307 is all it answers.</summary>
+    private static void AnswerAsRedirect(OpenApiOperation operation)
+    {
+        operation.Responses!.Clear();
+        operation.Responses["307"] = new OpenApiResponse
+        {
+            Description = "Temporary redirect to the current route (method, body and query string kept); see the `Location` header.",
+        };
+    }
+
+    /// <summary>The problems an operation can answer, from what it takes (parameters, a name in the path, a refresh).</summary>
+    private static void AddProblems(OpenApiOperation operation, string path, string method)
+    {
         if (operation.Parameters is { Count: > 0 } || operation.RequestBody is not null)
         {
             Add(operation, "400", "A parameter is missing or invalid; `errors` names it.");
@@ -83,7 +106,6 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, "404", "Nothing is stored under that name.");
         }
 
-        var method = context.Description.HttpMethod ?? "";
         if (HttpMethods.IsPost(method) && AccessRequests.RefreshPaths.Contains(path.TrimEnd('/')))
         {
             Add(operation, "401", "`Access:ApiKey` is set and `X-Api-Key` is missing or wrong.");
@@ -91,8 +113,6 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, "409", "The service is not configured, or WHOOP must be connected again.");
             Add(operation, "429", "This client's refresh allowance is spent; `Retry-After` says when to ask again.");
         }
-
-        return Task.CompletedTask;
     }
 
     private static void Add(OpenApiOperation operation, string status, string description)

@@ -70,6 +70,38 @@ public static class WhoopWebhooks
             return InvalidSignature();
         }
 
+        return await AcceptAsync(body, deliveries, jobs, ownership, request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A signed body: the owner's event, new, is queued for its job; another member's, or a repeat, is ignored.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> AcceptAsync(
+        byte[] body, SharedStateStore deliveries, IBackgroundJobClient jobs, WhoopOwnership ownership, CancellationToken aborted)
+    {
+        if (ParseEvent(body) is not { } delivery)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "Unknown webhook", "The body is not a WHOOP webhook event this app handles.");
+        }
+
+        // Another member's event (another account that once authorized this WHOOP app) is not the owner's data.
+        var owner = await ownership.OwnerIdAsync(aborted);
+        if (owner != delivery.UserId.ToString(CultureInfo.InvariantCulture))
+        {
+            return TypedResults.NoContent();
+        }
+
+        // WHOOP retries deliveries: one trace id is handled once, whichever instance receives it, also after a restart.
+        if (!await deliveries.TryAddAsync($"whoop-webhook:{delivery.TraceId}", [1], RememberDeliveries, aborted))
+        {
+            return TypedResults.NoContent();
+        }
+
+        jobs.Enqueue<WhoopWebhookJob>(job => job.ApplyAsync(delivery.Type, delivery.Id, CancellationToken.None));
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The event in the body, or null when it is not JSON or not an event this app handles.</summary>
+    private static WebhookEvent? ParseEvent(byte[] body)
+    {
         WebhookEvent? delivery;
         try
         {
@@ -80,26 +112,7 @@ public static class WhoopWebhooks
             delivery = null;
         }
 
-        if (delivery is not { Id.Length: > 0, TraceId.Length: > 0 and <= 100 } || !KnownTypes.Contains(delivery.Type))
-        {
-            return Problems.Create(StatusCodes.Status400BadRequest, "Unknown webhook", "The body is not a WHOOP webhook event this app handles.");
-        }
-
-        // Another member's event (another account that once authorized this WHOOP app) is not the owner's data.
-        var owner = await ownership.OwnerIdAsync(request.HttpContext.RequestAborted);
-        if (owner != delivery.UserId.ToString(CultureInfo.InvariantCulture))
-        {
-            return TypedResults.NoContent();
-        }
-
-        // WHOOP retries deliveries: one trace id is handled once, whichever instance receives it, also after a restart.
-        if (!await deliveries.TryAddAsync($"whoop-webhook:{delivery.TraceId}", [1], RememberDeliveries, request.HttpContext.RequestAborted))
-        {
-            return TypedResults.NoContent();
-        }
-
-        jobs.Enqueue<WhoopWebhookJob>(job => job.ApplyAsync(delivery.Type, delivery.Id, CancellationToken.None));
-        return TypedResults.NoContent();
+        return delivery is { Id.Length: > 0, TraceId.Length: > 0 and <= 100 } && KnownTypes.Contains(delivery.Type) ? delivery : null;
     }
 
     /// <summary>

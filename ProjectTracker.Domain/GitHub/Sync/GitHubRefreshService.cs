@@ -33,69 +33,7 @@ public sealed class GitHubRefreshService(
 
         try
         {
-            if (!options.IsConfigured)
-            {
-                throw new GitHubSyncException("No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
-            }
-
-            var only = progress.RepositoryId;
-            using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
-            var user = await api.GetCurrentUserAsync(cancellationToken);
-            var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
-            var listed = await api.ListRepositoriesAsync(options.AffiliationParameter, cancellationToken);
-            var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r) && (only is null || r.Id == only)).ToList();
-            if (only is null)
-            {
-                // Only a full listing can tell that a repository is gone.
-                await new VanishedProjects(contexts, api, options, time).MarkAsync(repositories, listed, cancellationToken);
-            }
-
-            var names = await AssignNamesAsync(repositories, user.Login, cancellationToken);
-            await progress.SetTotalAsync(repositories.Count, cancellationToken);
-
-            var refresher = new RepositoryRefresher(contexts, api, options, time, owner, logger);
-            var warnings = new ConcurrentBag<RefreshWarning>();
-            var pendingStatistics = new ConcurrentBag<(int ProjectId, Repository Repository)>();
-            await Parallel.ForEachAsync(
-                repositories,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
-                async (repository, ct) =>
-                {
-                    try
-                    {
-                        var outcome = await refresher.RefreshAsync(repository, names[repository.Id], ct);
-                        if (outcome.PendingStatisticsProjectId is { } projectId)
-                        {
-                            pendingStatistics.Add((projectId, repository));
-                        }
-                    }
-                    catch (GitHubSyncException e) when (e.IsRepositoryRefusal)
-                    {
-                        warnings.Add(new RefreshWarning(repository.FullName, e.StatusCode!.Value, e.Message));
-                        await MarkFailedAsync(repository, e, ct);
-                    }
-
-                    await progress.AdvanceAsync(ct);
-                });
-
-            // Statistics GitHub was still computing: asked again now, with back-off, instead of holding a worker.
-            await Parallel.ForEachAsync(
-                pendingStatistics,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken },
-                async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
-
-            await ProjectTimeSpent.RecomputeAsync(contexts, options, cancellationToken);
-            if (only is null)
-            {
-                await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken); // the others' entries stay otherwise
-            }
-
-            var sorted = warnings.OrderBy(w => w.Repository, StringComparer.OrdinalIgnoreCase).ToList();
-            await progress.CompleteAsync(sorted, cancellationToken);
-            var (answered, notModified) = api.RequestCounts;
-            logger.LogInformation(
-                "GitHub refresh {JobId} completed in {Seconds:0.0} s: {Count} repositories, {Warnings} could not be read; {Requests} requests, {NotModified} of them 304 (unchanged)",
-                jobId, time.GetElapsedTime(started).TotalSeconds, repositories.Count, sorted.Count, answered, notModified);
+            await RefreshAsync(jobId, started, progress, cancellationToken);
         }
         catch (GitHubSyncException e)
         {
@@ -120,6 +58,98 @@ public sealed class GitHubRefreshService(
             await progress.FailAsync($"The refresh stopped on an unexpected error ({e.GetType().Name}). The projects refreshed so far are kept; see the server log and try again.", CancellationToken.None);
         }
     }
+
+    /// <summary>The job's work from the token check to its completion; a failure is left to <see cref="RunAsync"/>.</summary>
+    private async Task RefreshAsync(string jobId, long started, JobProgress progress, CancellationToken cancellationToken)
+    {
+        if (!options.IsConfigured)
+        {
+            throw new GitHubSyncException("No GitHub token is configured. Set GITHUB_ACCESS_TOKEN (a personal access token with read access to your repositories) and restart.");
+        }
+
+        var only = progress.RepositoryId;
+        using var api = new GitHubApi(options, cache, time, progress.ReportStatusAsync);
+        var user = await api.GetCurrentUserAsync(cancellationToken);
+        var owner = new AuthorIdentity(user.Login, await api.ListVerifiedEmailsAsync(cancellationToken), options.AuthorEmails);
+        var repositories = await ListRepositoriesAsync(api, only, cancellationToken);
+        var names = await AssignNamesAsync(repositories, user.Login, cancellationToken);
+        await progress.SetTotalAsync(repositories.Count, cancellationToken);
+
+        var refresher = new RepositoryRefresher(contexts, api, options, time, owner, logger);
+        var (warnings, pendingStatistics) = await RefreshEachAsync(repositories, names, refresher, progress, cancellationToken);
+        await CompleteStatisticsAsync(refresher, pendingStatistics, cancellationToken);
+
+        await ProjectTimeSpent.RecomputeAsync(contexts, options, cancellationToken);
+        if (only is null)
+        {
+            await cache.PruneAsync(KeepCacheEntry(api.UsedCacheKeys, repositories), cancellationToken); // the others' entries stay otherwise
+        }
+
+        var sorted = warnings.OrderBy(w => w.Repository, StringComparer.OrdinalIgnoreCase).ToList();
+        await progress.CompleteAsync(sorted, cancellationToken);
+        var (answered, notModified) = api.RequestCounts;
+        logger.LogInformation(
+            "GitHub refresh {JobId} completed in {Seconds:0.0} s: {Count} repositories, {Warnings} could not be read; {Requests} requests, {NotModified} of them 304 (unchanged)",
+            jobId, time.GetElapsedTime(started).TotalSeconds, repositories.Count, sorted.Count, answered, notModified);
+    }
+
+    /// <summary>The repositories this job refreshes (all included ones, or only the job's own); a full listing also marks the vanished.</summary>
+    private async Task<List<Repository>> ListRepositoriesAsync(GitHubApi api, long? only, CancellationToken cancellationToken)
+    {
+        var listed = await api.ListRepositoriesAsync(options.AffiliationParameter, cancellationToken);
+        var repositories = listed.Where(r => GitHubRepositoryFilter.Included(options, r) && (only is null || r.Id == only)).ToList();
+        if (only is null)
+        {
+            // Only a full listing can tell that a repository is gone.
+            await new VanishedProjects(contexts, api, options, time).MarkAsync(repositories, listed, cancellationToken);
+        }
+
+        return repositories;
+    }
+
+    /// <summary>
+    /// Refreshes the repositories a few at a time, advancing the job after each. A repository GitHub refuses becomes a
+    /// warning (its project marked failed) instead of failing the job; statistics GitHub was still computing are returned.
+    /// </summary>
+    private async Task<(ConcurrentBag<RefreshWarning> Warnings, ConcurrentBag<(int ProjectId, Repository Repository)> PendingStatistics)> RefreshEachAsync(
+        List<Repository> repositories, Dictionary<long, string> names, RepositoryRefresher refresher, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var warnings = new ConcurrentBag<RefreshWarning>();
+        var pendingStatistics = new ConcurrentBag<(int ProjectId, Repository Repository)>();
+        await Parallel.ForEachAsync(
+            repositories,
+            FewAtATime(cancellationToken),
+            async (repository, ct) =>
+            {
+                try
+                {
+                    var outcome = await refresher.RefreshAsync(repository, names[repository.Id], ct);
+                    if (outcome.PendingStatisticsProjectId is { } projectId)
+                    {
+                        pendingStatistics.Add((projectId, repository));
+                    }
+                }
+                catch (GitHubSyncException e) when (e.IsRepositoryRefusal)
+                {
+                    warnings.Add(new RefreshWarning(repository.FullName, e.StatusCode!.Value, e.Message));
+                    await MarkFailedAsync(repository, e, ct);
+                }
+
+                await progress.AdvanceAsync(ct);
+            });
+        return (warnings, pendingStatistics);
+    }
+
+    // Statistics GitHub was still computing: asked again now, with back-off, instead of holding a worker.
+    private async Task CompleteStatisticsAsync(
+        RepositoryRefresher refresher, IEnumerable<(int ProjectId, Repository Repository)> pendingStatistics, CancellationToken cancellationToken) =>
+        await Parallel.ForEachAsync(
+            pendingStatistics,
+            FewAtATime(cancellationToken),
+            async (pending, ct) => await refresher.CompleteStatisticsAsync(pending.ProjectId, pending.Repository, ct));
+
+    private ParallelOptions FewAtATime(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelRepositories), CancellationToken = cancellationToken };
 
     private async Task<Dictionary<long, string>> AssignNamesAsync(IReadOnlyList<Repository> repositories, string login, CancellationToken ct)
     {

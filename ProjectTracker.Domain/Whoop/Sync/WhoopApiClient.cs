@@ -77,39 +77,15 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
 
             using var response = sent;
             limiter.Observe(Header(response, "X-RateLimit-Remaining"), Seconds(Header(response, "X-RateLimit-Reset")));
-
-            if ((int)response.StatusCode >= 500 && ++failures < FailureAttempts)
+            if (BackedOffToRetry(response, attempt, ref failures))
             {
-                BackOff(failures);
                 continue;
             }
 
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < Attempts)
-            {
-                limiter.BlockFor(Seconds(RetryAfter(response)) ?? Seconds(Header(response, "X-RateLimit-Reset")) ?? DefaultBackOff);
-                continue;
-            }
-
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
-            {
-                throw new WhoopUnauthorizedException("WHOOP refused the access token (401).");
-            }
-
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw new WhoopApiException($"WHOOP kept answering 429 Too Many Requests (its rate limit) for {what}, {Attempts} times; wait a minute and try again.");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new WhoopApiException($"WHOOP answered {(int)response.StatusCode} {response.StatusCode} for {what}.");
-            }
-
+            ThrowIfRefused(response, what);
             try
             {
-                await using var body = await response.Content.ReadAsStreamAsync(ct);
-                return await JsonSerializer.DeserializeAsync<T>(body, WhoopJson.Options, ct)
-                       ?? throw new WhoopApiException($"WHOOP answered {what} with an empty body.");
+                return await ReadBodyAsync<T>(response, what, ct);
             }
             catch (JsonException) when (++failures < FailureAttempts)
             {
@@ -120,6 +96,54 @@ public sealed class WhoopApiClient(HttpClient http, WhoopOptions options, WhoopR
                 throw new WhoopApiException($"WHOOP answered {what} with malformed JSON.", e);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the request is worth sending again, the wait for it already set: WHOOP failed (5xx) with tries left, or
+    /// its rate limit answered (429) with attempts left. A 5xx counts as a failure either way.
+    /// </summary>
+    private bool BackedOffToRetry(HttpResponseMessage response, int attempt, ref int failures)
+    {
+        if ((int)response.StatusCode >= 500 && ++failures < FailureAttempts)
+        {
+            BackOff(failures);
+            return true;
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < Attempts)
+        {
+            limiter.BlockFor(Seconds(RetryAfter(response)) ?? Seconds(Header(response, "X-RateLimit-Reset")) ?? DefaultBackOff);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Throws for an answer that is not a success: a refused token, a rate limit that never let up, any other status.</summary>
+    private static void ThrowIfRefused(HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new WhoopUnauthorizedException("WHOOP refused the access token (401).");
+        }
+
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            throw new WhoopApiException($"WHOOP kept answering 429 Too Many Requests (its rate limit) for {what}, {Attempts} times; wait a minute and try again.");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new WhoopApiException($"WHOOP answered {(int)response.StatusCode} {response.StatusCode} for {what}.");
+        }
+    }
+
+    // A body that is not JSON throws JsonException, which the caller retries as a transient failure.
+    private static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, string what, CancellationToken ct)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        return await JsonSerializer.DeserializeAsync<T>(body, WhoopJson.Options, ct)
+               ?? throw new WhoopApiException($"WHOOP answered {what} with an empty body.");
     }
 
     // Through the shared limiter, so the wait is on the app's clock and no other request slips in meanwhile.

@@ -70,48 +70,19 @@ public sealed class WhoopSyncService(
         var partsDone = 0;
         await progress(new WhoopSyncProgress(0, cuts.Count, total));
 
-        // A recovery is listed by its sleep's start, which the sleeps read so far give.
-        var sleepStarts = new Dictionary<string, DateTimeOffset>();
-        var cycles = new CollectionReader<WhoopCycleRecord>(WhoopApiClient.Cycles, c => c.Start, c => c.Id.ToString());
-        var sleeps = new CollectionReader<WhoopSleepRecord>(WhoopApiClient.Sleeps, s => s.Start, s => s.Id);
-        var recoveries = new CollectionReader<WhoopRecoveryRecord>(WhoopApiClient.Recoveries,
-            r => sleepStarts.TryGetValue(r.SleepId, out var start) ? start : null, r => r.CycleId.ToString());
-        var workouts = new CollectionReader<WhoopWorkoutRecord>(WhoopApiClient.Workouts, w => w.Start, w => w.Id);
+        var collections = new CollectionReaders();
         try
         {
             while (partsDone < cuts.Count)
             {
-                // Every record at or after the horizon has been read in all four collections. A recovery whose sleep is
-                // not read yet started before the sleeps' frontier, so it never holds the horizon up on its own.
-                var horizon = new[] { cycles.Frontier, sleeps.Frontier, workouts.Frontier, recoveries.FrontierOr(sleeps.Frontier) }.Max();
+                var horizon = collections.Horizon;
                 if (cuts[partsDone] < horizon)
                 {
-                    // The next page of a collection holding the horizon up (an unread one holds it at the top).
-                    if (cycles.Frontier == horizon)
-                    {
-                        await cycles.ReadPageAsync(api, range, ct);
-                    }
-                    else if (sleeps.Frontier == horizon)
-                    {
-                        foreach (var sleep in await sleeps.ReadPageAsync(api, range, ct))
-                        {
-                            sleepStarts[sleep.Id] = sleep.Start;
-                        }
-                    }
-                    else if (workouts.Frontier == horizon)
-                    {
-                        await workouts.ReadPageAsync(api, range, ct);
-                    }
-                    else
-                    {
-                        await recoveries.ReadPageAsync(api, range, ct);
-                    }
-
+                    await collections.ReadPageHoldingUpAsync(horizon, api, range, ct);
                     continue;
                 }
 
-                var cut = cuts[partsDone];
-                var part = await StoreAsync(cycles.Take(cut), sleeps.Take(cut), recoveries.Take(cut), workouts.Take(cut), ct);
+                var part = await StorePartAsync(collections, cuts[partsDone], ct);
                 total = new WhoopSyncResult(
                     total.Recovery + part.Recovery, total.Sleep + part.Sleep, total.Workouts + part.Workouts, total.Cycles + part.Cycles);
                 partsDone++;
@@ -129,14 +100,71 @@ public sealed class WhoopSyncService(
             throw;
         }
 
+        await RecordCompletedAsync(days, syncType, cuts.Count, total, started, requestsBefore);
+        return total;
+    }
+
+    /// <summary>Upserts the records read that start at or after <paramref name="cut"/>: one part, in its own transaction.</summary>
+    private Task<WhoopSyncResult> StorePartAsync(CollectionReaders collections, DateTimeOffset cut, CancellationToken ct) =>
+        StoreAsync(collections.Cycles.Take(cut), collections.Sleeps.Take(cut), collections.Recoveries.Take(cut), collections.Workouts.Take(cut), ct);
+
+    private async Task RecordCompletedAsync(
+        Time.DateRange days, string syncType, int parts, WhoopSyncResult total, long started, long requestsBefore)
+    {
         await RecordStatusAsync(syncType, "completed", total.Total, null, MissingSpan.None, CancellationToken.None);
         // The request count is this process's, so a webhook read during the sync is in it too.
         logger.LogInformation(
             "WHOOP sync ({SyncType}) completed in {Seconds:0.0} s: {Records} records ({Recovery} recoveries, {Sleep} sleeps, {Workouts} workouts, {Cycles} cycles) from {From:yyyy-MM-dd} to {Until:yyyy-MM-dd} in {Parts} parts; {Requests} requests",
             syncType, time.GetElapsedTime(started).TotalSeconds, total.Total, total.Recovery, total.Sleep, total.Workouts, total.Cycles,
-            days.Start, days.End, cuts.Count,
+            days.Start, days.End, parts,
             api.RequestsSent - requestsBefore);
-        return total;
+    }
+
+    /// <summary>The four collections, read side by side until every one has passed the next part's first moment.</summary>
+    private sealed class CollectionReaders
+    {
+        // A recovery is listed by its sleep's start, which the sleeps read so far give.
+        private readonly Dictionary<string, DateTimeOffset> _sleepStarts = new();
+
+        public CollectionReaders() =>
+            Recoveries = new CollectionReader<WhoopRecoveryRecord>(WhoopApiClient.Recoveries,
+                r => _sleepStarts.TryGetValue(r.SleepId, out var start) ? start : null, r => r.CycleId.ToString());
+
+        public CollectionReader<WhoopCycleRecord> Cycles { get; } = new(WhoopApiClient.Cycles, c => c.Start, c => c.Id.ToString());
+        public CollectionReader<WhoopSleepRecord> Sleeps { get; } = new(WhoopApiClient.Sleeps, s => s.Start, s => s.Id);
+        public CollectionReader<WhoopRecoveryRecord> Recoveries { get; }
+        public CollectionReader<WhoopWorkoutRecord> Workouts { get; } = new(WhoopApiClient.Workouts, w => w.Start, w => w.Id);
+
+        /// <summary>
+        /// Every record at or after the horizon has been read in all four collections. A recovery whose sleep is not read
+        /// yet started before the sleeps' frontier, so it never holds the horizon up on its own.
+        /// </summary>
+        public DateTimeOffset Horizon =>
+            new[] { Cycles.Frontier, Sleeps.Frontier, Workouts.Frontier, Recoveries.FrontierOr(Sleeps.Frontier) }.Max();
+
+        /// <summary>The next page of a collection holding the horizon up (an unread one holds it at the top).</summary>
+        public async Task ReadPageHoldingUpAsync(DateTimeOffset horizon, WhoopApiClient api, ReadRange range, CancellationToken ct)
+        {
+            if (Cycles.Frontier == horizon)
+            {
+                await Cycles.ReadPageAsync(api, range, ct);
+            }
+            else if (Sleeps.Frontier == horizon)
+            {
+                foreach (var sleep in await Sleeps.ReadPageAsync(api, range, ct))
+                {
+                    _sleepStarts[sleep.Id] = sleep.Start;
+                }
+            }
+            else if (Workouts.Frontier == horizon)
+            {
+                await Workouts.ReadPageAsync(api, range, ct);
+            }
+            else
+            {
+                await Recoveries.ReadPageAsync(api, range, ct);
+            }
+        }
     }
 
     /// <summary>
