@@ -43,9 +43,10 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
         Sorted(snapshot.Projects, sort, descending);
 
-    // Names read A to Z by default; every other order starts with the largest (or newest).
+    // Sorted in memory: a personal account has hundreds of repositories at most. Ties by name, so every order is total.
     private static List<Project> Sorted(IEnumerable<Project> projects, ProjectSort sort, bool? descending) =>
-        Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+        projects.Order(ProjectOrdering.By(sort, descending ?? ProjectOrdering.DescendingFirst(sort)))
+            .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>
     /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the
@@ -138,24 +139,5 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             .OrderBy(d => d.Day)
             .ToListAsync(cancellationToken);
         return days.Select(d => new DailyCommitCount(DateOnly.FromDateTime(d.Day), d.Commits)).ToList();
-    }
-
-    // Sorted in memory: a personal account has hundreds of repositories at most, and nulls must sort last either way.
-    private static IEnumerable<Project> Sort(IEnumerable<Project> projects, ProjectSort sort, bool descending)
-    {
-        Func<Project, object?> key = sort switch
-        {
-            ProjectSort.Name => p => p.Name.ToLowerInvariant(),
-            ProjectSort.Loc => p => p.Loc,
-            ProjectSort.Commits => p => p.CommitCount,
-            ProjectSort.TimeSpent => p => p.TimeSpentMin,
-            ProjectSort.ActiveDays => p => p.ActiveDays,
-            ProjectSort.CodeChurn => p => p.CodeChurn,
-            ProjectSort.Size => p => p.RepositorySizeKb,
-            _ => p => p.LastCommitDate,
-        };
-        var withValue = projects.OrderBy(p => key(p) is null);
-        var ordered = descending ? withValue.ThenByDescending(key) : withValue.ThenBy(key);
-        return ordered.ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase);
     }
 }
