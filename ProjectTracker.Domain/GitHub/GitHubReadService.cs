@@ -5,12 +5,10 @@ namespace ProjectTracker.Domain.GitHub;
 
 /// <summary>
 /// Reads stored projects and refresh jobs for the dashboards and the API; the project list and metrics come from the
-/// shared <see cref="GitHubReadModel"/> (without one, straight from the database).
+/// shared <see cref="GitHubReadModel"/>.
 /// </summary>
-public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts, GitHubReadModel? model = null)
+public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts, GitHubReadModel model)
 {
-    private readonly GitHubReadModel _model = model ?? GitHubReadModel.Uncached(contexts);
-
     public const int MaxJobs = 100;
 
     /// <summary>Whether any project's lines of code are estimated (so a total of them is partly an estimate).</summary>
@@ -29,7 +27,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     {
         if (!includeHidden)
         {
-            return ListProjects(await _model.GetAsync(cancellationToken), sort, descending);
+            return ListProjects(await model.GetAsync(cancellationToken), sort, descending);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -37,7 +35,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     }
 
     /// <summary>The visible projects and their metrics as last read, shared and never modified.</summary>
-    public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => _model.GetAsync(cancellationToken);
+    public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => model.GetAsync(cancellationToken);
 
     /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives.</summary>
     public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
@@ -65,7 +63,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     }
 
     public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default) =>
-        (await _model.GetAsync(cancellationToken)).Metrics;
+        (await model.GetAsync(cancellationToken)).Metrics;
 
     /// <summary>The newest finished refresh job if it failed (no refresh has completed since), else null.</summary>
     public async Task<RefreshJob?> FindUnresolvedFailureAsync(CancellationToken cancellationToken = default)
