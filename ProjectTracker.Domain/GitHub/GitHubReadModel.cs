@@ -12,10 +12,6 @@ public sealed class GitHubReadModel(
     IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
     : ReadModel<GitHubSnapshot>(version, time, maxAge, changes)
 {
-    /// <summary>Reads every time: for callers without a shared model (component and unit tests).</summary>
-    public static GitHubReadModel Uncached(IDbContextFactory<TrackerDbContext> contexts) =>
-        new(contexts, new DataVersion(), TimeProvider.System, TimeSpan.Zero);
-
     protected override async Task<GitHubSnapshot> LoadAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

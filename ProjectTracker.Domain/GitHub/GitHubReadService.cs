@@ -5,12 +5,10 @@ namespace ProjectTracker.Domain.GitHub;
 
 /// <summary>
 /// Reads stored projects and refresh jobs for the dashboards and the API; the project list and metrics come from the
-/// shared <see cref="GitHubReadModel"/> (without one, straight from the database).
+/// shared <see cref="GitHubReadModel"/>.
 /// </summary>
-public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts, GitHubReadModel? model = null)
+public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contexts, GitHubReadModel model)
 {
-    private readonly GitHubReadModel _model = model ?? GitHubReadModel.Uncached(contexts);
-
     public const int MaxJobs = 100;
 
     /// <summary>Whether any project's lines of code are estimated (so a total of them is partly an estimate).</summary>
@@ -29,7 +27,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     {
         if (!includeHidden)
         {
-            return ListProjects(await _model.GetAsync(cancellationToken), sort, descending);
+            return ListProjects(await model.GetAsync(cancellationToken), sort, descending);
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -37,15 +35,16 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     }
 
     /// <summary>The visible projects and their metrics as last read, shared and never modified.</summary>
-    public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => _model.GetAsync(cancellationToken);
+    public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => model.GetAsync(cancellationToken);
 
     /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives.</summary>
     public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
         Sorted(snapshot.Projects, sort, descending);
 
-    // Names read A to Z by default; every other order starts with the largest (or newest).
+    // Sorted in memory: a personal account has hundreds of repositories at most. Ties by name, so every order is total.
     private static List<Project> Sorted(IEnumerable<Project> projects, ProjectSort sort, bool? descending) =>
-        Sort(projects, sort, descending ?? sort != ProjectSort.Name).ToList();
+        projects.Order(ProjectOrdering.By(sort, descending ?? ProjectOrdering.DescendingFirst(sort)))
+            .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>
     /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the
@@ -64,7 +63,7 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
     }
 
     public async Task<GitHubMetrics> GetMetricsAsync(CancellationToken cancellationToken = default) =>
-        (await _model.GetAsync(cancellationToken)).Metrics;
+        (await model.GetAsync(cancellationToken)).Metrics;
 
     /// <summary>The newest finished refresh job if it failed (no refresh has completed since), else null.</summary>
     public async Task<RefreshJob?> FindUnresolvedFailureAsync(CancellationToken cancellationToken = default)
@@ -138,24 +137,5 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
             .OrderBy(d => d.Day)
             .ToListAsync(cancellationToken);
         return days.Select(d => new DailyCommitCount(DateOnly.FromDateTime(d.Day), d.Commits)).ToList();
-    }
-
-    // Sorted in memory: a personal account has hundreds of repositories at most, and nulls must sort last either way.
-    private static IEnumerable<Project> Sort(IEnumerable<Project> projects, ProjectSort sort, bool descending)
-    {
-        Func<Project, object?> key = sort switch
-        {
-            ProjectSort.Name => p => p.Name.ToLowerInvariant(),
-            ProjectSort.Loc => p => p.Loc,
-            ProjectSort.Commits => p => p.CommitCount,
-            ProjectSort.TimeSpent => p => p.TimeSpentMin,
-            ProjectSort.ActiveDays => p => p.ActiveDays,
-            ProjectSort.CodeChurn => p => p.CodeChurn,
-            ProjectSort.Size => p => p.RepositorySizeKb,
-            _ => p => p.LastCommitDate,
-        };
-        var withValue = projects.OrderBy(p => key(p) is null);
-        var ordered = descending ? withValue.ThenByDescending(key) : withValue.ThenBy(key);
-        return ordered.ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -28,3 +28,40 @@ public static class ProjectSortNames
             ["repository_size_kb"] = ProjectSort.Size,
         };
 }
+
+/// <summary>
+/// The one ordering of projects by a <see cref="ProjectSort"/>, shared by the API's <c>sort</c>/<c>order</c> and the
+/// dashboard's table: projects without the value come last in both directions, and equal values compare equal, so a
+/// stable sort keeps the caller's own order (the API then orders ties by name, the table keeps the list's order).
+/// </summary>
+public static class ProjectOrdering
+{
+    /// <summary>An order's first direction: names A to Z, numbers and dates largest or newest first.</summary>
+    public static bool DescendingFirst(ProjectSort sort) => sort != ProjectSort.Name;
+
+    public static IComparer<Project> By(ProjectSort sort, bool descending)
+    {
+        Comparison<Project> compare = sort switch
+        {
+            // Compared as the lower-cased names in the current culture, as the API always has.
+            ProjectSort.Name => (a, b) => MissingLast(a.Name.ToLowerInvariant(), b.Name.ToLowerInvariant(), descending, StringComparer.CurrentCulture),
+            ProjectSort.Loc => (a, b) => MissingLast(a.Loc, b.Loc, descending),
+            ProjectSort.Commits => (a, b) => MissingLast(a.CommitCount, b.CommitCount, descending),
+            ProjectSort.TimeSpent => (a, b) => MissingLast(a.TimeSpentMin, b.TimeSpentMin, descending),
+            ProjectSort.ActiveDays => (a, b) => MissingLast(a.ActiveDays, b.ActiveDays, descending),
+            ProjectSort.CodeChurn => (a, b) => MissingLast(a.CodeChurn, b.CodeChurn, descending),
+            ProjectSort.Size => (a, b) => MissingLast(a.RepositorySizeKb, b.RepositorySizeKb, descending),
+            _ => (a, b) => MissingLast(a.LastCommitDate, b.LastCommitDate, descending),
+        };
+        return Comparer<Project>.Create(compare);
+    }
+
+    /// <summary>Compares two values in the direction asked for, a missing value after any present one either way.</summary>
+    public static int MissingLast<T>(T a, T b, bool descending, IComparer<T>? comparer = null) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => 1,
+        (_, null) => -1,
+        _ => (descending ? -1 : 1) * (comparer ?? Comparer<T>.Default).Compare(a, b),
+    };
+}

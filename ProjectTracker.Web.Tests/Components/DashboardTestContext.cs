@@ -34,6 +34,9 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddDbContextFactory<SqliteTrackerDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_folder, "tracker.db")}"));
         services.AddSingleton<IDbContextFactory<TrackerDbContext>, TrackerContexts>();
         services.AddSingleton(new GitHubOptions { AccessToken = githubToken });
+        // The app's read model, read anew on every call (no data version bumps here), so seeded rows show at once.
+        services.AddSingleton(sp => new GitHubReadModel(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), new DataVersion(), TimeProvider.System, TimeSpan.Zero));
         services.AddSingleton<GitHubReadService>();
         services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
         services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.Integration;
 
@@ -25,7 +26,7 @@ public sealed class RefreshJobWatcherTests : IAsyncLifetime
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private RefreshJobWatcher Watcher(bool shared) => new(
-        new GitHubReadService(_contexts), _hub, new JobStorageSharing(shared), _clock, NullLogger<RefreshJobWatcher>.Instance);
+        new GitHubReadService(_contexts, new GitHubReadModel(_contexts, new DataVersion(), _clock, TimeSpan.Zero)), _hub, new JobStorageSharing(shared), _clock, NullLogger<RefreshJobWatcher>.Instance);
 
     private void OpenPage() => _hub.Changed += job => _published.Writer.TryWrite(job);
 

@@ -93,7 +93,7 @@ public static class DaysEndpoints
             : Problems.NotFound("No such tag", $"{day:yyyy-MM-dd} has no own tag '{name}'.");
     }
 
-    private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(WhoopRange range, TagEffectsReader effects, CancellationToken ct) =>
+    private static async Task<Ok<List<TagEffectJson>>> GetTagEffects(RangeQuery range, TagEffectsReader effects, CancellationToken ct) =>
         TypedResults.Ok((await effects.ReadAsync(range.Value, ct)).Select(TagEffectJson.From).ToList());
 
     private static ValidationProblem BadDate(string date) => Problems.BadParameter("date", $"'{date}' is not a day such as 2026-03-14 (from {DayLinks.First:yyyy-MM-dd} to {DayLinks.Last:yyyy-MM-dd}).");

@@ -32,7 +32,7 @@ public static class ExportEndpoints
         Csv(api.MapGet("/sleep.csv", Sleep).WithRange(RangeDefaults.Lists), "ExportSleep", "Sleep", "The rows of GET /api/whoop/sleep");
         Csv(api.MapGet("/workouts.csv", Workouts).WithRange(RangeDefaults.Lists), "ExportWorkouts", "Workouts", "The rows of GET /api/whoop/workouts");
         Csv(api.MapGet("/cycles.csv", Cycles).WithRange(RangeDefaults.Lists), "ExportCycles", "Cycles", "The rows of GET /api/whoop/cycles");
-        Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650)), "ExportTags", "Day tags",
+        Csv(api.MapGet("/tags.csv", Tags).WithRange(new RangeDefaults(3650, RangeToday.Athlete)), "ExportTags", "Day tags",
             "Day tags, one row per day and tag: the WHOOP journal's answers, own tags and automatic ones (default 3650 days)");
         Csv(api.MapGet("/load.csv", Load).WithRange(Insights.InsightsEndpoints.LoadDefaults), "ExportCodingLoad", "Workload against recovery",
             "The rows of GET /api/insights/load (default 90 days)");
@@ -55,7 +55,7 @@ public static class ExportEndpoints
         return CsvResult.Of($"projects-{today:yyyy-MM-dd}.csv", projects.Select(ProjectJson.From));
     }
 
-    private static async Task<IResult> Commits(OwnerRange range, CodingDaysReader reader, CancellationToken ct)
+    private static async Task<IResult> Commits(RangeQuery range, CodingDaysReader reader, CancellationToken ct)
     {
         var coding = await reader.ReadAsync(range.Value, cancellationToken: ct);
         var names = coding.Projects.ToDictionary(p => p.Id);
@@ -66,29 +66,29 @@ public static class ExportEndpoints
         return CsvResult.Of(FileName("commits", range.Value), rows);
     }
 
-    private static async Task<IResult> TimesheetRows(HttpRequest request, OwnerRange range, CodingDaysReader reader, CancellationToken ct)
+    private static async Task<IResult> TimesheetRows(HttpRequest request, RangeQuery range, CodingDaysReader reader, CancellationToken ct)
     {
         var sheet = await TimesheetEndpoints.ReadTimesheetAsync(request, range, reader, ct);
         return CsvResult.Of(FileName($"timesheet-{sheet.Group.Name()}", range.Value), TimesheetJson.From(sheet).Rows);
     }
 
-    private static async Task<IResult> PunchcardCells(OwnerRange range, CodingDaysReader reader, CancellationToken ct) =>
+    private static async Task<IResult> PunchcardCells(RangeQuery range, CodingDaysReader reader, CancellationToken ct) =>
         CsvResult.Of(FileName("punchcard", range.Value),
             PunchcardJson.From(await reader.ReadPunchcardAsync(range.Value, ct), TimesheetEndpoints.TimeZoneName(reader.Owner.Calendar)).Cells);
 
-    private static IResult Recovery(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+    private static IResult Recovery(RangeQuery range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("recovery", range.Value), whoop.StreamAsync(WhoopReadService.Recoveries, range.Value, ct).Select(RecoveryJson.From));
 
-    private static IResult Sleep(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+    private static IResult Sleep(RangeQuery range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("sleep", range.Value), whoop.StreamAsync(WhoopReadService.Sleeps, range.Value, ct).Select(SleepJson.From));
 
-    private static IResult Workouts(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+    private static IResult Workouts(RangeQuery range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("workouts", range.Value), whoop.StreamAsync(WhoopReadService.Workouts, range.Value, ct).Select(WorkoutJson.From));
 
-    private static IResult Cycles(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+    private static IResult Cycles(RangeQuery range, WhoopReadService whoop, CancellationToken ct) =>
         CsvResult.Of(FileName("cycles", range.Value), whoop.StreamAsync(WhoopReadService.Cycles, range.Value, ct).Select(CycleJson.From));
 
-    private static async Task<IResult> Tags(WhoopRange range, Domain.Days.DayTagService tags, Domain.Insights.AutomaticTagReader automatic, CancellationToken ct)
+    private static async Task<IResult> Tags(RangeQuery range, Domain.Days.DayTagService tags, Domain.Insights.AutomaticTagReader automatic, CancellationToken ct)
     {
         var stored = await tags.InRangeAsync(range.Value, ct);
         var all = stored.Concat(await automatic.InRangeAsync(range.Value, ct))
@@ -97,7 +97,7 @@ public static class ExportEndpoints
             .Select(t => new DayTagRowJson(DateOnly.FromDateTime(t.Date), t.Name, t.Source, t.Answer ? "yes" : "no", t.Note)));
     }
 
-    private static async Task<IResult> Load(WhoopRange range, Domain.Insights.CodingLoadReader load, CancellationToken ct) =>
+    private static async Task<IResult> Load(RangeQuery range, Domain.Insights.CodingLoadReader load, CancellationToken ct) =>
         CsvResult.Of(FileName("load", range.Value), (await load.ReadAsync(range.Value, ct)).Select(Insights.LoadDayJson.From));
 
     private static ProblemHttpResult UnknownDataset(string dataset) =>

@@ -7,9 +7,9 @@ namespace ProjectTracker.Web.Insights;
 public static class InsightsEndpoints
 {
     /// <summary>The default range of <c>/api/insights/load</c> and <c>load.csv</c>.</summary>
-    public static readonly RangeDefaults LoadDefaults = new(90);
+    public static readonly RangeDefaults LoadDefaults = new(90, RangeToday.Athlete);
 
-    public static readonly RangeDefaults LateNightDefaults = new(LateNightSleep.DefaultNights);
+    public static readonly RangeDefaults LateNightDefaults = new(LateNightSleep.DefaultNights, RangeToday.Athlete);
 
     public static WebApplicationBuilder AddInsights(this WebApplicationBuilder builder)
     {
@@ -55,12 +55,12 @@ public static class InsightsEndpoints
         "the first WHOOP value (strain, recovery), so the ratios are null until 28 days of history exist; a ratio is also null when the chronic average is 0. " +
         "A day without commits counts as 0 coding hours; a day without WHOOP data is missing and left out of the strain and recovery averages. Default 90 days.";
 
-    private static async Task<Ok<InsightsJson>> GetInsights(WhoopRange range, InsightsReadService insights, CancellationToken ct) =>
+    private static async Task<Ok<InsightsJson>> GetInsights(RangeQuery range, InsightsReadService insights, CancellationToken ct) =>
         TypedResults.Ok(InsightsJson.From(await insights.GetAsync(range.Value, ct)));
 
-    private static async Task<Ok<List<LoadDayJson>>> GetLoad(WhoopRange range, CodingLoadReader load, CancellationToken ct) =>
+    private static async Task<Ok<List<LoadDayJson>>> GetLoad(RangeQuery range, CodingLoadReader load, CancellationToken ct) =>
         TypedResults.Ok((await load.ReadAsync(range.Value, ct)).Select(LoadDayJson.From).ToList());
 
-    private static async Task<Ok<LateNightsJson>> GetLateNights(WhoopRange range, LateNightReader nights, CancellationToken ct) =>
+    private static async Task<Ok<LateNightsJson>> GetLateNights(RangeQuery range, LateNightReader nights, CancellationToken ct) =>
         TypedResults.Ok(LateNightsJson.From(await nights.ReadAsync(range.Value, ct)));
 }

@@ -13,8 +13,8 @@ public static class TimesheetEndpoints
     public const string ProjectParameter = "project";
     public const string StreakParameter = "streak";
     public const string RestParameter = "rest";
-    public static readonly RangeDefaults TimesheetDefaults = new(30);
-    public static readonly RangeDefaults ActivityDefaults = new(365);
+    public static readonly RangeDefaults TimesheetDefaults = new(30, RangeToday.Owner);
+    public static readonly RangeDefaults ActivityDefaults = new(365, RangeToday.Owner);
 
     public static IEndpointRouteBuilder MapTimesheetApi(this IEndpointRouteBuilder routes)
     {
@@ -59,17 +59,17 @@ public static class TimesheetEndpoints
         : TimesheetGroups.ByName.TryGetValue(value, out var group) ? group
         : throw new InvalidQueryParameterException(GroupParameter, $"group must be day, week or month; got '{Clip(value)}'.");
 
-    public static async Task<Domain.GitHub.Timesheet.Timesheet> ReadTimesheetAsync(HttpRequest request, OwnerRange range, CodingDaysReader reader, CancellationToken ct)
+    public static async Task<Domain.GitHub.Timesheet.Timesheet> ReadTimesheetAsync(HttpRequest request, RangeQuery range, CodingDaysReader reader, CancellationToken ct)
     {
         var group = ParseGroup(request.Query.Single(GroupParameter));
         return Domain.GitHub.Timesheet.Timesheet.Build(await reader.ReadAsync(range.Value, cancellationToken: ct), group, reader.Owner.Calendar);
     }
 
-    private static async Task<Ok<TimesheetJson>> GetTimesheet(HttpRequest request, OwnerRange range, CodingDaysReader reader, CancellationToken ct) =>
+    private static async Task<Ok<TimesheetJson>> GetTimesheet(HttpRequest request, RangeQuery range, CodingDaysReader reader, CancellationToken ct) =>
         TypedResults.Ok(TimesheetJson.From(await ReadTimesheetAsync(request, range, reader, ct)));
 
     private static async Task<Results<Ok<ActivityJson>, ProblemHttpResult>> GetActivity(
-        HttpRequest request, OwnerRange range, CodingDaysReader reader, GitHubReadService github, RestDays rest, CancellationToken ct)
+        HttpRequest request, RangeQuery range, CodingDaysReader reader, GitHubReadService github, RestDays rest, CancellationToken ct)
     {
         var choice = ParseStreak(request.Query);
         int? projectId = null;
@@ -94,6 +94,6 @@ public static class TimesheetEndpoints
 
     public static string TimeZoneName(OwnerCalendarOptions calendar) => calendar.TimeZone?.Id ?? "UTC";
 
-    private static async Task<Ok<PunchcardJson>> GetPunchcard(OwnerRange range, CodingDaysReader reader, CancellationToken ct) =>
+    private static async Task<Ok<PunchcardJson>> GetPunchcard(RangeQuery range, CodingDaysReader reader, CancellationToken ct) =>
         TypedResults.Ok(PunchcardJson.From(await reader.ReadPunchcardAsync(range.Value, ct), TimeZoneName(reader.Owner.Calendar)));
 }

@@ -50,7 +50,7 @@ public static class WhoopEndpoints
     }
 
     private static async Task<JsonArrayResult<RecoveryJson>> ListRecoveries(
-        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopRecovery, RecoveryJson> json, CancellationToken ct) =>
+        RangeQuery range, WhoopReadService whoop, SerializedItems<WhoopRecovery, RecoveryJson> json, CancellationToken ct) =>
         json.Array(await whoop.ListRecoveriesAsync(range.Value, ct));
 
     private static async Task<Results<Ok<RecoveryJson>, ProblemHttpResult>> LatestRecovery(WhoopReadService whoop, CancellationToken ct) =>
@@ -59,7 +59,7 @@ public static class WhoopEndpoints
             : NoData("No recovery data found");
 
     private static async Task<JsonArrayResult<SleepJson>> ListSleeps(
-        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopSleep, SleepJson> json, CancellationToken ct) =>
+        RangeQuery range, WhoopReadService whoop, SerializedItems<WhoopSleep, SleepJson> json, CancellationToken ct) =>
         json.Array(await whoop.ListSleepsAsync(range.Value, ct));
 
     private static async Task<Results<Ok<SleepJson>, ProblemHttpResult>> LatestSleep(WhoopReadService whoop, CancellationToken ct) =>
@@ -68,19 +68,19 @@ public static class WhoopEndpoints
             : NoData("No sleep data found");
 
     private static async Task<JsonArrayResult<WorkoutJson>> ListWorkouts(
-        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopWorkout, WorkoutJson> json, CancellationToken ct) =>
+        RangeQuery range, WhoopReadService whoop, SerializedItems<WhoopWorkout, WorkoutJson> json, CancellationToken ct) =>
         json.Array(await whoop.ListWorkoutsAsync(range.Value, ct));
 
     private static async Task<JsonArrayResult<CycleJson>> ListCycles(
-        WhoopRange range, WhoopReadService whoop, SerializedItems<WhoopCycle, CycleJson> json, CancellationToken ct) =>
+        RangeQuery range, WhoopReadService whoop, SerializedItems<WhoopCycle, CycleJson> json, CancellationToken ct) =>
         json.Array(await whoop.ListCyclesAsync(range.Value, ct));
 
-    private static async Task<Ok<WhoopMetrics>> GetMetrics(WhoopRange range, WhoopReadService whoop, CancellationToken ct) =>
+    private static async Task<Ok<WhoopMetrics>> GetMetrics(RangeQuery range, WhoopReadService whoop, CancellationToken ct) =>
         TypedResults.Ok(await whoop.GetMetricsAsync(range.Value, ct));
 
     // The range is bound (and so validated) before WHOOP's connection is looked at: a bad request is a 400 either way.
     private static Task<Results<Ok<WhoopRefreshJson>, Accepted<WhoopSyncStartedJson>, ProblemHttpResult>> Refresh(
-        WhoopRange range, WhoopSyncRequests syncs, CancellationToken ct) =>
+        RangeQuery range, WhoopSyncRequests syncs, CancellationToken ct) =>
         syncs.SyncAsync(range.Value, "manual", ct);
 
     private static async Task<Results<Ok<WhoopSyncJobJson>, ProblemHttpResult>> GetSyncJob(string job_id, WhoopSyncJobStore jobs, CancellationToken ct) =>

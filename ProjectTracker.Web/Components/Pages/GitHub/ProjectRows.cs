@@ -64,7 +64,7 @@ public sealed class ProjectRows
     public static string Href(string name) => $"/github/{Uri.EscapeDataString(name)}";
 
     /// <summary>The column's first click: names and languages A to Z, numbers and dates largest or newest first.</summary>
-    public static bool DescendingFirst(ProjectColumn column) => column is not (ProjectColumn.Name or ProjectColumn.Language);
+    public static bool DescendingFirst(ProjectColumn column) => ProjectOrdering.DescendingFirst(SortOf(column));
 
     public MarkupString Row(int index) => _rows[index];
 
@@ -93,27 +93,30 @@ public sealed class ProjectRows
 
     private int[] Sort(ProjectOrder sort)
     {
-        // Missing values sort last in both directions; OrderBy is stable, so equal values keep the list's own order.
-        var sign = sort.Descending ? -1 : 1;
+        // Name sorts by the label shown (ignoring case), Language is the table's own; the rest is the API's ordering.
+        // Missing values come last either way; OrderBy is stable, so equal values keep the list's own order.
         Comparison<int> compare = sort.Column switch
         {
-            ProjectColumn.Name => (a, b) => sign * StringComparer.OrdinalIgnoreCase.Compare(_labels.Label(_projects[a]), _labels.Label(_projects[b])),
-            ProjectColumn.Language => (a, b) => Last(_projects[a].PrimaryLanguage, _projects[b].PrimaryLanguage, sign, StringComparer.OrdinalIgnoreCase),
-            ProjectColumn.Commits => (a, b) => Last(_projects[a].CommitCount, _projects[b].CommitCount, sign, Comparer<int?>.Default),
-            ProjectColumn.LinesOfCode => (a, b) => Last(_projects[a].Loc, _projects[b].Loc, sign, Comparer<int?>.Default),
-            ProjectColumn.Hours => (a, b) => Last(_projects[a].TimeSpentMin, _projects[b].TimeSpentMin, sign, Comparer<double?>.Default),
-            ProjectColumn.ActiveDays => (a, b) => Last(_projects[a].ActiveDays, _projects[b].ActiveDays, sign, Comparer<int?>.Default),
-            _ => (a, b) => Last(_projects[a].LastCommitDate, _projects[b].LastCommitDate, sign, Comparer<DateTime?>.Default),
+            ProjectColumn.Name => (a, b) => (sort.Descending ? -1 : 1)
+                * StringComparer.OrdinalIgnoreCase.Compare(_labels.Label(_projects[a]), _labels.Label(_projects[b])),
+            ProjectColumn.Language => (a, b) => ProjectOrdering.MissingLast(
+                _projects[a].PrimaryLanguage, _projects[b].PrimaryLanguage, sort.Descending, StringComparer.OrdinalIgnoreCase),
+            _ => Compare(ProjectOrdering.By(SortOf(sort.Column), sort.Descending)),
         };
         return Enumerable.Range(0, _projects.Count).OrderBy(i => i, Comparer<int>.Create(compare)).ToArray();
     }
 
-    private static int Last<T>(T? a, T? b, int sign, IComparer<T?> comparer) => (a, b) switch
+    private Comparison<int> Compare(IComparer<Project> projects) => (a, b) => projects.Compare(_projects[a], _projects[b]);
+
+    // The API's sort of a column; Language has none and reads A to Z like Name.
+    private static ProjectSort SortOf(ProjectColumn column) => column switch
     {
-        (null, null) => 0,
-        (null, _) => 1,
-        (_, null) => -1,
-        _ => sign * comparer.Compare(a, b),
+        ProjectColumn.Commits => ProjectSort.Commits,
+        ProjectColumn.LinesOfCode => ProjectSort.Loc,
+        ProjectColumn.Hours => ProjectSort.TimeSpent,
+        ProjectColumn.ActiveDays => ProjectSort.ActiveDays,
+        ProjectColumn.LastCommit => ProjectSort.LastCommit,
+        _ => ProjectSort.Name,
     };
 
     private MarkupString Draw(Project project)
