@@ -36,7 +36,7 @@ public sealed record CorrelationFinding(double? R, int Days, string Strength, st
         var strength = StrengthOf(shown);
         var rText = shown.ToString("0.00", CultureInfo.InvariantCulture);
         var sentence = strength == NoLink
-            ? $"{Capitalise(words.Cause)} and {words.Effect} show no real link: r = {rText} over {days} days."
+            ? $"{Sentences.Capitalise(words.Cause)} and {words.Effect} show no real link: r = {rText} over {days} days."
             : $"On days with {words.CauseHigher} {(r > 0 ? words.EffectMore : words.EffectLess)}: r = {rText} over {days} days — {strength}.";
         return new(shown, days, strength, sentence);
     }
@@ -51,6 +51,4 @@ public sealed record CorrelationFinding(double? R, int Days, string Strength, st
     };
 
     private static string DaysText(int days) => days == 1 ? "1 day" : $"{days} days";
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -57,17 +57,15 @@ public sealed record InsightsStory(IReadOnlyList<string> Holding, int More, stri
 
         var strongest = measured.MaxBy(p => Math.Abs(p.R!.Value))!;
         var r = (Math.Round(strongest.R!.Value, 2) + 0.0).ToString("0.00", CultureInfo.InvariantCulture);
-        var what = strongest.Sentence[..strongest.Sentence.IndexOf(':', StringComparison.Ordinal)];
+        var what = PairFinding.Subject(Measure(strongest.Body), Measure(strongest.Coding), strongest.Lag);
         var needed = DaysToTell(strongest.R.Value, measured.Count);
         var tell = needed > MostDaysWorthSaying
             ? "is too weak to tell from chance in under ten years of days"
             : $"would take about {needed.ToString("N0", CultureInfo.InvariantCulture)} days to tell from chance, if it is real";
         return $"Nothing holds over these {days} days: no link between your body and your coding, and no habit's effect, "
             + $"stands out from chance (an interval clear of 0 and q below {MaxQ.ToString("0.0", CultureInfo.InvariantCulture)}). "
-            + $"The strongest seen, {Uncapitalise(what)} (r = {r}), {tell}.";
+            + $"The strongest seen, {what} (r = {r}), {tell}.";
     }
 
-    // "Sleep and …" reads "sleep and …" mid-sentence; "HRV and …" stays as it is.
-    private static string Uncapitalise(string text) =>
-        text.Length > 1 && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    private static InsightMeasure Measure(string key) => InsightMeasures.All.First(m => m.Key == key);
 }

@@ -14,7 +14,7 @@ public sealed record PairFinding(
     public static PairFinding Of(InsightMeasure body, InsightMeasure coding, int lag, IReadOnlyList<(double X, double Y)> pairs)
     {
         var n = pairs.Count;
-        var what = lag == 0 ? $"{Capitalise(body.Name)} and {coding.Name} on the same day" : $"{Capitalise(coding.Name)} and the next day's {body.Name}";
+        var what = Sentences.Capitalise(Subject(body, coding, lag));
         if (n < CorrelationFinding.MinimumDays)
         {
             return new(body.Key, coding.Key, lag, n, null, null, null, null, CorrelationFinding.NotEnoughDays,
@@ -37,5 +37,7 @@ public sealed record PairFinding(
 
     private static string PText(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>What the pair relates, as its sentence begins: "sleep and commits on the same day".</summary>
+    public static string Subject(InsightMeasure body, InsightMeasure coding, int lag) =>
+        lag == 0 ? $"{body.Name} and {coding.Name} on the same day" : $"{coding.Name} and the next day's {body.Name}";
 }

@@ -5,8 +5,8 @@ namespace ProjectTracker.Web.Tests.Unit;
 /// <summary>/insights opens with only what holds (interval clear of 0 and q below 0.1), or says plainly that nothing does.</summary>
 public sealed class InsightsStoryTests
 {
-    private static PairFinding Pair(string sentence, double r, double low, double high, double q) =>
-        new("sleep_hours", "commits", 0, 60, r, low, high, q / 24, "a link", sentence, q);
+    private static PairFinding Pair(string sentence, double r, double low, double high, double q, string body = "sleep_hours", string coding = "commits") =>
+        new(body, coding, 0, 60, r, low, high, q / 24, "a link", sentence, q);
 
     private static TagEffect Habit(string sentence, double low, double high, double q) =>
         new("alcohol", "journal", "recovery", 1, 20, 40, 50, 60, -10, low, high, q / 10, q, sentence);
@@ -61,7 +61,7 @@ public sealed class InsightsStoryTests
     [Fact]
     public void Of_NothingHolds_KeepsAnAcronymAsItIs()
     {
-        var story = InsightsStory.Of([Pair("HRV and late-night commits on the same day: r = 0.26", 0.26, -0.1, 0.55, 0.5)], [], 30);
+        var story = InsightsStory.Of([Pair("HRV and late-night commits on the same day: r = 0.26", 0.26, -0.1, 0.55, 0.5, "hrv", "late_night_commits")], [], 30);
 
         Assert.Contains("The strongest seen, HRV and late-night commits on the same day (r = 0.26)", story.Nothing);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProjectTracker.Domain;
 using ProjectTracker.Domain.Report;
 
 namespace ProjectTracker.Web.Report;
@@ -31,7 +32,7 @@ public static class ReportText
     public static string Day(DateOnly day) => day.ToString("dddd d MMM", Invariant);
 
     /// <summary>A goal's name as people read it: <c>weekly_coding_hours</c> → "Weekly coding hours".</summary>
-    public static string GoalName(string name) => char.ToUpperInvariant(name[0]) + name[1..].Replace('_', ' ');
+    public static string GoalName(string name) => Sentences.Capitalise(name.Replace('_', ' '));
 
     /// <summary>"Weekly coding hours: 5.5 h of 20 h — not met".</summary>
     public static string Goal(ReportGoal goal)
