@@ -59,13 +59,17 @@ public abstract class BrowserApp : IAsyncLifetime
         await StartedAsync();
     }
 
-    /// <summary>A fresh context and page (desktop size unless <paramref name="viewport"/> says otherwise).</summary>
+    /// <summary>
+    /// A fresh context and page (desktop size unless <paramref name="viewport"/> says otherwise) that asks for reduced
+    /// motion: the app then changes colours without transitions (app.css), so nothing waits for one to end.
+    /// </summary>
     public async Task<BrowserSession> OpenSessionAsync(ITestOutputHelper output, string test, ViewportSize? viewport = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return await BrowserSession.StartAsync(context, output, test, this);

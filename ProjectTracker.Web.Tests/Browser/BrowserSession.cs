@@ -6,7 +6,7 @@ namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
 /// One test's browser context and page. Collects console errors and uncaught page errors (tests end with
-/// <see cref="AssertNoErrors"/>) and saves a full-page screenshot of every page opened.
+/// <see cref="AssertNoErrors"/>) and saves a full-page screenshot of every page opened when <see cref="Screenshots.Enabled"/>.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -41,7 +41,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>
     /// Opens <paramref name="path"/>, waits until the Blazor circuit is interactive and the page has loaded its data (no
-    /// indeterminate progress bar), and saves a screenshot named after <paramref name="name"/>. A status other than 200 fails unless it is <paramref name="expectedStatus"/>.
+    /// indeterminate progress bar), and saves a screenshot (if enabled) named after <paramref name="name"/>. A status other than 200 fails unless it is <paramref name="expectedStatus"/>.
     /// </summary>
     public async Task<IResponse> OpenAsync(string path, string name, int expectedStatus = 200)
     {
@@ -67,6 +67,11 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task ScreenshotAsync(string name)
     {
+        if (!Screenshots.Enabled)
+        {
+            return;
+        }
+
         var path = Screenshots.PathFor(_test, name);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         _output.WriteLine($"screenshot: {path}");

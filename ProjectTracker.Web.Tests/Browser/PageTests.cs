@@ -148,11 +148,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
         {
             if (theme == "dark")
             {
-                var toggle = session.Page.GetByTestId("dark-mode-toggle");
-                await toggle.ClickAsync();
-                await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
-                // Colours change with a transition: measured halfway, a button is neither palette's colour.
-                await session.Page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition))");
+                await SwitchToDarkAsync(session.Page, page);
             }
 
             var hidden = await session.Page.EvaluateAsync<string[]>(Layout.ChartTextNotShown);
@@ -160,6 +156,21 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
             var violations = await Accessibility.ViolationsAsync(session.Page);
             Assert.True(violations.Count == 0, $"{page} at {size.Width} px ({theme}) fails WCAG 2.2 AA: {string.Join("; ", violations)}");
         }
+    }
+
+    /// <summary>
+    /// Clicks the toggle and returns once the page shows the dark palette. Measured halfway through a transition, a button
+    /// would be neither palette's colour: the session asks for reduced motion, and the app then runs none (app.css).
+    /// </summary>
+    private static async Task SwitchToDarkAsync(IPage page, string name)
+    {
+        var toggle = page.GetByTestId("dark-mode-toggle");
+        var light = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        await toggle.ClickAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
+        var transitions = await page.EvaluateAsync<int>("() => document.getAnimations().filter(a => a instanceof CSSTransition).length");
+        Assert.True(transitions == 0, $"{name} runs {transitions} CSS transitions after the theme switch although reduced motion is asked for.");
     }
 
     private static async Task AssertEveryTableShowsAllItsColumnsAsync(BrowserSession session, string page, ViewportSize size)

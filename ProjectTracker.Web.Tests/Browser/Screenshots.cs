@@ -1,19 +1,26 @@
 namespace ProjectTracker.Web.Tests.Browser;
 
 /// <summary>
-/// Where full-page screenshots go: <c>ProjectTracker.Web.Tests/TestResults/screenshots</c> (git-ignored; CI keeps it as
-/// an artifact), or the folder named by <c>SCREENSHOTS_DIR</c>.
+/// Whether the browser tests save a full-page screenshot of what they open, and where: only when asked, by
+/// <c>SCREENSHOTS=1</c> (into <c>ProjectTracker.Web.Tests/TestResults/screenshots</c>, git-ignored) or by
+/// <c>SCREENSHOTS_DIR</c> (into that folder). <c>.ci/run</c> asks, so CI keeps them as an artifact; an ordinary run
+/// saves none (about 80 PNG files, 14 MB, and the browser's time to draw and encode them; docs/TESTING.md).
 /// </summary>
 public static class Screenshots
 {
     public const string FolderVariable = "SCREENSHOTS_DIR";
 
-    public static string Folder { get; } = Create();
+    public const string SwitchVariable = "SCREENSHOTS";
+
+    public static bool Enabled { get; } =
+        Environment.GetEnvironmentVariable(SwitchVariable) == "1" || Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 };
+
+    private static readonly Lazy<string> Folder = new(Create);
 
     public static string PathFor(string test, string page)
     {
         var name = string.Concat($"{test}-{page}".Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-        return Path.Combine(Folder, name + ".png");
+        return Path.Combine(Folder.Value, name + ".png");
     }
 
     private static string Create()
