@@ -27,6 +27,11 @@ public static class ConnectionFailure
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
         {
+            if (e is OperationCanceledException)
+            {
+                return false; // a timeout: the socket's "Operation canceled" under it is the request given up, not a failed connection
+            }
+
             if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError } or SocketException)
             {
                 return true;

@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+
 namespace ProjectTracker.Simulators.Faults;
 
 /// <summary>
@@ -8,6 +10,13 @@ public sealed class FaultPlan
 {
     private readonly Lock _lock = new();
     private readonly List<Entry> _entries = [];
+    private readonly Channel<string> _held = Channel.CreateUnbounded<string>();
+
+    /// <summary>
+    /// The path of each request a <see cref="FaultKind.Delay"/> holds, as its wait begins: a test on a fake clock reads one
+    /// and advances the clock past the client's timeout instead of waiting the timeout out.
+    /// </summary>
+    public ChannelReader<string> Held => _held.Reader;
 
     /// <summary>Faults planned and not served yet: zero once every planned fault was hit.</summary>
     public int Pending
@@ -65,6 +74,8 @@ public sealed class FaultPlan
             return entry.Fault;
         }
     }
+
+    internal void OnHeld(string path) => _held.Writer.TryWrite(path);
 
     private sealed record Entry(string PathPrefix, Fault Fault)
     {

@@ -6,12 +6,17 @@ namespace ProjectTracker.Simulators.Faults;
 /// <summary>The wire side of the faults both simulators share.</summary>
 public static class FaultResponses
 {
-    /// <summary>Waits out a <see cref="FaultKind.Delay"/> in real time (the client's timeout is real); false when the client gave up first.</summary>
-    public static async Task<bool> DelayAsync(HttpContext http, Fault fault)
+    /// <summary>
+    /// Waits out a <see cref="FaultKind.Delay"/> on the simulator's clock (a test's fake one, which the test advances once
+    /// <see cref="FaultPlan.Held"/> says the request is held); false when the client gave up first.
+    /// </summary>
+    public static async Task<bool> DelayAsync(HttpContext http, Fault fault, FaultPlan plan, TimeProvider time)
     {
         try
         {
-            await Task.Delay(fault.Delay, http.RequestAborted);
+            var wait = Task.Delay(fault.Delay, time, http.RequestAborted);
+            plan.OnHeld(http.Request.Path.Value ?? "/");
+            await wait;
             return true;
         }
         catch (OperationCanceledException)

@@ -272,7 +272,7 @@ public static class GitHubSimulatorEndpoints
             case FaultKind.AccessTokenExpired or FaultKind.AccessRevoked:
                 state.Tokens.Clear(); // a personal access token is not renewed: expired or revoked, it stops working
                 return await WriteAsync(http, state, 401, GitHubJson.Error("Bad credentials"));
-            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault):
+            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault, state.Faults, state.Time):
                 return 499; // the client gave up waiting
         }
 

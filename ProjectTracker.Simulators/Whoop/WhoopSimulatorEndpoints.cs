@@ -109,7 +109,7 @@ public static class WhoopSimulatorEndpoints
                 await WriteAsync(http, 400, new { error = "invalid_grant", error_description = "The refresh token was revoked." });
                 return;
             case { } fault:
-                await WriteFaultAsync(http, fault, () => """{"access_token":"whoop-access-lost","refresh_token":"whoop-refresh-lost","expires_in":3600}""");
+                await WriteFaultAsync(http, state, fault, () => """{"access_token":"whoop-access-lost","refresh_token":"whoop-refresh-lost","expires_in":3600}""");
                 return;
         }
 
@@ -168,10 +168,10 @@ public static class WhoopSimulatorEndpoints
             case FaultKind.AccessTokenExpired or FaultKind.AccessRevoked:
                 state.InvalidateTokens(refreshTokensToo: fault.Kind == FaultKind.AccessRevoked);
                 return await WriteAsync(http, 401, new { message = "Unauthorized" });
-            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault):
+            case FaultKind.Delay when !await FaultResponses.DelayAsync(http, fault, state.Faults, state.Time):
                 return 499; // the client gave up waiting
             case FaultKind.Status or FaultKind.MalformedJson or FaultKind.TruncatedBody:
-                return await WriteFaultAsync(http, fault, () => JsonSerializer.Serialize(handle().Body, WhoopWireFormat.Json));
+                return await WriteFaultAsync(http, state, fault, () => JsonSerializer.Serialize(handle().Body, WhoopWireFormat.Json));
         }
 
         var (status, body) = handle();
@@ -179,7 +179,7 @@ public static class WhoopSimulatorEndpoints
     }
 
     /// <summary>An error status (a 429 also says the budget is spent until Retry-After), or the real answer broken.</summary>
-    private static async Task<int> WriteFaultAsync(HttpContext http, Fault fault, Func<string> realAnswer)
+    private static async Task<int> WriteFaultAsync(HttpContext http, WhoopSimulatorState state, Fault fault, Func<string> realAnswer)
     {
         if (fault.CorruptsBody())
         {
@@ -189,7 +189,7 @@ public static class WhoopSimulatorEndpoints
 
         if (fault.Kind == FaultKind.Delay)
         {
-            await FaultResponses.DelayAsync(http, fault);
+            await FaultResponses.DelayAsync(http, fault, state.Faults, state.Time);
             http.Abort();
             return 499;
         }

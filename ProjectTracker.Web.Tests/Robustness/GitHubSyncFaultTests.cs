@@ -20,7 +20,7 @@ public sealed class GitHubSyncFaultTests
 {
     private const int Repositories = 5;
     private const string FaultedPath = "/repos/octo-owner/repo-03/";
-    // Long enough that a healthy request on a loaded CI machine never times out; only the injected Slow faults (4×) do.
+    // On the harness's fake clock: a Slow fault (4×) times out when the test advances the clock by this, at once.
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>Scenario name → the fault, how often it is served in a row, and the error text expected (null: recovers).</summary>
@@ -61,7 +61,7 @@ public sealed class GitHubSyncFaultTests
         }
 
         h.Simulator.Faults.Add(FaultedPath + path, fault, times);
-        var job = await h.RefreshAsync();
+        var job = await h.Simulator.Faults.TimingOutHeldAsync(h.Clock, ClientTimeout, h.RefreshAsync());
         var during = await SnapshotAsync(h);
 
         Assert.True(h.Simulator.Faults.Pending == 0, $"The fault was not served: {h.Simulator.Faults.Pending} left.");

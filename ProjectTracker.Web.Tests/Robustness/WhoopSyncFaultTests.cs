@@ -21,7 +21,7 @@ public sealed class WhoopSyncFaultTests : IAsyncLifetime
     private const string Range = "days=30"; // two pages of each collection (25 a page)
     private const string Recovery = "/developer/v2/recovery";
     private const string TokenEndpoint = "/oauth/oauth2/token";
-    // Long enough that a healthy request on a loaded CI machine never times out; only the injected Slow faults (4×) do.
+    // On the test's fake clock: a Slow fault (4×) times out when the test advances the clock by this, at once.
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(3);
     private const int Tries = WhoopApiClient.FailureAttempts;
 
@@ -96,7 +96,7 @@ public sealed class WhoopSyncFaultTests : IAsyncLifetime
             _whoop.State.Faults.Add(path, fault, times, after: path == Recovery ? 1 : 0);
         }
 
-        var answer = await RefreshAsync(expectedStatus);
+        var answer = await _whoop.State.Faults.TimingOutHeldAsync(_clock, ClientTimeout, RefreshAsync(expectedStatus));
         var during = await SnapshotAsync();
         var status = await SyncStatusAsync();
 

@@ -7,7 +7,7 @@ namespace ProjectTracker.Web.Tests.Startup;
 /// <summary>
 /// <c>--demo</c> run twice in one folder, so on one <c>App_Data/demo.db</c>: the second run's simulator is new, the
 /// database still holds the first run's WHOOP connection, whose tokens rotated when the visitor pressed "Connect WHOOP".
-/// Every run must fill and show the demo, never "reconnect needed".
+/// Every run must fill and show the demo, never "reconnect needed". (The first run is also the demo's first-run test.)
 /// </summary>
 public sealed class DemoRestartTests
 {
@@ -29,6 +29,7 @@ public sealed class DemoRestartTests
             };
             if (run == 1)
             {
+                await AssertFilledAsync(app, client);
                 await ConnectWhoopAsync(client);
             }
 
@@ -45,6 +46,21 @@ public sealed class DemoRestartTests
             Assert.DoesNotContain(app.Output.Split('\n'), line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal));
             Assert.Equal(0, await app.TerminateAsync());
         }
+    }
+
+    /// <summary>The first run filled GitHub and WHOOP through the real sync and is connected before anyone signs in.</summary>
+    private static async Task AssertFilledAsync(AppProcess app, HttpClient client)
+    {
+        var projects = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/github/projects"))!.AsArray();
+        var metrics = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/metrics?days=365"))!;
+        var status = JsonNode.Parse(await app.GetWhenOkAsync(client, "/api/whoop/status"))!;
+        var page = await app.GetWhenOkAsync(client, "/whoop");
+
+        Assert.Equal(ProjectTracker.Simulators.GitHub.DeveloperYearGenerator.Repositories, projects.Count); // the demo person's dozen
+        Assert.True((int?)metrics["recovery"]!["total_records"] >= 300);
+        Assert.True((bool?)status["connected"]);
+        Assert.Contains("Demo data", page);
+        Assert.True(File.Exists(Path.Combine(app.Folder, "App_Data", "demo.db")));
     }
 
     /// <summary>"Connect WHOOP" as a browser does it: the app → the simulator's sign-in (approves at once) → the app's callback.</summary>

@@ -28,8 +28,11 @@ public static class WhoopServiceCollectionExtensions
         builder.AddDatabaseKeyRing();
         builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
 
+        // Whoop:RequestTimeout on the app's clock (a test's fake one advances past it); HttpClient's own, on the wall clock, is off.
         builder.Services.AddHttpClient(HttpClientName)
-            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<WhoopOptions>().RequestTimeout);
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new Domain.Net.RequestTimeoutHandler(
+                sp.GetRequiredService<WhoopOptions>().RequestTimeout, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<WhoopRateLimiter>();
         builder.Services.AddSingleton(sp => new WhoopApiClient(Http(sp), sp.GetRequiredService<WhoopOptions>(), sp.GetRequiredService<WhoopRateLimiter>()));
         builder.Services.AddSingleton<WhoopSyncService>();

@@ -22,8 +22,10 @@ public sealed class GitHubApi : IDisposable
     {
         _time = time;
         var gate = new GitHubRequestGate(options, time, reportStatus);
-        _http = new ConditionalHttpClient(new HttpClientAdapter(() => new SocketsHttpHandler()), cache, time, gate);
-        _http.SetRequestTimeout(options.RequestTimeout);
+        // Each attempt's timeout on the app's clock (GitHub:RequestTimeout); HttpClient's own, on the wall clock, is off.
+        var handler = () => new Net.RequestTimeoutHandler(options.RequestTimeout, time) { InnerHandler = new SocketsHttpHandler() };
+        _http = new ConditionalHttpClient(new HttpClientAdapter(handler), cache, time, gate);
+        _http.SetRequestTimeout(Timeout.InfiniteTimeSpan);
         var connection = new Connection(
             new ProductHeaderValue("ProjectTracker"),
             options.ApiBaseUrl, // a Connection of our own: GitHubClient(header, uri) would append /api/v3/ to other hosts
