@@ -82,8 +82,21 @@ public sealed class InlineJobClient(IServiceScopeFactory scopes, IHostApplicatio
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The host stops only after its jobs (told to stop through their token) have ended, as a Hangfire server would.</summary>
-    public Task StopAsync(CancellationToken cancellationToken) => WhenIdleAsync().WaitAsync(cancellationToken);
+    /// <summary>
+    /// The host stops after its jobs (told to stop through their token) have ended, or, like a Hangfire server, when the
+    /// host's shutdown timeout ends first.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenIdleAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Stopped with {Count} inline job(s) still running", _running.Count);
+        }
+    }
 }
 
 public static class InlineJobsServiceCollectionExtensions
