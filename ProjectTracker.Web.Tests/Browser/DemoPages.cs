@@ -1,4 +1,4 @@
-using ProjectTracker.Web.Components.Pages.Days;
+using ProjectTracker.Web.Days.Components;
 
 namespace ProjectTracker.Web.Tests.Browser;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using ProjectTracker.Domain.GitHub.Timesheet;
-using ProjectTracker.Web.Components.Activity;
+using ProjectTracker.Web.GitHub.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

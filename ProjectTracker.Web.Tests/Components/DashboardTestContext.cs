@@ -10,7 +10,6 @@ using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Sync;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.GitHub;
-using ProjectTracker.Web.Jobs;
 
 namespace ProjectTracker.Web.Tests.Components;
 
@@ -44,7 +43,7 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<ProjectTracker.Domain.Goals.GoalService>();
         services.AddSingleton<ProjectTracker.Domain.Goals.GoalProgress>();
         // Built on every read, as the read service here reads the database every time.
-        services.AddSingleton(sp => new ProjectTracker.Web.Components.Pages.GitHub.GitHubDashboardModel(
+        services.AddSingleton(sp => new ProjectTracker.Web.GitHub.Components.GitHubDashboardModel(
             sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>(),
             new ProjectTracker.Domain.Persistence.DataVersion(), TimeProvider.System, TimeSpan.Zero));
         services.AddSingleton<RefreshProgressHub>();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Persistence;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
+using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 
 namespace ProjectTracker.Web.Tests.Components;

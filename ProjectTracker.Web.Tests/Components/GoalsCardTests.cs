@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Goals;
-using ProjectTracker.Web.Components.Goals;
+using ProjectTracker.Web.Goals.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

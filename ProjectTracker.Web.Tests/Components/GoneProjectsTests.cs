@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Web.Access;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Tests.Components;

@@ -1,5 +1,5 @@
 using Bunit;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using ProjectTracker.Domain.GitHub;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

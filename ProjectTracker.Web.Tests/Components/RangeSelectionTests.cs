@@ -1,5 +1,5 @@
 using ProjectTracker.Domain.Time;
-using ProjectTracker.Web.Components.Whoop;
+using ProjectTracker.Web.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

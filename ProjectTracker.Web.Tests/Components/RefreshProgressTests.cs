@@ -1,6 +1,6 @@
 using Bunit;
 using ProjectTracker.Domain.GitHub;
-using ProjectTracker.Web.Components.Refresh;
+using ProjectTracker.Web.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
-using ProjectTracker.Web.Components.Whoop;
+using ProjectTracker.Web.Whoop.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

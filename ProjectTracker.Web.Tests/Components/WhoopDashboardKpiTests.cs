@@ -6,8 +6,7 @@ using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
-using ProjectTracker.Web.Components.Pages.Whoop;
-using ProjectTracker.Web.Components.Whoop;
+using ProjectTracker.Web.Whoop.Components;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 

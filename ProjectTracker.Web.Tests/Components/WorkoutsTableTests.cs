@@ -1,6 +1,6 @@
 using Bunit;
 using ProjectTracker.Domain.Whoop;
-using ProjectTracker.Web.Components.Whoop;
+using ProjectTracker.Web.Whoop.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
 

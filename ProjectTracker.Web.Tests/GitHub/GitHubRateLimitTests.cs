@@ -1,7 +1,7 @@
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Simulators.Faults;
-using ProjectTracker.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Web.GitHub;
 
 namespace ProjectTracker.Web.Tests.GitHub;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Simulators.GitHub;
-using ProjectTracker.Web.Jobs;
+using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.GitHub;

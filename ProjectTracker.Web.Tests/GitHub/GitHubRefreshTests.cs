@@ -4,7 +4,7 @@ using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Simulators.Faults;
 using ProjectTracker.Simulators.GitHub;
-using ProjectTracker.Web.Jobs;
+using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.GitHub;
@@ -160,7 +160,7 @@ public sealed class GitHubRefreshTests
 
         h.Simulator.RateLimit.Remaining = 6; // /user, /user/repos, then the first repository's three requests and one more
         h.Simulator.RateLimit.Reset = h.Clock.GetUtcNow().AddMinutes(10);
-        var hub = h.App.Services.GetService(typeof(Jobs.RefreshProgressHub)) as Jobs.RefreshProgressHub;
+        var hub = h.App.Services.GetService(typeof(RefreshProgressHub)) as RefreshProgressHub;
         var waiting = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub!.Changed += job =>
         {

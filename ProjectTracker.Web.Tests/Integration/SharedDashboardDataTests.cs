@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 
 namespace ProjectTracker.Web.Tests.Integration;
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;

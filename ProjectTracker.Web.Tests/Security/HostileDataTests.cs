@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 using ProjectTracker.Web.Tests.Browser;
 using ProjectTracker.Web.Tests.Timesheet;
 using Xunit.Abstractions;

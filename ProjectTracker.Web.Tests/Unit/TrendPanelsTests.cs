@@ -1,5 +1,4 @@
 using ProjectTracker.Domain.Insights;
-using ProjectTracker.Web.Components.Activity;
 using ProjectTracker.Web.Components.Charts;
 
 namespace ProjectTracker.Web.Tests.Unit;

@@ -4,7 +4,7 @@ using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
-using ProjectTracker.Web.Components.Pages.Days;
+using ProjectTracker.Web.Days.Components;
 
 namespace ProjectTracker.Web.Days;
 

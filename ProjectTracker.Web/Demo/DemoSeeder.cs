@@ -15,7 +15,7 @@ namespace ProjectTracker.Web.Demo;
 /// unless an earlier run's owner set their own.
 /// </summary>
 internal sealed class DemoSeeder(
-    IHostApplicationLifetime lifetime, GitHubRefreshJobs github, Jobs.RefreshProgressHub progress, WhoopRefreshService whoop,
+    IHostApplicationLifetime lifetime, GitHubRefreshJobs github, RefreshProgressHub progress, WhoopRefreshService whoop,
     WhoopTokenService whoopTokens, WhoopSimulatorServer whoopSimulator, WhoopImportService import, DayTagService tags, GoalService goals, TimeProvider time,
     ILogger<DemoSeeder> logger)
     : IHostedService

@@ -5,7 +5,7 @@ using ProjectTracker.Domain.GitHub.Sync;
 using ProjectTracker.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Web.Api;
-using ProjectTracker.Web.Components.Pages.GitHub;
+using ProjectTracker.Web.GitHub.Components;
 using ProjectTracker.Web.Configuration;
 
 namespace ProjectTracker.Web.GitHub;

@@ -7,6 +7,7 @@ using Hangfire.Redis.StackExchange;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
+using ProjectTracker.Web.GitHub;
 using StackExchange.Redis;
 
 namespace ProjectTracker.Web.Jobs;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Domain.Whoop.Sync;
+using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
 

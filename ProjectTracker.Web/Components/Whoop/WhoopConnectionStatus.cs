@@ -1,7 +1,0 @@
-namespace ProjectTracker.Web.Components.Whoop;
-
-public static class WhoopConnectionStatus
-{
-    /// <summary>Where Connect and Reconnect go: WHOOP's sign-in, then back to the dashboard.</summary>
-    public const string ConnectHref = "/login/whoop?returnUrl=/whoop";
-}
