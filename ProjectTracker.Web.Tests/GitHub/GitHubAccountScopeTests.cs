@@ -11,7 +11,6 @@ namespace ProjectTracker.Web.Tests.GitHub;
 /// repositories, archived ones, two repositories of the same name), and that a project is never deleted because a
 /// listing stops showing its repository.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubAccountScopeTests
 {
     private static DateTime At(int day, int hour) => new(2026, 3, day, hour, 0, 0, DateTimeKind.Utc);

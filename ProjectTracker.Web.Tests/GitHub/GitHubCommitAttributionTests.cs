@@ -10,7 +10,6 @@ namespace ProjectTracker.Web.Tests.GitHub;
 /// Issue 11, points 3 and 6: every commit of the owner counts (unlinked emails, merges of old-dated commits, force-pushes)
 /// at a bounded cost, and the answer cache stays small.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubCommitAttributionTests
 {
     private static DateTime At(int month, int day, int hour = 12) => new(2026, month, day, hour, 0, 0, DateTimeKind.Utc);

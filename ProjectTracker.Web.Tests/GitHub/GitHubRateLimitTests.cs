@@ -9,7 +9,6 @@ namespace ProjectTracker.Web.Tests.GitHub;
 /// Issue 11, point 5: rate limits as GitHub asks. The simulator refuses and counts every request sent while the primary
 /// budget is spent (403 or 429) or while a secondary limit's <c>Retry-After</c> runs.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubRateLimitTests
 {
     private const int Repositories = 30;

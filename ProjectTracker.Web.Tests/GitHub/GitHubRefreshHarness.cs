@@ -18,13 +18,16 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
 {
     private readonly ITestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly TestJobs _jobs;
 
-    private GitHubRefreshHarness(ITestDatabase database, GitHubSimulatorServer github, Dictionary<string, string?> settings, FakeTimeProvider clock)
+    private GitHubRefreshHarness(
+        ITestDatabase database, GitHubSimulatorServer github, Dictionary<string, string?> settings, FakeTimeProvider clock, TestJobs jobs)
     {
         _database = database;
         _settings = settings;
+        _jobs = jobs;
         GitHub = github;
-        App = new TrackerAppFactory(database, settings, clock);
+        App = new TrackerAppFactory(database, settings, clock, jobs);
         Client = App.CreateClient();
     }
 
@@ -38,7 +41,8 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
     public string SqlitePath => ((SqliteTestDatabase)_database).FilePath;
 
     public static async Task<GitHubRefreshHarness> StartAsync(
-        IReadOnlyDictionary<string, string?>? settings = null, string token = "test-token", Func<ITestDatabase>? database = null)
+        IReadOnlyDictionary<string, string?>? settings = null, string token = "test-token", Func<ITestDatabase>? database = null,
+        TestJobs jobs = TestJobs.Inline)
     {
         var clock = new FakeTimeProvider(TrackerAppFactory.Now);
         var github = await GitHubSimulatorServer.StartAsync(clock);
@@ -54,7 +58,7 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        return new GitHubRefreshHarness(database?.Invoke() ?? SqliteTestDatabase.Migrated(), github, all, clock);
+        return new GitHubRefreshHarness(database?.Invoke() ?? SqliteTestDatabase.Migrated(), github, all, clock, jobs);
     }
 
     /// <summary>Stops the app and starts a new one on the same database and simulator, as a restart would.</summary>
@@ -62,7 +66,7 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
     {
         Client.Dispose();
         await App.DisposeAsync();
-        App = new TrackerAppFactory(_database, _settings, Clock);
+        App = new TrackerAppFactory(_database, _settings, Clock, _jobs);
         if (beforeStart is not null)
         {
             await beforeStart(App);
@@ -72,7 +76,7 @@ public sealed class GitHubRefreshHarness : IAsyncDisposable
     }
 
     /// <summary>Another app instance on the same database, settings, simulator and clock (several machines behind a balancer).</summary>
-    public TrackerAppFactory StartAnotherInstance() => new(_database, _settings, Clock);
+    public TrackerAppFactory StartAnotherInstance() => new(_database, _settings, Clock, _jobs);
 
     /// <summary>POSTs a refresh and waits (event-driven, bounded) for the job to end; answers the finished job.</summary>
     public async Task<RefreshJob> RefreshAsync()

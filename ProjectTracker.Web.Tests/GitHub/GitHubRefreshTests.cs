@@ -10,7 +10,6 @@ using ProjectTracker.Web.Tests.Integration;
 namespace ProjectTracker.Web.Tests.GitHub;
 
 /// <summary>Refreshes through the real Octokit client, Hangfire job and database, against the GitHub simulator.</summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubRefreshTests
 {
     private static DateTime At(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);
@@ -296,7 +295,7 @@ public sealed class GitHubRefreshTests
     [Fact]
     public async Task Refresh_OnPostgreSql_RunsThroughHangfiresPostgresStorage()
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated);
+        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated, jobs: TestJobs.Hangfire);
         AddAlpha(h.Simulator);
 
         var job = await h.RefreshAsync();
@@ -311,7 +310,7 @@ public sealed class GitHubRefreshTests
     [Fact]
     public async Task Refresh_StartedOnTwoInstancesAtOnce_CreatesOneJob()
     {
-        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated);
+        await using var h = await GitHubRefreshHarness.StartAsync(database: PostgresTestDatabase.Migrated, jobs: TestJobs.Hangfire);
         AddAlpha(h.Simulator);
         await using var other = h.StartAnotherInstance();
         using var otherClient = other.CreateClient();

@@ -8,7 +8,6 @@ namespace ProjectTracker.Web.Tests.GitHub;
 /// Issue 11, point 4: GitHub refusing one repository (403 "Resource not accessible by personal access token", 404, 409,
 /// 451) is a warning about that repository, not a failed job; its project keeps its last good figures and says why.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class GitHubRepositoryFailureTests
 {
     private static DateTime At(int day, int hour) => new(2026, 3, day, hour, 0, 0, DateTimeKind.Utc);

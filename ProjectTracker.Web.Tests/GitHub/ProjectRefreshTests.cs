@@ -6,7 +6,6 @@ using ProjectTracker.Web.Tests.Integration;
 namespace ProjectTracker.Web.Tests.GitHub;
 
 /// <summary>A project page's refresh (POST /api/github/refresh?project=name): that repository only, against the simulator.</summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class ProjectRefreshTests
 {
     private static DateTime At(int day) => new(2026, 3, day, 12, 0, 0, DateTimeKind.Utc);

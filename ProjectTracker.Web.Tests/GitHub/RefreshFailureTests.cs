@@ -11,7 +11,6 @@ namespace ProjectTracker.Web.Tests.GitHub;
 /// A failed refresh says whether GitHub answered (and what) or could not be reached from this machine, and the failure
 /// stays in <c>/api/github/metrics</c> (<c>last_refresh_error</c>) until a refresh completes.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class RefreshFailureTests
 {
     [Fact]

@@ -11,7 +11,6 @@ namespace ProjectTracker.Web.Tests.Integration;
 /// (and <c>ReadModel:MaxAgeSeconds</c>) have passed. The clock is fake
 /// and stands still, so only invalidation (not the cache's lifetime) can make a fresh answer appear.
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class ResponseCacheTests
 {
     private const string Projects = "/api/github/projects";

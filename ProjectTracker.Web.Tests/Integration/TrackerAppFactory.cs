@@ -9,9 +9,13 @@ using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Web.Tests.Integration;
 
-/// <summary>The real app over a real database, with a fixed clock and any extra settings.</summary>
+/// <summary>
+/// The real app over a real database, with a fixed clock and any extra settings; its background jobs run inline
+/// (<see cref="TestJobs"/>) unless a test about the job storage asks for the Hangfire server.
+/// </summary>
 public sealed class TrackerAppFactory(
-    ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null,
+    TestJobs jobs = TestJobs.Inline)
     : WebApplicationFactory<Program>
 {
     /// <summary>"Now" in every integration test: the seeded athlete lives at UTC−5, where it is 07:00 on 2026-03-15.</summary>
@@ -20,6 +24,8 @@ public sealed class TrackerAppFactory(
     public FakeTimeProvider Clock { get; } = clock ?? new(Now);
 
     public ITestDatabase Database => database;
+
+    public TestJobs Jobs => jobs;
 
     public CapturedLogs Logs { get; } = new();
 
@@ -36,7 +42,14 @@ public sealed class TrackerAppFactory(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (jobs == TestJobs.Inline)
+            {
+                services.UseInlineJobs();
+            }
+        });
         builder.ConfigureLogging(logging =>
         {
             logging.AddProvider(Logs);

@@ -10,14 +10,13 @@ using StackExchange.Redis;
 namespace ProjectTracker.Web.Tests.Scale;
 
 /// <summary>SPEC "Configuration" <c>REDIS_URL</c>: Hangfire's job storage on a real Redis server.</summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class RedisJobStorageTests
 {
     [Fact]
     public async Task Refresh_WithRedisUrl_RunsThroughRedisStorage()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url });
+        await using var h = await GitHubRefreshHarness.StartAsync(new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url }, jobs: TestJobs.Hangfire);
         AddRepository(h);
 
         var job = await h.RefreshAsync();
@@ -35,7 +34,7 @@ public sealed class RedisJobStorageTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var h = await GitHubRefreshHarness.StartAsync(
-            new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url }, database: () => new PostgresTestDatabase());
+            new Dictionary<string, string?> { ["REDIS_URL"] = redis.Url }, database: () => new PostgresTestDatabase(), jobs: TestJobs.Hangfire);
         await using var second = h.StartAnotherInstance();
         using var secondClient = second.CreateClient(); // its Hangfire server now competes for the same queue
         AddRepository(h);

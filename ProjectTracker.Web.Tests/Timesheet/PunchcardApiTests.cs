@@ -13,7 +13,6 @@ namespace ProjectTracker.Web.Tests.Timesheet;
 /// <c>/api/github/punchcard</c> and the streak rules of <c>/api/github/activity</c> on commits synced from the GitHub
 /// simulator (session gap and start 120 minutes; "now" is Sunday 2026-03-15 12:00 UTC).
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class PunchcardApiTests
 {
     private static DateTime At(int day, int hour, int minute = 0) => new(2026, 3, day, hour, minute, 0, DateTimeKind.Utc);

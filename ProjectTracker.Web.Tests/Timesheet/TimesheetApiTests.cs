@@ -14,7 +14,6 @@ namespace ProjectTracker.Web.Tests.Timesheet;
 /// <c>/api/github/timesheet</c> and <c>/activity</c> on commits synced from the GitHub simulator, against values worked
 /// out by hand (session gap and start 120 minutes; "now" is 2026-03-15 12:00 UTC).
 /// </summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class TimesheetApiTests
 {
     private static DateTime At(int month, int day, int hour, int minute = 0, int year = 2026) =>

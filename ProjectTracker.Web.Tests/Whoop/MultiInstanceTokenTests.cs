@@ -1,13 +1,11 @@
 using System.Net;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Simulators.Whoop;
-using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 
 namespace ProjectTracker.Web.Tests.Whoop;
 
 /// <summary>Two app instances on one PostgreSQL database: tokens one wrote decrypt on the other; renewal happens once.</summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class MultiInstanceTokenTests : IAsyncLifetime
 {
     private readonly PostgresTestDatabase _database = new();

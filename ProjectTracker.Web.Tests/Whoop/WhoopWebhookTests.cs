@@ -4,14 +4,12 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ProjectTracker.Domain.Whoop.Api;
 using ProjectTracker.Web.Tests.Access;
-using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;
 using ProjectTracker.Web.Whoop;
 
 namespace ProjectTracker.Web.Tests.Whoop;
 
 /// <summary>Signed WHOOP webhook deliveries: verified, answered at once, applied in a background job, deduplicated.</summary>
-[Collection(BackgroundJobsCollection.Name)]
 public sealed class WhoopWebhookTests : ConnectedWhoopApp
 {
     private async Task<HttpResponseMessage> DeliverAsync(

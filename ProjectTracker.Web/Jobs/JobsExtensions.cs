@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -34,6 +35,10 @@ public static class JobsExtensions
         builder.Services.AddSingleton<JobStorage>(services => redis is not null
             ? CreateRedisStorage(services.GetRequiredService<IConnectionMultiplexer>())
             : CreateStorage(services.GetRequiredService<DatabaseSettings>(), jobs.InvisibilityTimeout));
+        // Hangfire's default activator is its static JobActivator.Current, which every host's AddHangfire overwrites with
+        // its own: in a process with several hosts (tests), a server could build its jobs from another host's services
+        // (database, clock, settings). This host's own activator, as a service, is what its server uses instead.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((services, config) => config
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
