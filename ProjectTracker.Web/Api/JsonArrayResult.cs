@@ -6,26 +6,33 @@ namespace ProjectTracker.Web.Api;
 
 /// <summary>
 /// A 200 answer with a JSON array of items already serialized (<see cref="SerializedItems{TSource,TJson}"/>): the same
-/// bytes as <c>TypedResults.Ok(array)</c>, written without serializing anything, with its length known up front.
+/// bytes as <c>TypedResults.Ok(array)</c>, written without serializing anything, with its length known up front, and
+/// streamed: sent in parts as it is written, never gathered whole in a buffer first.
 /// Described in the OpenAPI document as an array of <typeparamref name="TJson"/>.
 /// </summary>
-public sealed class JsonArrayResult<TJson>(IReadOnlyList<byte[]> items) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+public sealed class JsonArrayResult<TJson>(SerializedArray array) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
 {
+    /// <summary>
+    /// How much is written before it is handed to the connection. Kestrel holds at most about this much of an answer
+    /// (its own limit, 64 KB, makes a flush past it wait for the client), so a large answer costs no second copy of itself.
+    /// </summary>
+    public const int PartBytes = 64 * 1024;
+
     private const string JsonContentType = "application/json; charset=utf-8";
 
     public int? StatusCode => StatusCodes.Status200OK;
 
     /// <summary>The items' JSON, in order.</summary>
-    public IReadOnlyList<byte[]> Items => items;
+    public IReadOnlyList<byte[]> Items => array.Items;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
-        // '[' and ']' plus a comma between items.
-        response.ContentLength = 2 + Math.Max(0, items.Count - 1) + items.Sum(item => (long)item.Length);
+        response.ContentLength = array.Length;
         var body = response.BodyWriter;
+        var items = array.Items;
         body.Write("["u8);
         for (var i = 0; i < items.Count; i++)
         {
@@ -35,8 +42,7 @@ public sealed class JsonArrayResult<TJson>(IReadOnlyList<byte[]> items) : IResul
             }
 
             body.Write(items[i]);
-            // Sent in pieces: a year of records is not buffered whole a second time.
-            if (body.UnflushedBytes > 64 * 1024)
+            if (body.UnflushedBytes >= PartBytes)
             {
                 await body.FlushAsync(httpContext.RequestAborted);
             }
