@@ -52,7 +52,6 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseAntiforgery();
-    app.UseResponseCache(); // after authorization: a cached answer is only served to whoever may read it
 
     app.MapApi();
     app.MapJobs();

@@ -3,10 +3,6 @@ using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Domain.GitHub;
 
-/// <summary>What the projects list and the metrics are computed from, read once and shared: never modified.</summary>
-/// <param name="Projects">The projects the owner has not hidden, by id.</param>
-public sealed record GitHubSnapshot(IReadOnlyList<Project> Projects, GitHubMetrics Metrics);
-
 /// <summary>The visible projects and their metrics, read once and shared (<see cref="ReadModel{TSnapshot}"/>).</summary>
 public sealed class GitHubReadModel(
     IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)

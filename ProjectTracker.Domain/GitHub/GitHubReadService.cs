@@ -20,9 +20,9 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
 
     /// <summary>
     /// All projects the owner has not hidden (gone ones included, marked); by default the most recently active first
-    /// (never-committed last), then by name.
+    /// (never-committed last), then by name. Without hidden ones the list is the read model's, shared: never modified.
     /// </summary>
-    public async Task<List<Project>> ListProjectsAsync(
+    public async Task<IReadOnlyList<Project>> ListProjectsAsync(
         ProjectSort sort = ProjectSort.LastCommit, bool? descending = null, CancellationToken cancellationToken = default, bool includeHidden = false)
     {
         if (!includeHidden)
@@ -31,20 +31,15 @@ public sealed class GitHubReadService(IDbContextFactory<TrackerDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return Sorted(await db.Projects.AsNoTracking().ToListAsync(cancellationToken), sort, descending);
+        return ProjectOrdering.Sort(await db.Projects.AsNoTracking().ToListAsync(cancellationToken), sort, descending ?? ProjectOrdering.DescendingFirst(sort));
     }
 
     /// <summary>The visible projects and their metrics as last read, shared and never modified.</summary>
     public Task<GitHubSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => model.GetAsync(cancellationToken);
 
-    /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives.</summary>
-    public static List<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
-        Sorted(snapshot.Projects, sort, descending);
-
-    // Sorted in memory: a personal account has hundreds of repositories at most. Ties by name, so every order is total.
-    private static List<Project> Sorted(IEnumerable<Project> projects, ProjectSort sort, bool? descending) =>
-        projects.Order(ProjectOrdering.By(sort, descending ?? ProjectOrdering.DescendingFirst(sort)))
-            .ThenBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>The projects of <paramref name="snapshot"/> in the order <see cref="ListProjectsAsync"/> gives (kept with it).</summary>
+    public static IReadOnlyList<Project> ListProjects(GitHubSnapshot snapshot, ProjectSort sort = ProjectSort.LastCommit, bool? descending = null) =>
+        snapshot.InOrder(sort, descending ?? ProjectOrdering.DescendingFirst(sort));
 
     /// <summary>
     /// The project named <paramref name="name"/> (its <c>name</c>, matched exactly first, then ignoring case), or else the

@@ -13,9 +13,11 @@ public sealed class WhoopSnapshot(
     DayIndexedRecords<WhoopWorkout> workouts,
     DayIndexedRecords<WhoopCycle> cycles)
 {
-    // Dashboards of one range share its figures; a bound keeps odd ranges from piling up within one snapshot.
+    // Dashboards and API clients of one range share its figures; a bound keeps odd ranges from piling up within one snapshot.
     private const int MaxDashboards = 32;
+    private const int MaxMetrics = 64;
     private readonly ConcurrentDictionary<DateRange, WhoopDashboardData> _dashboards = new();
+    private readonly ConcurrentDictionary<DateRange, WhoopMetrics> _metrics = new();
 
     public DayIndexedRecords<WhoopRecovery> Recoveries => recoveries;
     public DayIndexedRecords<WhoopSleep> Sleeps => sleeps;
@@ -33,7 +35,17 @@ public sealed class WhoopSnapshot(
     public WhoopSleep? LatestSleep { get; } =
         sleeps.Items.FirstOrDefault(s => !s.IsNap && s.IsScored()) ?? sleeps.Items.FirstOrDefault(s => s.IsNap && s.IsScored());
 
-    public WhoopMetrics MetricsOf(DateRange range) => Slice.Of(this, range).Metrics();
+    /// <summary>The metrics of a range, computed once per snapshot for the ranges asked most (kept with the snapshot).</summary>
+    public WhoopMetrics MetricsOf(DateRange range)
+    {
+        if (_metrics.TryGetValue(range, out var shared))
+        {
+            return shared;
+        }
+
+        var metrics = Slice.Of(this, range).Metrics();
+        return _metrics.Count < MaxMetrics ? _metrics.GetOrAdd(range, metrics) : metrics;
+    }
 
     /// <summary>The dashboard's view of a range: the metrics, the days laid out for charts, and the workouts.</summary>
     public WhoopDashboardData DashboardOf(DateRange range)

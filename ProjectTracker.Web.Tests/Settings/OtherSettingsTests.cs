@@ -1,6 +1,5 @@
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
-using ProjectTracker.Web.Api;
 using ProjectTracker.Web.Configuration;
 using ProjectTracker.Web.Demo;
 using ProjectTracker.Web.Jobs;
@@ -68,11 +67,6 @@ public sealed class OtherSettingsTests
         Assert.Equal(
             $"Configuration error: Cors:Origins (CORS_ORIGINS) must be comma-separated origins such as https://example.com; '{value}' is not one.",
             BoundSettings.StartupLine<CorsOriginsOptions>(CorsOriginsOptions.Section, ("CORS_ORIGINS", value)));
-
-    [Theory]
-    [InlineData("Api:ResponseCacheSeconds", "-1", "Api:ResponseCacheSeconds must be a whole number from 0 to 3600; got '-1'.")]
-    public void Api_BadValue(string key, string value, string expected) =>
-        Assert.Equal($"Configuration error: {expected}", BoundSettings.StartupLine<ApiOptions>(ApiOptions.Section, (key, value)));
 
     [Fact]
     public void ReadModel_SecondsAsAnAge()

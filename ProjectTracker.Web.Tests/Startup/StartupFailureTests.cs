@@ -23,7 +23,6 @@ public sealed class StartupFailureTests
     [InlineData("GitHub__RefreshSchedule", "every day", "GitHub:RefreshSchedule")]
     [InlineData("CORS_ORIGINS", "not an origin", "CORS_ORIGINS")]
     [InlineData("Owner__TimeZone", "Mars/Olympus", "Owner:TimeZone")]
-    [InlineData("Api__ResponseCacheSeconds", "-1", "Api:ResponseCacheSeconds")]
     [InlineData("Access__SessionLifetime", "00:00:00", "Access:SessionLifetime")]
     public async Task Start_BadSetting_StopsWithOneLineNamingIt(string variable, string value, string named)
     {

@@ -1,13 +1,11 @@
 using System.Text.Json;
-using ProjectTracker.Domain.Persistence;
-using ProjectTracker.Web.Configuration;
 using Scalar.AspNetCore;
 
 namespace ProjectTracker.Web.Api;
 
 public static class ApiExtensions
 {
-    /// <summary>JSON in snake_case (the old app's), problem+json errors, the OpenAPI document, the read endpoints' response cache.</summary>
+    /// <summary>JSON in snake_case (the old app's), problem+json errors, the OpenAPI document.</summary>
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
@@ -22,9 +20,6 @@ public static class ApiExtensions
             openApi.AddOperationTransformer<ProblemResponsesTransformer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSettings<ApiOptions>(ApiOptions.Section);
-        builder.Services.AddSingleton(sp => new ResponseCache(sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(sp.GetRequiredService<ApiOptions>().ResponseCacheSeconds)));
         return builder;
     }
 

@@ -15,6 +15,7 @@ public sealed class SerializedItems<TSource, TJson>(Func<TSource, TJson> toJson,
     where TSource : class
 {
     private readonly ConditionalWeakTable<TSource, byte[]> _json = [];
+    private readonly ConditionalWeakTable<IReadOnlyList<TSource>, SerializedArray> _lists = [];
     private readonly JsonSerializerOptions _options = options.Value.SerializerOptions;
     private readonly Lock _fill = new();
 
@@ -32,6 +33,21 @@ public sealed class SerializedItems<TSource, TJson>(Func<TSource, TJson> toJson,
         }
     }
 
-    /// <summary>The 200 answer listing <paramref name="items"/> in order.</summary>
-    public JsonArrayResult<TJson> Array(IEnumerable<TSource> items) => new([.. items.Select(Of)]);
+    /// <summary>The 200 answer listing <paramref name="items"/> (a list made for this answer) in order.</summary>
+    public JsonArrayResult<TJson> Array(IEnumerable<TSource> items) => new(new SerializedArray([.. items.Select(Of)]));
+
+    /// <summary>
+    /// The 200 answer listing a list a snapshot keeps and hands out again (the same instance while its data holds, such
+    /// as <see cref="Domain.GitHub.GitHubSnapshot.InOrder"/>): its items' JSON is gathered once and kept as long as the
+    /// list is, so a repeated request only writes bytes.
+    /// </summary>
+    public JsonArrayResult<TJson> ArrayOfShared(IReadOnlyList<TSource> list)
+    {
+        if (!_lists.TryGetValue(list, out var serialized))
+        {
+            serialized = _lists.GetValue(list, items => new SerializedArray([.. items.Select(Of)]));
+        }
+
+        return new JsonArrayResult<TJson>(serialized);
+    }
 }

@@ -12,17 +12,14 @@ public static class GitHubEndpoints
     {
         var api = routes.MapGroup("/api/github").WithTags("GitHub");
         api.MapGet("/projects", ListProjects)
-            .CacheRead()
             .WithName("ListProjects")
             .WithSummary("List projects")
             .WithDescription("All projects, most recently committed first. Optional `sort` (last_commit_date, name, loc, commits, time_spent, active_days, code_churn, repository_size_kb) and `order` (asc, desc).");
         api.MapGet("/project/{name}", GetProject)
-            .CacheRead()
             .WithName("GetProject")
             .WithSummary("Get a project")
             .WithDescription("One project by name or by owner/name (URL-encoded, acme%2Ftools), matched ignoring case.");
         api.MapGet("/metrics", GetMetrics)
-            .CacheRead()
             .WithName("GetGitHubMetrics")
             .WithSummary("GitHub metrics")
             .WithDescription("Totals, leaders, language breakdown and averages across all projects.");
@@ -61,7 +58,7 @@ public static class GitHubEndpoints
             var other => throw new InvalidQueryParameterException("order", $"order must be asc or desc; got '{other}'."),
         };
 
-        return json.Array(await github.ListProjectsAsync(sort, descending, ct));
+        return json.ArrayOfShared(await github.ListProjectsAsync(sort, descending, ct));
     }
 
     // Kestrel leaves an encoded slash encoded in the route value: owner%2Fname is owner/name.

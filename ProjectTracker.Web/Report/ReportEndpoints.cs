@@ -25,7 +25,7 @@ public static class ReportEndpoints
         return routes;
     }
 
-    /// <summary>The send action: a write for the owner only, outside the GET group (no HEAD, no response cache).</summary>
+    /// <summary>The send action: a write for the owner only, outside the GET group (no HEAD).</summary>
     public static IEndpointRouteBuilder MapReportSendApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/api/report").WithTags("Report")

@@ -13,25 +13,25 @@ public static class WhoopEndpoints
     {
         var api = routes.MapGroup("/api/whoop").WithTags("WHOOP");
         api.MapGet("/recovery", ListRecoveries).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListRecoveries").WithSummary("List recoveries")
+            .WithName("ListRecoveries").WithSummary("List recoveries")
             .WithDescription("Recoveries by the athlete's local day, newest first.");
         api.MapGet("/recovery/latest", LatestRecovery)
-            .CacheRead().WithName("LatestRecovery").WithSummary("Latest recovery")
+            .WithName("LatestRecovery").WithSummary("Latest recovery")
             .WithDescription("The newest recovery.");
         api.MapGet("/sleep", ListSleeps).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListSleeps").WithSummary("List sleeps")
+            .WithName("ListSleeps").WithSummary("List sleeps")
             .WithDescription("Sleeps and naps (`is_nap`) by the local day of waking up, newest first.");
         api.MapGet("/sleep/latest", LatestSleep)
-            .CacheRead().WithName("LatestSleep").WithSummary("Latest sleep")
+            .WithName("LatestSleep").WithSummary("Latest sleep")
             .WithDescription("The newest night's sleep (a nap only when no night is stored).");
         api.MapGet("/workouts", ListWorkouts).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListWorkouts").WithSummary("List workouts")
+            .WithName("ListWorkouts").WithSummary("List workouts")
             .WithDescription("Workouts by the local day they started, newest first.");
         api.MapGet("/cycles", ListCycles).WithRange(RangeDefaults.Lists)
-            .CacheRead().WithName("ListCycles").WithSummary("List cycles")
+            .WithName("ListCycles").WithSummary("List cycles")
             .WithDescription("Daily strain cycles by the day they describe, newest first.");
         api.MapGet("/metrics", GetMetrics).WithRange(RangeDefaults.Metrics)
-            .CacheRead().WithName("GetWhoopMetrics").WithSummary("WHOOP metrics")
+            .WithName("GetWhoopMetrics").WithSummary("WHOOP metrics")
             .WithDescription("Recovery, sleep, strain, HRV and resting heart rate over the range (default 30 days).");
         api.MapPost("/refresh", Refresh).WithRange(RangeDefaults.Lists)
             .WithName("RefreshWhoop")

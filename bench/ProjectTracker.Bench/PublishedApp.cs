@@ -143,6 +143,10 @@ public sealed class PublishedApp : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer (a loaded machine): ask again until the deadline.
+            }
 
             await Task.Delay(200);
         }
