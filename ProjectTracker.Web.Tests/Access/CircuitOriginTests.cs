@@ -6,24 +6,32 @@ using ProjectTracker.Web.Tests.Integration;
 namespace ProjectTracker.Web.Tests.Access;
 
 /// <summary>The Blazor hub answers pages of this app (and <c>Cors:Origins</c>) only: another site's page cannot open a circuit.</summary>
-public sealed class CircuitOriginTests : IAsyncLifetime
+/// <remarks>One app for the class: no test writes data, and every negotiation and socket is the test's own.</remarks>
+public sealed class CircuitOriginTests(CircuitOriginTests.App app) : IClassFixture<CircuitOriginTests.App>
 {
     private const string Frontend = "https://frontend.example";
-    private readonly SqliteTestDatabase _database = new();
-    private TrackerAppFactory _app = null!;
 
-    public Task InitializeAsync()
+    public sealed class App : IAsyncLifetime
     {
-        // "*" opens the JSON API to every site; it must not open circuits.
-        _app = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["Cors:Origins"] = $"{Frontend},*" });
-        return Task.CompletedTask;
+        private readonly SqliteTestDatabase _database = SqliteTestDatabase.Migrated();
+
+        public TrackerAppFactory Factory { get; private set; } = null!;
+
+        public Task InitializeAsync()
+        {
+            // "*" opens the JSON API to every site; it must not open circuits.
+            Factory = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["Cors:Origins"] = $"{Frontend},*" });
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private TrackerAppFactory Factory => app.Factory;
 
     [Theory]
     [InlineData("http://localhost")] // the test server's own address
@@ -56,13 +64,13 @@ public sealed class CircuitOriginTests : IAsyncLifetime
     public async Task WebSocket_FromAnotherOrigin_IsRefused_FromTheAppItOpens()
     {
         var token = (string?)JsonNode.Parse(await (await NegotiateAsync("http://localhost")).Content.ReadAsStringAsync())!["connectionToken"];
-        var socketUri = new Uri(_app.Server.BaseAddress, $"/_blazor?id={token}".Replace("http", "ws"));
+        var socketUri = new Uri(Factory.Server.BaseAddress, $"/_blazor?id={token}".Replace("http", "ws"));
 
-        var crossOrigin = _app.Server.CreateWebSocketClient();
+        var crossOrigin = Factory.Server.CreateWebSocketClient();
         crossOrigin.ConfigureRequest = request => request.Headers.Origin = "https://evil.example";
         var refused = await Record.ExceptionAsync(() => crossOrigin.ConnectAsync(socketUri, CancellationToken.None));
 
-        var sameOrigin = _app.Server.CreateWebSocketClient();
+        var sameOrigin = Factory.Server.CreateWebSocketClient();
         sameOrigin.ConfigureRequest = request => request.Headers.Origin = "http://localhost";
         using var socket = await sameOrigin.ConnectAsync(socketUri, CancellationToken.None);
 
@@ -73,7 +81,7 @@ public sealed class CircuitOriginTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> NegotiateAsync(string? origin)
     {
-        using var client = _app.CreateClient();
+        using var client = Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
         if (origin is not null)
         {

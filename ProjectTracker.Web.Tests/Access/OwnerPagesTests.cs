@@ -4,18 +4,27 @@ using System.Text.RegularExpressions;
 namespace ProjectTracker.Web.Tests.Access;
 
 /// <summary>With default settings (public dashboards): <c>/hangfire</c> for the owner only; sign-out needs its form's token.</summary>
-public sealed partial class OwnerPagesTests : IAsyncLifetime
+/// <remarks>
+/// One app for the class: each test signs in with a browser of its own, and a sign-out ends that browser's session only
+/// (the first account to connect stays the owner; every test connects as it).
+/// </remarks>
+public sealed partial class OwnerPagesTests(OwnerPagesTests.App app) : IClassFixture<OwnerPagesTests.App>
 {
-    private AccessApp _access = null!;
+    public sealed class App : IAsyncLifetime
+    {
+        public AccessApp Access { get; private set; } = null!;
 
-    public async Task InitializeAsync() => _access = await AccessApp.StartAsync(new Dictionary<string, string?>());
+        public async Task InitializeAsync() => Access = await AccessApp.StartAsync(new Dictionary<string, string?>());
 
-    public async Task DisposeAsync() => await _access.DisposeAsync();
+        public async Task DisposeAsync() => await Access.DisposeAsync();
+    }
+
+    private AccessApp Access => app.Access;
 
     [Fact]
     public async Task Hangfire_Anonymous_IsSentToTheLogin()
     {
-        using var browser = _access.CreateBrowser();
+        using var browser = Access.CreateBrowser();
 
         var page = await browser.GetAsync("/hangfire");
         var stats = await browser.PostAsync("/hangfire/stats", null);
@@ -28,7 +37,7 @@ public sealed partial class OwnerPagesTests : IAsyncLifetime
     [Fact]
     public async Task Hangfire_SignedInOwner_IsServed()
     {
-        using var owner = await _access.SignedInBrowserAsync();
+        using var owner = await Access.SignedInBrowserAsync();
 
         var page = await owner.GetAsync("/hangfire");
 
@@ -39,7 +48,7 @@ public sealed partial class OwnerPagesTests : IAsyncLifetime
     [Fact]
     public async Task Logout_PostWithoutTheFormsToken_IsRefusedAndTheSessionStays()
     {
-        using var owner = await _access.SignedInBrowserAsync();
+        using var owner = await Access.SignedInBrowserAsync();
 
         var logout = await owner.PostAsync("/logout", null);
         var hangfire = await owner.GetAsync("/hangfire");
@@ -51,8 +60,8 @@ public sealed partial class OwnerPagesTests : IAsyncLifetime
     [Fact]
     public async Task Logout_PostWithAnotherSessionsToken_IsRefused()
     {
-        using var owner = await _access.SignedInBrowserAsync();
-        using var other = _access.CreateBrowser();
+        using var owner = await Access.SignedInBrowserAsync();
+        using var other = Access.CreateBrowser();
         var foreignToken = TokenField().Match(await other.GetStringAsync("/logout")).Groups["value"].Value;
 
         var logout = await owner.PostAsync("/logout",
@@ -64,7 +73,7 @@ public sealed partial class OwnerPagesTests : IAsyncLifetime
     [Fact]
     public async Task Logout_ThroughItsForm_EndsTheSession()
     {
-        using var owner = await _access.SignedInBrowserAsync();
+        using var owner = await Access.SignedInBrowserAsync();
         var form = await owner.GetStringAsync("/logout");
         var token = TokenField().Match(form);
 

@@ -16,15 +16,34 @@ namespace ProjectTracker.Web.Tests.Components;
 /// The dashboard's KPI cards over real rows: the app (and so its migrations and DbContext factory) on a SQLite file,
 /// the page rendered with the app's own services. The athlete is at UTC−5, where "today" is 2026-03-15.
 /// </summary>
-public sealed class WhoopDashboardKpiTests : IAsyncLifetime
+/// <remarks>One app for the class; before each test its database is emptied (<see cref="DatabaseReset"/>) and seeded again.</remarks>
+public sealed class WhoopDashboardKpiTests(WhoopDashboardKpiTests.App fixture) : IClassFixture<WhoopDashboardKpiTests.App>, IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
-    private TrackerAppFactory _app = null!;
+    public sealed class App : IAsyncLifetime
+    {
+        private readonly SqliteTestDatabase _database = SqliteTestDatabase.Migrated();
+
+        public TrackerAppFactory Factory { get; private set; } = null!;
+
+        public Task InitializeAsync()
+        {
+            Factory = new TrackerAppFactory(_database);
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
+    private TrackerAppFactory Factory => fixture.Factory;
 
     public async Task InitializeAsync()
     {
-        _app = new TrackerAppFactory(_database);
-        await _app.SeedAsync(db =>
+        await DatabaseReset.ClearAsync(Factory);
+        await Factory.SeedAsync(db =>
         {
             db.WhoopRecoveries.AddRange(
                 Recovery(1, 90, hrv: 100, rhr: 40), // outside the last 7 days
@@ -38,11 +57,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static DateTime Day(int day) => new(2026, 3, day, 0, 0, 0, DateTimeKind.Utc);
 
@@ -75,7 +90,7 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
 
     private BunitContext CreateContext() => MudTestContext.Create(services =>
     {
-        var app = _app.Services;
+        var app = Factory.Services;
         services.AddSingleton(app.GetRequiredService<IDbContextFactory<TrackerDbContext>>());
         services.AddSingleton(app.GetRequiredService<WhoopReadService>());
         services.AddSingleton(app.GetRequiredService<WhoopTokenService>());
@@ -177,12 +192,12 @@ public sealed class WhoopDashboardKpiTests : IAsyncLifetime
         var page = Render(context, "whoop?days=7");
         Assert.Equal("3", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points"));
 
-        await _app.SeedAsync(db =>
+        await Factory.SeedAsync(db =>
         {
             db.WhoopRecoveries.Add(Recovery(12, 70, hrv: 55, rhr: 52));
             return Task.CompletedTask;
         });
-        _app.Services.GetRequiredService<WhoopSyncNotifier>().Publish(new WhoopSyncOutcome(
+        Factory.Services.GetRequiredService<WhoopSyncNotifier>().Publish(new WhoopSyncOutcome(
             new DateRange(new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 15)), new WhoopSyncResult(1, 0, 0, 0), null, "job"));
 
         page.WaitForAssertion(() => Assert.Equal("4", page.Find("[data-testid=chart-recovery]").GetAttribute("data-points")), TimeSpan.FromSeconds(10));

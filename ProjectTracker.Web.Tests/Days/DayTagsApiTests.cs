@@ -7,23 +7,34 @@ using static ProjectTracker.Web.Tests.Integration.JsonAssertions;
 namespace ProjectTracker.Web.Tests.Days;
 
 /// <summary>Own tags through the API: added and removed by the owner (here: the local machine of an unconfigured install), refused to others.</summary>
-public sealed class DayTagsApiTests : IAsyncLifetime
+/// <remarks>One app for the class, its database emptied before each test (<see cref="DatabaseReset"/>).</remarks>
+public sealed class DayTagsApiTests(DayTagsApiTests.App app) : IClassFixture<DayTagsApiTests.App>, IAsyncLifetime
 {
-    private readonly SqliteTestDatabase _database = new();
-    private TrackerAppFactory _app = null!;
-
-    public Task InitializeAsync()
+    public sealed class App : IAsyncLifetime
     {
-        // Clients told apart by X-Forwarded-For, as behind a proxy on the same machine.
-        _app = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["Access:TrustedProxies"] = "*" });
-        return Task.CompletedTask;
+        private readonly SqliteTestDatabase _database = SqliteTestDatabase.Migrated();
+
+        public TrackerAppFactory Factory { get; private set; } = null!;
+
+        public Task InitializeAsync()
+        {
+            // Clients told apart by X-Forwarded-For, as behind a proxy on the same machine.
+            Factory = new TrackerAppFactory(_database, new Dictionary<string, string?> { ["Access:TrustedProxies"] = "*" });
+            return Task.CompletedTask;
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Factory.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private TrackerAppFactory Factory => app.Factory;
+
+    public Task InitializeAsync() => DatabaseReset.ClearAsync(Factory);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task OwnTag_AddedTrimmed_MatchedInAnyCase_ShownAndRemoved()
@@ -87,7 +98,7 @@ public sealed class DayTagsApiTests : IAsyncLifetime
         Assert.Single((await Client().GetJsonAsync("/api/days/2026-03-11"))["tags"]!.AsArray());
     }
 
-    private HttpClient Client() => _app.CreateClient();
+    private HttpClient Client() => Factory.CreateClient();
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, string client = "127.0.0.1")
     {
@@ -98,6 +109,6 @@ public sealed class DayTagsApiTests : IAsyncLifetime
             request.Content = JsonContent.Create(body);
         }
 
-        return await _app.CreateClient().SendAsync(request);
+        return await Factory.CreateClient().SendAsync(request);
     }
 }
