@@ -29,6 +29,11 @@ public static class GitHubServiceCollectionExtensions
         builder.Services.AddSingleton<GitHubRefreshJobs>();
         builder.Services.AddTransient<GitHubRefreshJobRunner>();
         builder.Services.AddTransient<GitHubScheduledRefresh>();
+        // Progress of refreshes for open pages. The watcher is a hosted service: registered after AddJobs' Hangfire server,
+        // as before, so it starts after it.
+        builder.Services.AddSingleton<RefreshProgressHub>();
+        builder.Services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
+        builder.Services.AddHostedService<RefreshJobWatcher>();
         return builder;
     }
 
