@@ -8,7 +8,7 @@ namespace ProjectTracker.Domain.GitHub;
 /// <param name="Projects">The projects the owner has not hidden, by id.</param>
 public sealed record GitHubSnapshot(IReadOnlyList<Project> Projects, GitHubMetrics Metrics)
 {
-    /// <summary>What the dashboard works out from this snapshot, kept with it (decision 0019).</summary>
+    /// <summary>What the dashboard works out from this snapshot, kept with it (decision 0020).</summary>
     public DerivedData Derived { get; } = new();
 }
 

@@ -5,7 +5,7 @@ namespace ProjectTracker.Domain.Persistence;
 /// <summary>
 /// What is worked out from one snapshot (labels, charts' drawings, a calendar, weekly averages), made once on first use and
 /// kept with the snapshot, so it lives exactly as long as that snapshot and a new data version starts afresh (decision
-/// 0019). Every open page showing the snapshot shares one copy. The snapshot is never modified, so neither is anything
+/// 0020). Every open page showing the snapshot shares one copy. The snapshot is never modified, so neither is anything
 /// made from it; a key names what is made and from which part of the snapshot (a list it holds, by reference).
 /// </summary>
 public sealed class DerivedData

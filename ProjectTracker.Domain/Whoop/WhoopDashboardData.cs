@@ -4,7 +4,7 @@ namespace ProjectTracker.Domain.Whoop;
 
 /// <summary>
 /// Everything the WHOOP dashboard shows for a range, read once and kept with the snapshot it comes from
-/// (<see cref="WhoopSnapshot.DashboardOf"/>), with what the page works out from it (<see cref="Derived"/>, decision 0019).
+/// (<see cref="WhoopSnapshot.DashboardOf"/>), with what the page works out from it (<see cref="Derived"/>, decision 0020).
 /// </summary>
 public sealed record WhoopDashboardData(
     Time.DateRange Range, WhoopMetrics Metrics, IReadOnlyList<WhoopDay> Days, IReadOnlyList<WhoopWorkout> Workouts)

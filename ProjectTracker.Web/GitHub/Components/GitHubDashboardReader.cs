@@ -8,7 +8,7 @@ namespace ProjectTracker.Web.GitHub.Components;
 
 /// <summary>
 /// The <c>/github</c> page's data, worked out once per GitHub snapshot and kept with it (<see cref="GitHubSnapshot.Derived"/>,
-/// decision 0019): a hundred open pages hold one copy of the labels, charts and calendar, not a hundred; a page's second
+/// decision 0020): a hundred open pages hold one copy of the labels, charts and calendar, not a hundred; a page's second
 /// load (the circuit after the prerender) reads nothing again; a new data version or a new day (the snapshot is read
 /// again for both) builds it afresh.
 /// </summary>
