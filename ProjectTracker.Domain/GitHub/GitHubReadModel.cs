@@ -1,13 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Persistence;
+using ProjectTracker.Domain.Time;
 
 namespace ProjectTracker.Domain.GitHub;
 
-/// <summary>The visible projects and their metrics, read once and shared (<see cref="ReadModel{TSnapshot}"/>).</summary>
+/// <summary>
+/// The visible projects and their metrics, read once and shared (<see cref="ReadModel{TSnapshot}"/>). A snapshot also
+/// stands for the owner's today: the dashboard's calendar, kept with it, ends there.
+/// </summary>
 public sealed class GitHubReadModel(
-    IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
+    IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
     : ReadModel<GitHubSnapshot>(version, time, maxAge, changes)
 {
+    /// <summary>A new day reads the snapshot again (and so draws the calendar again) even when no data changed.</summary>
+    protected override async Task<string> DependsOnAsync(CancellationToken cancellationToken) =>
+        (await owner.TodayAsync(cancellationToken)).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     protected override async Task<GitHubSnapshot> LoadAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

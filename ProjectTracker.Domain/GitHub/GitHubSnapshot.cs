@@ -1,3 +1,5 @@
+using ProjectTracker.Domain.Persistence;
+
 namespace ProjectTracker.Domain.GitHub;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed class GitHubSnapshot(IReadOnlyList<Project> projects, GitHubMetric
     public IReadOnlyList<Project> Projects => projects;
 
     public GitHubMetrics Metrics => metrics;
+
+    /// <summary>What the dashboard works out from this snapshot, kept with it (decision 0020).</summary>
+    public DerivedData Derived { get; } = new();
 
     /// <summary>
     /// The projects in the API's order (<see cref="ProjectOrdering.Sort"/>), sorted once per snapshot and shared: the same

@@ -12,10 +12,6 @@ public sealed class WhoopReadModel(
     IDbContextFactory<TrackerDbContext> contexts, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
     : ReadModel<WhoopSnapshot>(version, time, maxAge, changes)
 {
-    /// <summary>Reads every time: for callers without a shared model (component and unit tests).</summary>
-    public static WhoopReadModel Uncached(IDbContextFactory<TrackerDbContext> contexts) =>
-        new(contexts, new DataVersion(), TimeProvider.System, TimeSpan.Zero);
-
     // In the list queries' order, so a range cut from memory is in the order the database would give it.
     protected override async Task<WhoopSnapshot> LoadAsync(CancellationToken ct)
     {

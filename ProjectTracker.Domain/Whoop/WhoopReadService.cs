@@ -7,14 +7,12 @@ namespace ProjectTracker.Domain.Whoop;
 
 /// <summary>
 /// Reads stored WHOOP records by the athlete's local days, newest first: lists, metrics and the dashboard from the shared
-/// <see cref="WhoopReadModel"/> (without one, read on every call), exports streamed from the database.
+/// <see cref="WhoopReadModel"/>, exports streamed from the database.
 /// </summary>
-public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, WhoopReadModel? model = null)
+public sealed class WhoopReadService(IDbContextFactory<TrackerDbContext> contexts, TimeProvider time, WhoopReadModel model)
 {
-    private readonly WhoopReadModel _model = model ?? WhoopReadModel.Uncached(contexts);
-
     /// <summary>Every stored record, shared and never modified: for answers written straight from it.</summary>
-    public Task<WhoopSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => _model.GetAsync(cancellationToken);
+    public Task<WhoopSnapshot> GetSnapshotAsync(CancellationToken cancellationToken = default) => model.GetAsync(cancellationToken);
 
     /// <summary>
     /// The athlete's today: now at the time-zone offset of their newest sleep (UTC when none is known), so that

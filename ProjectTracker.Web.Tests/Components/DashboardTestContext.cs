@@ -1,3 +1,4 @@
+using ProjectTracker.Web.Tests.Integration;
 using Bunit;
 using Bunit.TestDoubles;
 using Hangfire;
@@ -34,18 +35,17 @@ public sealed class DashboardTestContext : IAsyncDisposable
         services.AddSingleton<IDbContextFactory<TrackerDbContext>, TrackerContexts>();
         services.AddSingleton(new GitHubOptions { AccessToken = githubToken });
         // The app's read model, read anew on every call (no data version bumps here), so seeded rows show at once.
-        services.AddSingleton(sp => new GitHubReadModel(
-            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), new DataVersion(), TimeProvider.System, TimeSpan.Zero));
+        services.AddSingleton(sp => TestReadModels.GitHub(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>()));
         services.AddSingleton<GitHubReadService>();
         services.AddSingleton(new ProjectTracker.Domain.Time.OwnerCalendarOptions());
         services.AddSingleton<ProjectTracker.Domain.Time.OwnerDays>();
-        services.AddSingleton<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>();
+        services.AddSingleton(sp => TestReadModels.CodingDays(
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<ProjectTracker.Domain.Time.OwnerDays>()));
+        services.AddSingleton<ProjectTracker.Domain.Days.RestDays>();
         services.AddSingleton<ProjectTracker.Domain.Goals.GoalService>();
         services.AddSingleton<ProjectTracker.Domain.Goals.GoalProgress>();
-        // Built on every read, as the read service here reads the database every time.
-        services.AddSingleton(sp => new ProjectTracker.Web.GitHub.Components.GitHubDashboardModel(
-            sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<ProjectTracker.Domain.GitHub.Timesheet.CodingDaysReader>(),
-            new ProjectTracker.Domain.Persistence.DataVersion(), TimeProvider.System, TimeSpan.Zero));
+        // Built on every read, as the read model here reads the database every time (a new snapshot each time).
+        services.AddSingleton<ProjectTracker.Web.GitHub.Components.GitHubDashboardReader>();
         services.AddSingleton<RefreshProgressHub>();
         services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         services.AddSingleton<JobStorage>(_jobStorage);

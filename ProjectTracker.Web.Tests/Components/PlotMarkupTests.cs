@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Bunit;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Whoop;
 using ProjectTracker.Web.Components.Charts;
 
@@ -44,7 +44,7 @@ public sealed class PlotMarkupTests : IAsyncDisposable
     [Fact]
     public void SameData_OneDrawingForEveryPage()
     {
-        var drawings = new ConditionalWeakTable<IReadOnlyList<WhoopDay>, PlotDrawing>();
+        var drawings = new DerivedData();
         IReadOnlyList<WhoopDay> days = [Day(1, strain: 5)];
         var draws = 0;
         Plot Plot(IReadOnlyList<WhoopDay> d)
@@ -55,7 +55,7 @@ public sealed class PlotMarkupTests : IAsyncDisposable
 
         var first = PlotMarkup.Shared(drawings, days, Plot);
         var second = PlotMarkup.Shared(drawings, days, Plot);
-        PlotMarkup.Shared(drawings, [Day(1, strain: 5)], Plot); // equal data, another list: drawn for it
+        PlotMarkup.Shared<IReadOnlyList<WhoopDay>>(drawings, [Day(1, strain: 5)], Plot); // equal data, another list: drawn for it
 
         Assert.Same(first, second);
         Assert.Equal(2, draws);

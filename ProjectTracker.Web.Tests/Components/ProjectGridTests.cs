@@ -1,5 +1,6 @@
 using Bunit;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.GitHub.Components;
 
 namespace ProjectTracker.Web.Tests.Components;
@@ -193,13 +194,15 @@ public sealed class ProjectGridTests : IAsyncLifetime
     {
         var list = Projects.ToList();
         var labels = new ProjectLabels(list);
+        var snapshot = new DerivedData();
 
-        var first = ProjectRows.For(list, labels);
-        var second = ProjectRows.For(list, labels);
+        var first = ProjectRows.For(list, labels, snapshot);
+        var second = ProjectRows.For(list, labels, snapshot);
 
         Assert.Same(first, second);
         Assert.Same(first.Order(new ProjectOrder(ProjectColumn.Hours, true)), second.Order(new ProjectOrder(ProjectColumn.Hours, true)));
-        Assert.NotSame(first, ProjectRows.For(Projects.ToList(), labels));
+        Assert.NotSame(first, ProjectRows.For(Projects.ToList(), labels, snapshot));
+        Assert.NotSame(first, ProjectRows.For(list, labels, new DerivedData())); // a new snapshot draws its own
     }
 
     private static List<string> ProjectLinks(IRenderedComponent<ProjectGrid> grid) =>

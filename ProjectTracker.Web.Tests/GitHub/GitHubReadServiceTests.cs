@@ -13,7 +13,7 @@ public abstract class GitHubReadServiceTests : IAsyncLifetime
 
     protected abstract ITestDatabase CreateDatabase();
 
-    private GitHubReadService Reads => new(_contexts, new GitHubReadModel(_contexts, new DataVersion(), TimeProvider.System, TimeSpan.Zero));
+    private GitHubReadService Reads => TestReadModels.GitHubReads(_contexts);
 
     [Fact]
     public async Task ListDailyCommits_AllProjects_SumsEachDayOldestFirst()

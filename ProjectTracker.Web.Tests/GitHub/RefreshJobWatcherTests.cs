@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ProjectTracker.Domain.GitHub;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.Integration;
@@ -27,7 +26,7 @@ public sealed class RefreshJobWatcherTests : IAsyncLifetime
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private RefreshJobWatcher Watcher(bool shared) => new(
-        new GitHubReadService(_contexts, new GitHubReadModel(_contexts, new DataVersion(), _clock, TimeSpan.Zero)), _hub, new JobStorageSharing(shared), _clock, NullLogger<RefreshJobWatcher>.Instance);
+        TestReadModels.GitHubReads(_contexts, _clock), _hub, new JobStorageSharing(shared), _clock, NullLogger<RefreshJobWatcher>.Instance);
 
     private void OpenPage() => _hub.Changed += job => _published.Writer.TryWrite(job);
 

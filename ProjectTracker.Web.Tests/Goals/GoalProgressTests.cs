@@ -116,7 +116,7 @@ public sealed class GoalProgressTests : IAsyncLifetime
     private GoalService Goals() => new(_contexts, _time);
 
     private CodingDaysReader Reader(OwnerCalendarOptions calendar) =>
-        new(_contexts, new OwnerDays(_contexts, calendar, _time), new GitHubOptions());
+        TestReadModels.CodingDays(_contexts, new OwnerDays(_contexts, calendar, _time));
 
     private GoalProgress Progress(DayOfWeek firstDay) =>
         new(_contexts, Goals(), Reader(new OwnerCalendarOptions { FirstDayOfWeek = firstDay }));

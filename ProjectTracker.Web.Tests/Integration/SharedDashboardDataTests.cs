@@ -21,7 +21,7 @@ public sealed class SharedDashboardDataTests : IAsyncLifetime
     [Fact]
     public async Task GitHubDashboard_TwoPages_ShareOneCopyUntilAWrite()
     {
-        var model = _app.App.Services.GetRequiredService<GitHubDashboardModel>();
+        var model = _app.App.Services.GetRequiredService<GitHubDashboardReader>();
 
         var first = await model.GetAsync(CancellationToken.None);
         var second = await model.GetAsync(CancellationToken.None);

@@ -96,7 +96,7 @@ public sealed class CodingDaysReaderTests : IAsyncLifetime
     private static DateOnly Day(int day) => new(2026, 3, day);
 
     private CodingDaysReader Reader(TimeZoneInfo? timeZone = null) =>
-        new(_contexts, new OwnerDays(_contexts, new OwnerCalendarOptions { TimeZone = timeZone }, TimeProvider.System), new GitHubOptions());
+        TestReadModels.CodingDays(_contexts, new OwnerDays(_contexts, new OwnerCalendarOptions { TimeZone = timeZone }, TimeProvider.System));
 
     private async Task<int> SeedProjectAsync(string name, params DateTime[] authoredAt)
     {

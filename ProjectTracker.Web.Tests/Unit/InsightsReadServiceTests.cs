@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.GitHub;
-using ProjectTracker.Domain.GitHub.Timesheet;
 using ProjectTracker.Domain.Insights;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
@@ -72,7 +71,7 @@ public sealed class InsightsReadServiceTests : IAsyncLifetime
     }
 
     private InsightsReadService Service() => new(_contexts,
-        new CodingDaysReader(_contexts, new OwnerDays(_contexts, new OwnerCalendarOptions(), TimeProvider.System), new GitHubOptions()));
+        TestReadModels.CodingDays(_contexts, new OwnerDays(_contexts, new OwnerCalendarOptions(), TimeProvider.System)));
 
     private static int Commits(IReadOnlyList<InsightDay> days, int day) => days.Single(d => d.Date == new DateOnly(2026, 3, day)).Commits;
 

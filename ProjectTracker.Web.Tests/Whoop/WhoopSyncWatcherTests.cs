@@ -33,7 +33,7 @@ public sealed class WhoopSyncWatcherTests : IAsyncLifetime
         _writes = await TestContexts.MigrateAsync(_database);
         _notifier = new WhoopSyncNotifier(_clock);
         var watched = new WatchedContexts(DatabaseSettings.Parse(_database.DatabaseUrl, Path.GetTempPath()).ConnectionString, _reads);
-        _watcher = new WhoopSyncWatcher(new WhoopReadService(watched, _clock), _notifier, _clock, NullLogger<WhoopSyncWatcher>.Instance);
+        _watcher = new WhoopSyncWatcher(TestReadModels.WhoopReads(watched, _clock), _notifier, _clock, NullLogger<WhoopSyncWatcher>.Instance);
         await RecordSyncAsync(); // an earlier sync, before any page opened
         await _watcher.StartAsync(CancellationToken.None);
     }

@@ -18,20 +18,22 @@ public static class GitHubServiceCollectionExtensions
     {
         builder.Services.AddSettings<GitHubOptions>(GitHubOptions.Section);
         builder.Services.AddSingleton(sp => new GitHubReadModel(
-            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<DataVersion>(),
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<Domain.Time.OwnerDays>(), sp.GetRequiredService<DataVersion>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);
-        builder.Services.AddSingleton(sp => new GitHubDashboardModel(
-            sp.GetRequiredService<GitHubReadService>(), sp.GetRequiredService<Domain.GitHub.Timesheet.CodingDaysReader>(),
-            sp.GetRequiredService<DataVersion>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>(),
-            sp.GetRequiredService<Domain.Days.RestDays>()));
+        builder.Services.AddSingleton<GitHubDashboardReader>();
         builder.Services.AddSingleton<GitHubProjectAdmin>();
         builder.Services.AddSingleton<IGitHubHttpCache, DatabaseGitHubHttpCache>();
         builder.Services.AddSingleton<GitHubRefreshService>();
         builder.Services.AddSingleton<GitHubRefreshJobs>();
         builder.Services.AddTransient<GitHubRefreshJobRunner>();
         builder.Services.AddTransient<GitHubScheduledRefresh>();
+        // Progress of refreshes for open pages. The watcher is a hosted service: registered after AddJobs' Hangfire server,
+        // as before, so it starts after it.
+        builder.Services.AddSingleton<RefreshProgressHub>();
+        builder.Services.AddSingleton<IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
+        builder.Services.AddHostedService<RefreshJobWatcher>();
         return builder;
     }
 

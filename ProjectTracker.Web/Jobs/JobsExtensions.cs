@@ -7,7 +7,6 @@ using Hangfire.Redis.StackExchange;
 using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Access;
 using ProjectTracker.Web.Configuration;
-using ProjectTracker.Web.GitHub;
 using StackExchange.Redis;
 
 namespace ProjectTracker.Web.Jobs;
@@ -49,10 +48,7 @@ public static class JobsExtensions
             server.ShutdownTimeout = TimeSpan.FromSeconds(10);
             server.SchedulePollingInterval = jobs.SchedulePollingInterval;
         });
-        builder.Services.AddSingleton<RefreshProgressHub>();
         builder.Services.AddSingleton(sp => new JobStorageSharing(sp.GetRequiredService<JobStorage>() is not InMemoryStorage));
-        builder.Services.AddHostedService<RefreshJobWatcher>();
-        builder.Services.AddSingleton<Domain.GitHub.Sync.IRefreshProgressNotifier>(sp => sp.GetRequiredService<RefreshProgressHub>());
         return builder;
     }
 

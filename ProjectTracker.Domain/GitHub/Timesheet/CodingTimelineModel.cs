@@ -8,10 +8,6 @@ public sealed class CodingTimelineModel(
     IDbContextFactory<TrackerDbContext> contexts, GitHubOptions options, DataVersion version, TimeProvider time, TimeSpan maxAge, IDataChanges? changes = null)
     : ReadModel<CodingTimeline>(version, time, maxAge, changes)
 {
-    /// <summary>Reads every time: for callers without a shared model (unit tests).</summary>
-    public static CodingTimelineModel Uncached(IDbContextFactory<TrackerDbContext> contexts, GitHubOptions options) =>
-        new(contexts, options, new DataVersion(), TimeProvider.System, TimeSpan.Zero);
-
     protected override async Task<CodingTimeline> LoadAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Components;
+using ProjectTracker.Domain.Persistence;
 
 namespace ProjectTracker.Web.Components.Charts;
 
@@ -18,10 +18,13 @@ public static class PlotMarkup
     private const double Width = 1000, Height = 100;
     private const string Grid = "display: grid; grid-template-columns: 3.25rem minmax(0, 1fr); column-gap: 0.5rem;";
 
-    /// <summary>The drawing of <paramref name="key"/>'s data, made once while the data lives (the data is never modified).</summary>
-    public static PlotDrawing Shared<TKey>(ConditionalWeakTable<TKey, PlotDrawing> drawings, TKey key, Func<TKey, Plot> plot)
-        where TKey : class =>
-        drawings.GetValue(key, k => Draw(plot(k)));
+    /// <summary>
+    /// The drawing of <paramref name="data"/> by <paramref name="plot"/>, kept in <paramref name="derived"/> (the snapshot the
+    /// data comes from, which never modifies it) when there is one, else made for the caller.
+    /// </summary>
+    public static PlotDrawing Shared<TData>(DerivedData? derived, TData data, Func<TData, Plot> plot)
+        where TData : class =>
+        DerivedData.Of(derived, (plot.Method, data), () => Draw(plot(data)));
 
     /// <summary>The chart, and its columns' readouts as list items (what screen readers get instead of the picture).</summary>
     public static PlotDrawing Draw(Plot plot) => new(Chart(plot), Items(plot.Tooltips));

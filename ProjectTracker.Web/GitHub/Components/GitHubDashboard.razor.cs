@@ -6,7 +6,7 @@ namespace ProjectTracker.Web.GitHub.Components;
 public partial class GitHubDashboard
 {
     [Inject]
-    private GitHubDashboardModel Dashboard { get; set; } = null!;
+    private GitHubDashboardReader Dashboard { get; set; } = null!;
 
     [Inject]
     private GitHubOptions Options { get; set; } = null!;

@@ -1,10 +1,12 @@
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Components.Charts;
 
 namespace ProjectTracker.Web.GitHub.Components;
 
 /// <summary>Everything <c>/github</c> shows, computed once per data version and shared by every open page: never modified.</summary>
+/// <param name="Derived">The snapshot's derived data, where the page's charts and rows keep their drawings.</param>
 public sealed record GitHubDashboardData(
     IReadOnlyList<Project> Projects,
     GitHubMetrics Metrics,
@@ -17,4 +19,5 @@ public sealed record GitHubDashboardData(
     IReadOnlyList<Project> Current,
     ProjectLabels CurrentLabels,
     IReadOnlyList<Project> Gone,
-    ProjectLabels AllLabels);
+    ProjectLabels AllLabels,
+    DerivedData Derived);

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using ProjectTracker.Domain.GitHub;
+using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Web.Components;
 using ProjectTracker.Web.Components.Charts;
 
@@ -31,8 +31,6 @@ public readonly record struct ProjectOrder(ProjectColumn Column, bool Descending
 /// </summary>
 public sealed class ProjectRows
 {
-    private static readonly ConditionalWeakTable<IReadOnlyList<Project>, ProjectRows> Shared = [];
-
     private readonly IReadOnlyList<Project> _projects;
     private readonly ProjectLabels _labels;
     private readonly MarkupString[] _rows;
@@ -56,10 +54,10 @@ public sealed class ProjectRows
 
     /// <summary>
     /// The rows of a list; <paramref name="labels"/> names its projects when the caller has them counted already, else
-    /// they are counted here, once per list.
+    /// they are counted here. Kept in <paramref name="derived"/>, the snapshot's derived data, when the list comes from one.
     /// </summary>
-    public static ProjectRows For(IReadOnlyList<Project> projects, ProjectLabels? labels = null) =>
-        Shared.GetValue(projects, list => new ProjectRows(list, labels ?? new ProjectLabels(list)));
+    public static ProjectRows For(IReadOnlyList<Project> projects, ProjectLabels? labels = null, DerivedData? derived = null) =>
+        DerivedData.Of(derived, (typeof(ProjectRows), projects), () => new ProjectRows(projects, labels ?? new ProjectLabels(projects)));
 
     /// <summary>The page of one project; names are escaped so any repository name makes a valid link.</summary>
     public static string Href(string name) => $"/github/{Uri.EscapeDataString(name)}";

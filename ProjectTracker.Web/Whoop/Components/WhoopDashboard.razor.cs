@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Domain.Whoop;
@@ -19,9 +18,6 @@ public sealed partial class WhoopDashboard
 
     private IReadOnlyList<WhoopDay> _chartDays = [];
 
-    // The range's days are shared by every open page (WhoopReadService), so their weekly averages are too, and with them
-    // the charts' drawings, which are made once per list of days.
-    private static readonly ConditionalWeakTable<IReadOnlyList<WhoopDay>, IReadOnlyList<WhoopDay>> WeeklyDays = [];
     private bool _chartsByWeek;
     private WhoopConnectionState? _connection;
     private bool _isOwner;
@@ -85,7 +81,7 @@ public sealed partial class WhoopDashboard
             _range = _selection.Resolve(await Whoop.GetTodayAsync());
             _data = await Whoop.GetDashboardAsync(_range);
             _chartsByWeek = _range.Days > DailyChartDays;
-            _chartDays = _chartsByWeek ? WeeklyDays.GetValue(_data.Days, WhoopDailySeries.ByWeek) : _data.Days;
+            _chartDays = _chartsByWeek ? _data.Weeks : _data.Days;
         }
         catch (Exception e)
         {
