@@ -52,7 +52,7 @@ public static class ReadApiReport
                         "otherwise, and ahead of time halfway through that age under steady traffic); what is derived from a snapshot is kept " +
                         "with it: the project list in each order asked for, with its items' JSON gathered, and the WHOOP metrics of the ranges " +
                         "asked; a WHOOP range is cut from memory and written from each record's JSON serialized once. A list answer is written " +
-                        "straight to the connection in parts of 64 KB, never buffered whole. Nothing is written during these runs, so past its " +
+                        "straight to the connection in parts of 256 KB, never buffered whole. Nothing is written during these runs, so past its " +
                         "age a snapshot is kept after a cheap check that nobody wrote (SQLite's `PRAGMA data_version`, PostgreSQL's current " +
                         "snapshot) instead of being read again. A write by another instance on the same database shows after at most 2 s plus " +
                         "one database read; this instance's own writes on the very next request. Both are tested (`ReadFreshnessTests`, " +
