@@ -4,14 +4,11 @@ namespace ProjectTracker.Domain.GitHub;
 
 /// <summary>
 /// What the projects list and the metrics are computed from, read once and shared: never modified. The list's orders
-/// are derived from it once each and kept with it, so a new snapshot (a new data version) brings new orders.
+/// are derived from it once each and kept in <see cref="Derived"/>, so a new snapshot (a new data version) brings new orders.
 /// </summary>
 /// <param name="projects">The projects the owner has not hidden, by id.</param>
 public sealed class GitHubSnapshot(IReadOnlyList<Project> projects, GitHubMetrics metrics)
 {
-    // One slot per sort and direction, filled on first use.
-    private readonly IReadOnlyList<Project>?[] _orders = new IReadOnlyList<Project>?[Enum.GetValues<ProjectSort>().Length * 2];
-
     /// <summary>The projects the owner has not hidden, by id.</summary>
     public IReadOnlyList<Project> Projects => projects;
 
@@ -24,10 +21,6 @@ public sealed class GitHubSnapshot(IReadOnlyList<Project> projects, GitHubMetric
     /// The projects in the API's order (<see cref="ProjectOrdering.Sort"/>), sorted once per snapshot and shared: the same
     /// list instance on every call, never modified.
     /// </summary>
-    public IReadOnlyList<Project> InOrder(ProjectSort sort, bool descending)
-    {
-        ref var slot = ref _orders[(int)sort * 2 + (descending ? 1 : 0)];
-        // Two readers arriving together may both sort; the first list stored is the one everybody gets.
-        return Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, ProjectOrdering.Sort(projects, sort, descending), null) ?? slot;
-    }
+    public IReadOnlyList<Project> InOrder(ProjectSort sort, bool descending) =>
+        Derived.Of((sort, descending), () => ProjectOrdering.Sort(projects, sort, descending));
 }
