@@ -18,6 +18,7 @@ public sealed class ReadFreshnessTests
     private const string Projects = "/api/github/projects";
     private const string ByName = "/api/github/projects?sort=name&order=desc";
     private const string Metrics = "/api/github/metrics";
+    private const string Timesheet = "/api/github/timesheet?group=day&start_date=2026-03-01&end_date=2026-03-10";
     private static readonly Dictionary<string, string?> OldDeployment = new() { ["Api:ResponseCacheSeconds"] = "30" };
 
     [Fact]
@@ -36,6 +37,24 @@ public sealed class ReadFreshnessTests
         Assert.Equal(["alpha", "beta"], (await ArrayAsync(h.Client, Projects)).Select(p => (string?)p!["name"]).Order());
         Assert.Equal(["beta", "alpha"], (await ArrayAsync(h.Client, ByName)).Select(p => (string?)p!["name"]));
         Assert.Equal(2, (int?)(await h.Client.GetJsonAsync(Metrics))["total_projects"]);
+    }
+
+    /// <summary>The coding timeline is kept with the GitHub snapshot: a refresh that stores commits is in the very next timesheet.</summary>
+    [Fact]
+    public async Task CodingHours_AfterARefreshJob_CountTheRefreshedCommits()
+    {
+        await using var h = await GitHubRefreshHarness.StartAsync();
+        AddProject(h, "alpha");
+        await h.RefreshAsync();
+        var before = await h.Client.GetJsonAsync(Timesheet);
+
+        AddProject(h, "beta");
+        await h.RefreshAsync();
+        var after = await h.Client.GetJsonAsync(Timesheet);
+
+        Assert.Equal(["alpha"], before["rows"]!.AsArray().Select(r => (string?)r!["project"]));
+        Assert.Equal(["alpha", "beta"], after["rows"]!.AsArray().Select(r => (string?)r!["project"]).Order());
+        Assert.Equal(2, (int?)after["totals"]!["commits"]);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace ProjectTracker.Web.Tests.Integration;
 public static class TestReadModels
 {
     public static GitHubReadModel GitHub(IDbContextFactory<TrackerDbContext> contexts, TimeProvider? time = null) =>
-        new(contexts, new OwnerDays(contexts, new OwnerCalendarOptions(), time ?? TimeProvider.System), new DataVersion(), time ?? TimeProvider.System, TimeSpan.Zero);
+        new(contexts, new GitHubOptions(), new OwnerDays(contexts, new OwnerCalendarOptions(), time ?? TimeProvider.System), new DataVersion(),
+            time ?? TimeProvider.System, TimeSpan.Zero);
 
     public static GitHubReadService GitHubReads(IDbContextFactory<TrackerDbContext> contexts, TimeProvider? time = null) =>
         new(contexts, GitHub(contexts, time));
@@ -23,5 +24,5 @@ public static class TestReadModels
         new(contexts, time, new WhoopReadModel(contexts, new DataVersion(), time, TimeSpan.Zero));
 
     public static CodingDaysReader CodingDays(IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner) =>
-        new(contexts, owner, new CodingTimelineModel(contexts, new GitHubOptions(), new DataVersion(), TimeProvider.System, TimeSpan.Zero));
+        new(contexts, owner, GitHub(contexts));
 }

@@ -18,7 +18,7 @@ public static class GitHubServiceCollectionExtensions
     {
         builder.Services.AddSettings<GitHubOptions>(GitHubOptions.Section);
         builder.Services.AddSingleton(sp => new GitHubReadModel(
-            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<Domain.Time.OwnerDays>(), sp.GetRequiredService<DataVersion>(),
+            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<GitHubOptions>(), sp.GetRequiredService<Domain.Time.OwnerDays>(), sp.GetRequiredService<DataVersion>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<GitHubReadService>();
         builder.Services.AddSerializedItems<Project, ProjectJson>(ProjectJson.From);

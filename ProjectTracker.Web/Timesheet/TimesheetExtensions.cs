@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using ProjectTracker.Domain.Days;
-using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Domain.GitHub.Timesheet;
-using ProjectTracker.Domain.Persistence;
 using ProjectTracker.Domain.Time;
 using ProjectTracker.Web.Configuration;
 
@@ -10,7 +7,7 @@ namespace ProjectTracker.Web.Timesheet;
 
 public static class TimesheetExtensions
 {
-    /// <summary>The owner's calendar (<c>Owner:TimeZone</c>, <c>Owner:FirstDayOfWeek</c>), the shared commit timeline and the coding-days reader.</summary>
+    /// <summary>The owner's calendar (<c>Owner:TimeZone</c>, <c>Owner:FirstDayOfWeek</c>), and the coding-days reader (over the GitHub read model's commit timeline).</summary>
     public static WebApplicationBuilder AddTimesheet(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp =>
@@ -19,9 +16,6 @@ public static class TimesheetExtensions
             return new OwnerCalendarOptions { TimeZone = owner.Zone, FirstDayOfWeek = owner.FirstDayOfWeek };
         });
         builder.Services.AddSingleton<OwnerDays>();
-        builder.Services.AddSingleton(sp => new CodingTimelineModel(
-            sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), sp.GetRequiredService<GitHubOptions>(), sp.GetRequiredService<DataVersion>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ReadModelOptions>().MaxAge, sp.GetService<IDataChanges>()));
         builder.Services.AddSingleton<CodingDaysReader>();
         builder.Services.AddSingleton<RestDays>();
         return builder;

@@ -26,7 +26,7 @@ public sealed record CodingDays(DateRange Range, IReadOnlyList<ProjectLabel> Pro
 /// <c>GitHub:SessionStartMinutes</c>).
 /// </summary>
 public sealed class CodingDaysReader(
-    IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, CodingTimelineModel timelines)
+    IDbContextFactory<TrackerDbContext> contexts, OwnerDays owner, GitHubReadModel github)
 {
     public OwnerDays Owner => owner;
 
@@ -60,7 +60,7 @@ public sealed class CodingDaysReader(
     /// </summary>
     public async Task<IReadOnlyList<DateTime>> ReadCommitTimesAsync(DateTime fromUtc, DateTime untilUtc, CancellationToken cancellationToken = default)
     {
-        var timeline = await timelines.GetAsync(cancellationToken);
+        var timeline = await github.GetTimelineAsync(cancellationToken);
         var clock = await owner.ReadClockAsync(fromUtc, untilUtc, cancellationToken);
         return timeline.Between(fromUtc, untilUtc)
             .Where(s => s.Until >= fromUtc && s.Until < untilUtc) // a stretch ends at its commit
@@ -83,7 +83,7 @@ public sealed class CodingDaysReader(
     private async Task<(LocalClock Clock, IEnumerable<CommitStretch> Stretches)> StretchesNearAsync(DateRange range, CancellationToken cancellationToken)
     {
         var (from, until) = (range.From - LocalClock.OffsetMargin, range.Until + LocalClock.OffsetMargin);
-        var timeline = await timelines.GetAsync(cancellationToken);
+        var timeline = await github.GetTimelineAsync(cancellationToken);
         var clock = await owner.ReadClockAsync(from, until, cancellationToken);
         return (clock, timeline.Between(from, until));
     }
