@@ -88,6 +88,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // As in the test process (the test project's TieredPGO): an app that lives for seconds pays for PGO's
+        // instrumentation and never runs long enough to gain from it.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
