@@ -1,10 +1,12 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using ProjectTracker.Domain.Configuration;
 using ProjectTracker.Domain.GitHub;
 using ProjectTracker.Web.GitHub;
 using ProjectTracker.Web.Jobs;
 using ProjectTracker.Web.Tests.GitHub;
 using ProjectTracker.Web.Tests.Integration;
+using ProjectTracker.Web.Tests.Startup;
 using StackExchange.Redis;
 
 namespace ProjectTracker.Web.Tests.Scale;
@@ -68,6 +70,36 @@ public sealed class RedisJobStorageTests
         Assert.Equal(database, options.DefaultDatabase ?? -1);
         Assert.Equal(tls, options.Ssl);
         Assert.False(options.AbortOnConnectFail);
+    }
+
+    [Theory]
+    [InlineData("redis://alice@cache.example:7000", "alice", null)]
+    [InlineData("redis://:@cache.example:7000", null, "")]
+    [InlineData("redis://al%40ice:p%3Ass%2Fword@cache.example:7000", "al@ice", "p:ss/word")]
+    public void Parse_UrlUserInfo_IsUnescaped_AndAnEmptyUserIsNone(string value, string? user, string? password)
+    {
+        var options = RedisSettings.Parse(value);
+
+        Assert.Equal(user, options.User);
+        Assert.Equal(password, options.Password);
+        var server = Assert.IsType<System.Net.DnsEndPoint>(Assert.Single(options.EndPoints));
+        Assert.Equal(("cache.example", 7000), (server.Host, server.Port));
+    }
+
+    [Theory]
+    [InlineData("http://:" + StartupFailureTests.Secret + "@cache.example", "must look like redis://")]
+    [InlineData("redis://", "must look like redis://")]
+    [InlineData("redis://:" + StartupFailureTests.Secret + "@cache.example/two", "database number that is not a whole number")]
+    [InlineData("redis://:" + StartupFailureTests.Secret + "@cache.example/-1", "database number that is not a whole number")]
+    [InlineData("password=" + StartupFailureTests.Secret, "names no Redis server")]
+    [InlineData("cache.example,password=" + StartupFailureTests.Secret + ",colour=blue", "neither a redis:// URL nor a Redis configuration string")]
+    public void Parse_Malformed_NamesRedisUrlAndWhatIsWrong_NeverThePassword(string value, string says)
+    {
+        var error = Assert.Throws<SettingException>(() => RedisSettings.Parse(value));
+
+        Assert.StartsWith("Configuration error: REDIS_URL ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(StartupFailureTests.Secret, error.Message, StringComparison.Ordinal);
     }
 
     private static void AddRepository(GitHubRefreshHarness h)
