@@ -94,11 +94,15 @@ public static class CodingLoad
 /// <summary>Reads <see cref="CodingLoad"/> for a range: its days and the <see cref="CodingLoad.HistoryDays"/> before it, and where each history begins.</summary>
 public sealed class CodingLoadReader(IDbContextFactory<TrackerDbContext> contexts, InsightsReadService insights, CodingDaysReader coding)
 {
-    public async Task<IReadOnlyList<LoadDay>> ReadAsync(DateRange range, CancellationToken ct)
-    {
-        var days = await insights.ReadDaysAsync(new DateRange(range.Start.AddDays(-CodingLoad.HistoryDays), range.End), ct);
-        return CodingLoad.Of(range, days, await ReadHistoryAsync(ct), await insights.HasGitHubDataAsync(ct));
-    }
+    public async Task<IReadOnlyList<LoadDay>> ReadAsync(DateRange range, CancellationToken ct) =>
+        await OfAsync(range, await insights.ReadInputsAsync(DaysFor(range), ct), ct);
+
+    /// <summary>The days <see cref="OfAsync"/> needs: the range and the <see cref="CodingLoad.HistoryDays"/> before it.</summary>
+    public static DateRange DaysFor(DateRange range) => new(range.Start.AddDays(-CodingLoad.HistoryDays), range.End);
+
+    /// <summary>The load for <paramref name="range"/> from inputs read over at least <see cref="DaysFor"/>; only where each history begins is read.</summary>
+    public async Task<IReadOnlyList<LoadDay>> OfAsync(DateRange range, InsightsInputs inputs, CancellationToken ct) =>
+        CodingLoad.Of(range, inputs.Slice(DaysFor(range)), await ReadHistoryAsync(ct), inputs.HasGitHubData);
 
     private async Task<LoadHistory> ReadHistoryAsync(CancellationToken ct)
     {

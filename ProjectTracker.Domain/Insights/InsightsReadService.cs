@@ -32,15 +32,19 @@ public sealed class InsightsReadService(IDbContextFactory<TrackerDbContext> cont
     public static readonly CorrelationWording SleepWording =
         new("sleep", "more sleep the night before", "commits", "you committed more", "you committed less");
 
-    public async Task<CodingInsights> GetAsync(DateRange range, CancellationToken cancellationToken = default)
-    {
-        var previous = PreviousOf(range);
-        var both = new DateRange(previous.Start, range.End);
-        var days = await ReadDaysAsync(both, cancellationToken);
-        var hasGitHub = await HasGitHubDataAsync(cancellationToken);
-        return Analyse(range, days.Where(d => d.Date >= range.Start).ToList(), hasGitHub,
-            days.Where(d => d.Date < range.Start).ToList(), coding.Owner.Calendar.FirstDayOfWeek);
-    }
+    public async Task<CodingInsights> GetAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        Of(range, await ReadInputsAsync(DaysFor(range), cancellationToken));
+
+    /// <summary>The days <see cref="Of"/> needs: the range and the one of the same length before it, to compare with.</summary>
+    public static DateRange DaysFor(DateRange range) => new(PreviousOf(range).Start, range.End);
+
+    /// <summary>The findings for <paramref name="range"/> from inputs read over at least <see cref="DaysFor"/>.</summary>
+    public CodingInsights Of(DateRange range, InsightsInputs inputs) =>
+        Analyse(range, inputs.Slice(range), inputs.HasGitHubData, inputs.Slice(PreviousOf(range)), coding.Owner.Calendar.FirstDayOfWeek);
+
+    /// <summary>Every day of <paramref name="range"/> and whether any project is stored, read once for every analysis that needs them.</summary>
+    public async Task<InsightsInputs> ReadInputsAsync(DateRange range, CancellationToken cancellationToken = default) =>
+        new(range, await ReadDaysAsync(range, cancellationToken), await HasGitHubDataAsync(cancellationToken));
 
     /// <summary>Whether any project is stored: without one, commits and coding hours are unknown rather than 0.</summary>
     public async Task<bool> HasGitHubDataAsync(CancellationToken cancellationToken)

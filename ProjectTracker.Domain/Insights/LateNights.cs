@@ -69,9 +69,19 @@ public sealed record LateNightSleep(DateRange Range, IReadOnlyList<NightPoint> N
 /// </summary>
 public sealed class LateNightReader(IDbContextFactory<TrackerDbContext> contexts, CodingDaysReader coding, InsightsReadService insights)
 {
-    public async Task<LateNightSleep> ReadAsync(DateRange range, CancellationToken ct)
+    public async Task<LateNightSleep> ReadAsync(DateRange range, CancellationToken ct) =>
+        await OfAsync(range, await insights.ReadInputsAsync(DaysFor(range), ct), ct);
+
+    /// <summary>The days <see cref="OfAsync"/> needs: the mornings after the range's nights.</summary>
+    public static DateRange DaysFor(DateRange range) => new(range.Start.AddDays(1), range.End.AddDays(1));
+
+    /// <summary>
+    /// The nights of <paramref name="range"/> from inputs read over at least <see cref="DaysFor"/>; only the commit times
+    /// and sleep onsets are read.
+    /// </summary>
+    public async Task<LateNightSleep> OfAsync(DateRange range, InsightsInputs inputs, CancellationToken ct)
     {
-        if (!await insights.HasGitHubDataAsync(ct))
+        if (!inputs.HasGitHubData)
         {
             return LateNightSleep.Of(range, []);
         }
@@ -80,8 +90,8 @@ public sealed class LateNightReader(IDbContextFactory<TrackerDbContext> contexts
         var times = await coding.ReadCommitTimesAsync(
             range.From + lateHours - LocalClock.OffsetMargin, range.Until + lateHours + LocalClock.OffsetMargin, ct);
         var lastCommits = LateNightSleep.LastCommits(times, range);
-        var mornings = new DateRange(range.Start.AddDays(1), range.End.AddDays(1));
-        var after = (await insights.ReadDaysAsync(mornings, ct)).ToDictionary(d => d.Date);
+        var mornings = DaysFor(range);
+        var after = inputs.Slice(mornings).ToDictionary(d => d.Date);
         var onsets = await SleepOnsetsAsync(mornings, ct);
         var nights = lastCommits.Select(n =>
         {

@@ -183,4 +183,20 @@ public sealed class LoadApiTests(LoadHistoryApp fixture) : IClassFixture<LoadHis
         Assert.Contains("recovery_28d", schemas["LoadDayJson"]!["properties"]!.AsObject().Select(p => p.Key));
         Assert.Contains("last_commit_hour", schemas["NightJson"]!["properties"]!.AsObject().Select(p => p.Key));
     }
+
+    [Fact]
+    public async Task InsightsPage_ReadsItsDaysOnce_ForAllFourAnalyses()
+    {
+        var before = fixture.App.Logs.Lines.Count;
+
+        var html = System.Net.WebUtility.HtmlDecode(await Client.GetStringAsync("/insights?days=30"));
+
+        var commands = fixture.App.Logs.Lines.Skip(before)
+            .Where(line => line.Contains("Microsoft.EntityFrameworkCore.Database.Command: Executed DbCommand", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain("insights-load-error", html);
+        Assert.Contains("id=\"load\"", html);
+        // The days read is the only query taking recovery and HRV by day; "does any project exist" the only EXISTS on projects.
+        Assert.Single(commands, c => c.Contains("AS \"HrvRmssd\"", StringComparison.Ordinal) && c.Contains("FROM \"whoop_recovery\"", StringComparison.Ordinal));
+        Assert.Single(commands, c => c.Contains("EXISTS", StringComparison.Ordinal) && c.Contains("FROM \"project\"", StringComparison.Ordinal));
+    }
 }
