@@ -27,8 +27,7 @@ public sealed class WeeklyReportReader(CodingDaysReader coding, InsightsReadServ
     {
         var window = new DateRange(week.Start.AddDays(-7 * WeeklyReport.BaselineWeeks), week.End);
         // The day after the week too: TagEffects reads a habit's effect on the next day.
-        var days = await insights.ReadDaysAsync(new DateRange(window.Start, window.End.AddDays(1)), ct);
-        var hasGitHub = await insights.HasGitHubDataAsync(ct);
+        var (_, days, hasGitHub) = await insights.ReadInputsAsync(new DateRange(window.Start, window.End.AddDays(1)), ct);
         var sheet = Timesheet.Build(await coding.ReadAsync(week.Range, cancellationToken: ct), TimesheetGroup.Day, coding.Owner.Calendar);
         var effects = TagEffects.Of(window, days, await tags.InRangeAsync(window, ct), hasGitHub);
 

@@ -24,9 +24,6 @@ public sealed class JsonArrayResult<TJson>(SerializedArray array) : IResult, ISt
 
     public int? StatusCode => StatusCodes.Status200OK;
 
-    /// <summary>The items' JSON, in order.</summary>
-    public IReadOnlyList<byte[]> Items => array.Items;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

@@ -54,8 +54,8 @@ public static class DaysEndpoints
         }
 
         var range = new DateRange(day, day);
-        var measures = (await insights.ReadDaysAsync(range, ct)).Single();
-        var hasGitHub = await insights.HasGitHubDataAsync(ct);
+        var (_, days, hasGitHub) = await insights.ReadInputsAsync(range, ct);
+        var measures = days.Single();
         var dayTags = AutomaticTags.With(await tags.InRangeAsync(range, ct), [measures], hasGitHub);
         return TypedResults.Ok(new DayJson(
             day, measures.Recovery, measures.Hrv, measures.RestingHeartRate, Round(measures.SleepHours), measures.Strain,
