@@ -16,7 +16,7 @@ set -e
 report="$(find . -path '*/TestResults/*' -name 'coverage.cobertura.xml' -not -path '*/bin/*' | head -n 1)"
 if [[ -z "$report" ]]; then
   echo "coverage.sh: no coverage report was written" >&2
-  exit "${rc:-1}"
+  exit $(( rc == 0 ? 1 : rc )) # green tests without a report are still a failed coverage run
 fi
 echo
 echo "Coverage ($report):"
