@@ -43,6 +43,11 @@ public sealed class WhoopSnapshot(
             return shared;
         }
 
+        if (_dashboards.TryGetValue(range, out var dashboard))
+        {
+            return dashboard.Metrics;
+        }
+
         var metrics = Slice.Of(this, range).Metrics();
         return _metrics.Count < MaxMetrics ? _metrics.GetOrAdd(range, metrics) : metrics;
     }
@@ -57,7 +62,7 @@ public sealed class WhoopSnapshot(
 
         var slice = Slice.Of(this, range);
         var data = new WhoopDashboardData(
-            range, slice.Metrics(), WhoopDailySeries.Build(range, slice.Recoveries, slice.Sleeps, slice.Cycles), slice.Workouts);
+            range, MetricsOf(range), WhoopDailySeries.Build(range, slice.Recoveries, slice.Sleeps, slice.Cycles), slice.Workouts);
         return _dashboards.Count < MaxDashboards ? _dashboards.GetOrAdd(range, data) : data;
     }
 
