@@ -12,10 +12,10 @@ public sealed class ScaleProcessesCollection
 }
 
 /// <summary>
-/// The soak runs alone, after everything else: it measures how much the app gets through in its seconds of load (reads,
-/// refreshes, open circuits), and the other tests would take those seconds from it.
+/// The soak, beside the other collections and first among them (<see cref="LongestFirst"/>). Its load lasts until it has
+/// run its refreshes, however busy the machine, so the tests beside it take time from it but never its checks.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class SoakCollection
 {
     public const string Name = "Soak";
