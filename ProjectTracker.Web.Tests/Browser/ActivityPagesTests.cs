@@ -14,7 +14,7 @@ public sealed class ActivityPagesTests(DemoBrowserApp app, ITestOutputHelper out
     public static TheoryData<string> Widths => ["desktop", "phone"];
 
     private Task<BrowserSession> OpenAsync(string width, string test) =>
-        app.OpenSessionAsync(output, $"{nameof(ActivityPagesTests)}.{test}.{width}", width == "phone" ? Viewports.Phone : Viewports.Desktop);
+        app.OpenPageAsync(output, $"{nameof(ActivityPagesTests)}.{test}.{width}", width == "phone" ? Viewports.Phone : Viewports.Desktop);
 
     [Theory]
     [MemberData(nameof(Widths))]

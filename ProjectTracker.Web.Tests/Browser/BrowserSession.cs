@@ -10,16 +10,23 @@ namespace ProjectTracker.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
+    // The theme chosen in an earlier test's page of a shared context (theme.js keeps it in localStorage) is forgotten on
+    // the new page's first document; a reload later in the test keeps what the test chose.
+    private const string ForgetEarlierTheme =
+        "if (!sessionStorage.getItem('pt-test-page')) { localStorage.clear(); sessionStorage.setItem('pt-test-page', '1'); }";
+
     private readonly IBrowserContext _context;
+    private readonly bool _ownsContext;
     private readonly ITestOutputHelper _output;
     private readonly string _test;
     private readonly BrowserApp _app;
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly HashSet<string> _expectedFailures = [];
 
-    private BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper output, string test, BrowserApp app)
+    private BrowserSession(IBrowserContext context, bool ownsContext, IPage page, ITestOutputHelper output, string test, BrowserApp app)
     {
         _context = context;
+        _ownsContext = ownsContext;
         Page = page;
         _output = output;
         _test = test;
@@ -36,8 +43,19 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IPage Page { get; }
 
+    /// <summary>A session that owns its context and closes it at the end.</summary>
     public static async Task<BrowserSession> StartAsync(IBrowserContext context, ITestOutputHelper output, string test, BrowserApp app) =>
-        new(context, await context.NewPageAsync(), output, test, app);
+        new(context, ownsContext: true, await context.NewPageAsync(), output, test, app);
+
+    /// <summary>A session on a new page of a context other sessions use too; it closes only its page.</summary>
+    public static async Task<BrowserSession> StartInSharedContextAsync(
+        IBrowserContext context, ViewportSize viewport, ITestOutputHelper output, string test, BrowserApp app)
+    {
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        await page.AddInitScriptAsync(ForgetEarlierTheme);
+        return new(context, ownsContext: false, page, output, test, app);
+    }
 
     /// <summary>
     /// Opens <paramref name="path"/>, waits until the Blazor circuit is interactive and the page has loaded its data (no
@@ -87,7 +105,17 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsContext)
+        {
+            await _context.DisposeAsync();
+        }
+        else
+        {
+            await Page.CloseAsync();
+        }
+    }
 
     private bool IsExpected(IConsoleMessage message) =>
         _expectedFailures.Any(url => message.Location.StartsWith(url, StringComparison.Ordinal)) && message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public sealed class DayPageTests(DemoBrowserApp app, ITestOutputHelper output)
     [InlineData("phone")]
     public async Task Day_FromTheCalendar_ShowsItsJournal_AndTakesOwnTags(string width)
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(DayPageTests)}.{width}", width == "phone" ? Viewports.Phone : Viewports.Desktop);
+        await using var session = await app.OpenPageAsync(output, $"{nameof(DayPageTests)}.{width}", width == "phone" ? Viewports.Phone : Viewports.Desktop);
         var page = session.Page;
         await session.OpenAsync("/github", "github");
 

@@ -10,7 +10,7 @@ public sealed class DemoFlowTests(DemoBrowserApp app, ITestOutputHelper output)
     [Fact]
     public async Task ProjectSearch_Typed_NarrowsTheGridToMatchingProjects()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(DemoFlowTests)}.{nameof(ProjectSearch_Typed_NarrowsTheGridToMatchingProjects)}");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(DemoFlowTests)}.{nameof(ProjectSearch_Typed_NarrowsTheGridToMatchingProjects)}");
         var page = session.Page;
         await session.OpenAsync("/github", "all");
         var rows = page.GetByTestId("project-grid").Locator("table[aria-label=Projects] tbody tr");
@@ -31,7 +31,7 @@ public sealed class DemoFlowTests(DemoBrowserApp app, ITestOutputHelper output)
     [Fact]
     public async Task RangePicker_SevenThenNinetyDays_RedrawsTheCharts()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(DemoFlowTests)}.{nameof(RangePicker_SevenThenNinetyDays_RedrawsTheCharts)}");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(DemoFlowTests)}.{nameof(RangePicker_SevenThenNinetyDays_RedrawsTheCharts)}");
         var page = session.Page;
         await session.OpenAsync("/whoop", "default-range");
 

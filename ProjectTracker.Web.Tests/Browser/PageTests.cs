@@ -56,7 +56,7 @@ public sealed class PageTests(DemoBrowserApp app, ITestOutputHelper output)
 
     private async Task<BrowserSession> OpenAsync(string page, string width, ViewportSize size)
     {
-        var session = await app.OpenSessionAsync(output, $"{nameof(PageTests)}.{width}", size);
+        var session = await app.OpenPageAsync(output, $"{nameof(PageTests)}.{width}", size);
         try
         {
             await session.OpenAsync(DemoPages.PathOf(page, app), page, DemoPages.StatusOf(page));

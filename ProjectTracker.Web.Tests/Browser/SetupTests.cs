@@ -13,7 +13,7 @@ public sealed class SetupTests(UnconfiguredBrowserApp app, ITestOutputHelper out
     [MemberData(nameof(Viewports))]
     public async Task Root_NothingConfigured_ShowsTheSetupGuideThatFits(int width, int height)
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(SetupTests)}.root-{width}",
+        await using var session = await app.OpenPageAsync(output, $"{nameof(SetupTests)}.root-{width}",
             new ViewportSize { Width = width, Height = height });
         var page = session.Page;
 
@@ -37,7 +37,7 @@ public sealed class SetupTests(UnconfiguredBrowserApp app, ITestOutputHelper out
     [Fact]
     public async Task SetupPage_FromTheNavigation_ShowsTheSameGuide()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(SetupTests)}.nav");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(SetupTests)}.nav");
         var page = session.Page;
         await session.OpenAsync("/github", "github");
 

@@ -113,7 +113,7 @@ public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFix
         await WaitUntilAsync(async () => (string?)(await http.GetJsonAsync(statusUrl))["status"] is "completed", "the first WHOOP sync");
     }
 
-    /// <summary>Half GitHub, half WHOOP dashboards, each in its own browser context, opened a few at a time.</summary>
+    /// <summary>Half GitHub, half WHOOP dashboards, each its own page and circuit, opened a few at a time.</summary>
     private async Task<List<BrowserSession>> OpenDashboardsAsync()
     {
         var pages = new List<BrowserSession>();
@@ -121,7 +121,7 @@ public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFix
         {
             pages.AddRange(await Task.WhenAll(batch.Select(async i =>
             {
-                var session = await app.OpenSessionAsync(output, $"{nameof(SoakTests)}.{i}");
+                var session = await app.OpenPageAsync(output, $"{nameof(SoakTests)}.{i}");
                 var response = await session.Page.GotoAsync(i % 2 == 0 ? "/github" : "/whoop?days=30");
                 Count($"page {(i % 2 == 0 ? "/github" : "/whoop")}", response?.Status ?? 0);
                 await session.WaitUntilInteractiveAsync();
