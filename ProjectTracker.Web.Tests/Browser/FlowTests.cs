@@ -16,7 +16,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
     [Fact]
     public async Task GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid)}");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_EmptyDatabase_ShowsProgressThenTheResultAndFillsTheGrid)}");
         var page = session.Page;
         await session.OpenAsync("/github", "before");
         var rows = page.GetByTestId("project-grid").Locator("table[aria-label=Projects] tbody tr");
@@ -38,7 +38,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
     [Fact]
     public async Task WhoopConnect_ThroughTheSimulator_ReturnsToTheDashboardAndDrawsCharts()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(WhoopConnect_ThroughTheSimulator_ReturnsToTheDashboardAndDrawsCharts)}");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(FlowTests)}.{nameof(WhoopConnect_ThroughTheSimulator_ReturnsToTheDashboardAndDrawsCharts)}");
         var page = session.Page;
         await session.OpenAsync("/whoop", "before");
 
@@ -68,7 +68,7 @@ public sealed partial class FlowTests(FreshBrowserApp app, ITestOutputHelper out
     [Fact]
     public async Task GitHubRefresh_GitHubFails_ShowsTheError()
     {
-        await using var session = await app.OpenSessionAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_GitHubFails_ShowsTheError)}");
+        await using var session = await app.OpenPageAsync(output, $"{nameof(FlowTests)}.{nameof(GitHubRefresh_GitHubFails_ShowsTheError)}");
         var page = session.Page;
         await session.OpenAsync("/github", "before");
         app.GitHub.State.Faults.Add("/user/repos", Fault.Status(500), times: 2); // every attempt the app makes (GitHub:RequestAttempts)

@@ -22,7 +22,7 @@ public sealed class WhoopImportBrowserTests(ImportBrowserApp app, ITestOutputHel
         WhoopDataGenerator.Populate(whoop, days: 45);
         var journal = WhoopJournalGenerator.For(whoop);
         var zip = WhoopExportWriter.Write(whoop, journal);
-        await using var session = await app.OpenSessionAsync(output, nameof(Import_FromTheWhoopPage_SummarisesAndFillsTheDashboard), Viewports.Desktop);
+        await using var session = await app.OpenPageAsync(output, nameof(Import_FromTheWhoopPage_SummarisesAndFillsTheDashboard), Viewports.Desktop);
         await session.OpenAsync("/whoop", "before");
         await Assertions.Expect(session.Page.GetByTestId("whoop-empty")).ToBeVisibleAsync();
 

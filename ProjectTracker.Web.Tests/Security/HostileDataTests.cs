@@ -49,7 +49,7 @@ public sealed partial class HostileDataTests(HostileBrowserApp app, ITestOutputH
     [Fact]
     public async Task EveryPage_ShowsTheDataAsText_WithNothingInjectedOrRun()
     {
-        await using var session = await app.OpenSessionAsync(output, nameof(EveryPage_ShowsTheDataAsText_WithNothingInjectedOrRun), Viewports.Desktop);
+        await using var session = await app.OpenPageAsync(output, nameof(EveryPage_ShowsTheDataAsText_WithNothingInjectedOrRun), Viewports.Desktop);
         await session.Page.AddInitScriptAsync(Watch);
         var dialogs = new List<string>();
         session.Page.Dialog += async (_, dialog) =>

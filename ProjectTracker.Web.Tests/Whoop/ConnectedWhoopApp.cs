@@ -18,8 +18,8 @@ public abstract class ConnectedWhoopApp : IAsyncLifetime
     /// <summary>Contexts on the app's database outside the app: their writes are another process's to it.</summary>
     protected TestContexts OtherProcess => new(DatabaseSettings.Parse(_database.DatabaseUrl, Path.GetTempPath()));
 
-    /// <summary>The database the app runs on; SQLite unless a subclass says otherwise.</summary>
-    protected virtual ITestDatabase CreateDatabase() => new SqliteTestDatabase();
+    /// <summary>The database the app runs on, at the current schema (start-up is not what these tests are about); SQLite unless a subclass says otherwise.</summary>
+    protected virtual ITestDatabase CreateDatabase() => SqliteTestDatabase.Migrated();
     protected WhoopSimulatorServer Whoop { get; private set; } = null!;
     protected TrackerAppFactory App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;

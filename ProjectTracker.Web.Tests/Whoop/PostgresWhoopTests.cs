@@ -9,7 +9,7 @@ namespace ProjectTracker.Web.Tests.Whoop;
 /// <summary>The WHOOP connection and sync on PostgreSQL: token store, Data Protection keys and upserts there.</summary>
 public sealed class PostgresWhoopTests : ConnectedWhoopApp
 {
-    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+    protected override ITestDatabase CreateDatabase() => PostgresTestDatabase.Migrated();
 
     [Fact]
     public async Task Refresh_OnPostgreSql_SyncsTwiceWithoutDuplicatesAndKeepsTokensEncrypted()

@@ -355,5 +355,5 @@ public sealed class SqliteWhoopImportTests : WhoopImportTests;
 
 public sealed class PostgresWhoopImportTests : WhoopImportTests
 {
-    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+    protected override ITestDatabase CreateDatabase() => PostgresTestDatabase.Migrated();
 }

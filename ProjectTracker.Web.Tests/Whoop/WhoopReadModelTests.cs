@@ -142,5 +142,5 @@ public class WhoopReadModelTests : ConnectedWhoopApp
 /// <summary>The same on PostgreSQL, whose ordering of equal and missing values the model must follow.</summary>
 public sealed class PostgresWhoopReadModelTests : WhoopReadModelTests
 {
-    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+    protected override ITestDatabase CreateDatabase() => PostgresTestDatabase.Migrated();
 }

@@ -177,5 +177,5 @@ public class WhoopSyncJobTests : ConnectedWhoopApp
 /// <summary>The same jobs on PostgreSQL (<c>whoop_sync_job</c>'s dates and the pruning query).</summary>
 public sealed class PostgresWhoopSyncJobTests : WhoopSyncJobTests
 {
-    protected override ITestDatabase CreateDatabase() => new PostgresTestDatabase();
+    protected override ITestDatabase CreateDatabase() => PostgresTestDatabase.Migrated();
 }
