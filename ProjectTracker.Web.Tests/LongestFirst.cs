@@ -1,5 +1,6 @@
 using ProjectTracker.Web.Tests.Browser;
 using ProjectTracker.Web.Tests.GitHub;
+using ProjectTracker.Web.Tests.Robustness;
 using ProjectTracker.Web.Tests.Scale;
 using ProjectTracker.Web.Tests.Security;
 using ProjectTracker.Web.Tests.Startup;
@@ -26,7 +27,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
     [
         DemoBrowserApp.Collection, // ~70 s: every page at two widths, and the activity pages
         ScaleProcessesCollection.Name, // ~57 s: apps killed, restarted and run side by side
-        SoakCollection.Name, // ~45 s: 15 s of load after a first sync and 20 open dashboards
+        ClassCollection<SoakTests>(), // ~45 s: 15 s of load after a first sync and 20 open dashboards
         ClassCollection<PostgresWhoopImportTests>(), // ~31 s
         ClassCollection<RecurringRefreshTests>(), // ~27 s
         ClassCollection<PostgresWhoopReadModelTests>(), // ~22 s

@@ -5,7 +5,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ProjectTracker.Web.Tests.Browser;
 using ProjectTracker.Web.Tests.Integration;
-using ProjectTracker.Web.Tests.Scale;
 using Xunit.Abstractions;
 
 namespace ProjectTracker.Web.Tests.Robustness;
@@ -23,7 +22,6 @@ namespace ProjectTracker.Web.Tests.Robustness;
 /// caches, pools and the 20 circuits settle first), the end is the median of the last window. The default run is short
 /// (every test run has it); the long runs (<c>bench/run-all.sh</c>) are the ones whose memory check means a leak.
 /// </remarks>
-[Collection(SoakCollection.Name)]
 public sealed class SoakTests(SoakApp app, ITestOutputHelper output) : IClassFixture<SoakApp>
 {
     /// <summary>Seconds of load; 15 unless set (e.g. <c>SOAK_SECONDS=1800</c> for a longer run on a workstation).</summary>

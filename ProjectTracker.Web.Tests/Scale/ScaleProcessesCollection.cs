@@ -10,13 +10,3 @@ public sealed class ScaleProcessesCollection
 {
     public const string Name = "Scale processes";
 }
-
-/// <summary>
-/// The soak, beside the other collections and first among them (<see cref="LongestFirst"/>). Its load lasts until it has
-/// run its refreshes, however busy the machine, so the tests beside it take time from it but never its checks.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class SoakCollection
-{
-    public const string Name = "Soak";
-}
